@@ -1,0 +1,46 @@
+"""Find cue forms in text with one compiled pattern built from the cue groups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+from ..rulebook import CueGroup
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    span: Span
+    form: str  # the matched form, lowercased, single-spaced
+    group: CueGroup
+
+
+class CueMatcher:
+    """All cue forms as one alternation, longest first so phrases win over their words."""
+
+    def __init__(self, groups: tuple[CueGroup, ...]):
+        self._groups: dict[str, CueGroup] = {}
+        for group in groups:
+            for form in group.forms:
+                # The first group to list a form owns it; later duplicates are ignored.
+                self._groups.setdefault(" ".join(form.split()), group)
+        forms = sorted(self._groups, key=len, reverse=True)
+        alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+        self._pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+    def find(self, text: str, start: int = 0, end: int | None = None):
+        """Cue hits in order. Forms that follow each other with only a space between
+        them make one cue ("said in a statement", "wrote in a tweet")."""
+        pending: CueHit | None = None
+        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+            form = " ".join(m.group().lower().split())
+            hit = CueHit(Span(m.start(), m.end()), form, self._groups[form])
+            if pending is not None and text[pending.span.end:m.start()] == " ":
+                pending = CueHit(Span(pending.span.start, m.end()), pending.form, pending.group)
+                continue
+            if pending is not None:
+                yield pending
+            pending = hit
+        if pending is not None:
+            yield pending

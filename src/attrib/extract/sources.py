@@ -1,0 +1,128 @@
+"""What kind of source a phrase names, the name in it, and the role it gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import SourceType
+from ..rulebook import Rulebook
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
+_TOKEN = re.compile(r"[\w’'&.-]*\w")
+_NON_WORD = re.compile(r"[^a-z0-9&.’' -]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLexicons:
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    roles: frozenset[str]
+    titles: frozenset[str]
+    agencies: frozenset[str]
+    government: frozenset[str]
+    organization: frozenset[str]
+    documents: frozenset[str]
+    vague: frozenset[str]
+    anonymous: frozenset[str]
+    determiners: frozenset[str]
+    media: frozenset[str]
+
+    @classmethod
+    def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
+        lx = rules.lexicon
+        return cls(lx("pronouns"), lx("person-pronouns"), lx("role-nouns"), lx("titles"),
+                   lx("news-agencies"), lx("government-words"), lx("organization-words"),
+                   lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
+                   lx("determiners"), lx("media-words"))
+
+
+def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
+    """Whole-word containment of any phrase (phrases are few words; the text is short)."""
+    padded = f" {_NON_WORD.sub(' ', lower_text)} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    type: SourceType
+    name: str | None  # the proper name in the phrase, titles dropped
+    role: str | None
+
+
+def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None]:
+    """'SDF spokesman Mostafa Bali' -> ('Mostafa Bali', 'SDF spokesman')."""
+    tokens = _TOKEN.findall(phrase)
+    name: list[str] = []
+    for tok in reversed(tokens):
+        low = tok.lower().rstrip(".")
+        if tok[:1].isupper() and low not in lex.roles and low not in lex.titles \
+                and low not in lex.determiners and not _ACRONYM.match(tok):
+            name.insert(0, tok)
+        else:
+            break
+    if not name:
+        return None, None
+    rest = tokens[: len(tokens) - len(name)]
+    role_words = [t for t in rest if t.lower().rstrip(".") not in lex.titles or t.lower() in lex.roles]
+    role = " ".join(role_words) if any(t.lower() in lex.roles for t in rest) else None
+    return " ".join(name), role
+
+
+def classify(phrase: str, lex: SourceLexicons) -> Analysis:
+    low = phrase.lower().strip()
+    bare = re.sub(r"^(the|a|an)\s+", "", low)
+    tokens = _TOKEN.findall(phrase)
+    lows = [t.lower() for t in tokens]
+    if not tokens:
+        return Analysis(SourceType.UNKNOWN, None, None)
+    if low in lex.pronouns:
+        return Analysis(SourceType.PERSON if low in lex.person_pronouns else SourceType.UNKNOWN,
+                        None, None)
+    if bare in lex.agencies or low in lex.agencies or (
+            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)):
+        return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
+    if _has_phrase(low, lex.anonymous):
+        return Analysis(SourceType.ANONYMOUS, None, _role_of(tokens, lex))
+    # A capital at the start of a sentence ("Observers say") does not make a name.
+    capitalized = [t for t in tokens[1:] if t[:1].isupper()] + (
+        [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
+        and lows[0] not in lex.vague else [])
+    head = lows[-1]
+    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague):
+        return Analysis(SourceType.VAGUE, None, None)
+    if head in lex.documents or (lows[0] in lex.determiners and _has_phrase(low, lex.documents)
+                                 and not capitalized and head not in lex.roles):
+        return Analysis(SourceType.DOCUMENT, None, None)
+    name, role = split_name(phrase, lex)
+    is_org = _has_phrase(low, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
+    is_gov = _has_phrase(low, lex.government)
+    if name and (role or (len(name.split()) >= 2 and not is_org and not is_gov)):
+        return Analysis(SourceType.PERSON, name, role)
+    if is_gov and (head in lex.government or _has_phrase(bare, lex.government) and not role):
+        return Analysis(SourceType.GOVERNMENT, phrase.strip(), None)
+    if is_org and head not in lex.roles:
+        return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
+    if head in lex.roles or (len(lows) > 1 and lows[-2] in lex.roles):
+        return Analysis(SourceType.PERSON, name, _role_of(tokens, lex))
+    if name and len(tokens) == 1:
+        return Analysis(SourceType.PERSON, name, None)
+    if name:
+        return Analysis(SourceType.UNKNOWN, name, None)
+    return Analysis(SourceType.UNKNOWN, None, None)
+
+
+def _role_of(tokens: list[str], lex: SourceLexicons) -> str | None:
+    return " ".join(tokens) if any(t.lower() in lex.roles for t in tokens) else None
+
+
+def is_media(phrase: str, lex: SourceLexicons) -> bool:
+    """Is this object of "told" a news outlet (a channel) rather than an audience?"""
+    low = phrase.lower().strip()
+    bare = re.sub(r"^the\s+", "", low)
+    if bare in lex.agencies or low in lex.agencies:
+        return True
+    tokens = _TOKEN.findall(phrase)
+    if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
+        return True
+    return any(t[:1].isupper() for t in tokens) and _has_phrase(low, lex.media)

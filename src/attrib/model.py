@@ -1,0 +1,229 @@
+"""The value types that flow through the pipeline.
+
+Every stage takes values and returns values; nothing here does I/O. All types are
+frozen dataclasses with tuples instead of lists so a Report can be shared between the
+CLI, the renderers and the TUI without anyone mutating it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+SCHEMA = "attrib.report/1"
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:  # json.dumps and f-strings show the value
+        return self.value
+
+
+class Kind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class SourceType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GOVERNMENT = "government"
+    NEWS_AGENCY = "news-agency"
+    DOCUMENT = "document"
+    ANONYMOUS = "anonymous"
+    VAGUE = "vague"
+    UNKNOWN = "unknown"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+class Status(StrEnum):
+    VERBATIM = "verbatim"
+    CLOSE = "close"
+    ALTERED = "altered"
+    PARAPHRASE = "paraphrase"
+    NOT_FOUND = "not-found"
+    UNCHECKED = "unchecked"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Offsets into ``Article.text``: Python str indices, end exclusive."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # registered domain, e.g. "example.com"
+    published: str | None = None  # ISO 8601 date as given by the page
+    byline: str | None = None
+    path: str | None = None  # where it was read from, for messages
+
+    @property
+    def digest(self) -> str:
+        """Content hash: the key under which review state is stored."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    span: Span | None  # None: the sentence gives no source (passive, "is expected to")
+    text: str
+    type: SourceType = SourceType.UNKNOWN
+    role: str | None = None  # "SDF spokesman", "a senior official of the Raqqah Civil Council"
+    resolved: str | None = None  # "He" -> "Mostafa Bali"; "Bali" -> "Mostafa Bali"
+
+    @property
+    def name(self) -> str:
+        """The name to show and to group by."""
+        return self.resolved or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """A channel the statement passed through: "told AFP" -> AFP (``via``);
+    "X said, citing Y" -> Y (``cites``)."""
+
+    text: str
+    span: Span
+    relation: str  # "via" | "cites"
+    type: SourceType = SourceType.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str  # "s1", "s2", ... in text order
+    kind: Kind
+    source: Source
+    cue: Span
+    cue_text: str
+    content: tuple[Span, ...]
+    sentence: Span
+    via: tuple[Relay, ...] = ()
+    cue_class: str = "speech"  # speech | belief | intention | evidence | ...
+
+    def content_text(self, text: str) -> str:
+        return " ".join(span.of(text) for span in self.content)
+
+    @property
+    def span(self) -> Span:
+        """The smallest span covering source, cue and content."""
+        parts = [self.cue, *self.content]
+        if self.source.span is not None:
+            parts.append(self.source.span)
+        return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    id: str  # "f1", "f2", ...
+    rule: str  # rule id, e.g. "vague-source.observers"
+    category: str  # vague-source | anonymous-source | agentless | hedge | ...
+    severity: Severity
+    span: Span
+    text: str
+    message: str
+    explanation: str = ""
+    statement: str | None = None  # id of the statement it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    outlet: str
+    url: str
+    passage: str
+    score: float  # 0-100, rapidfuzz scale
+    status: Status
+    diff: tuple[tuple[str, str], ...] = ()  # (op, words): op is "=", "-", "+"
+    speaker: str | None = None  # who the other outlet gives as the source
+    same_speaker: bool | None = None  # None: the other outlet names nobody
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    statement: str
+    status: Status = Status.UNCHECKED
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A reviewer's judgement on one finding, saved by the TUI."""
+
+    finding: str  # statement or flag id
+    state: str  # "confirmed" | "dismissed" | "open"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreItem:
+    """One line of the score breakdown: what cost points and where."""
+
+    reason: str
+    points: float
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    statements: int = 0
+    by_kind: tuple[tuple[str, int], ...] = ()
+    by_source_type: tuple[tuple[str, int], ...] = ()
+    by_flag_category: tuple[tuple[str, int], ...] = ()
+    distinct_sources: tuple[str, ...] = ()
+    named_on_record_share: float = 0.0
+    score: float | None = None
+    breakdown: tuple[ScoreItem, ...] = ()
+    verdict: str = ""
+    corroboration: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    article: Article
+    statements: tuple[Statement, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    corroborations: tuple[Corroboration, ...] = ()
+    summary: Summary = field(default_factory=Summary)
+    verdicts: tuple[Verdict, ...] = ()
+    schema: str = SCHEMA

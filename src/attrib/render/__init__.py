@@ -1,0 +1,9 @@
+"""Renderers: a Report in, text out. They never compute findings, only show them."""
+
+from .jsonreport import report_to_dict, to_json
+from .markdown import to_markdown
+from .plain import to_text
+
+FORMATS = {"text": to_text, "json": to_json, "md": to_markdown}
+
+__all__ = ["FORMATS", "report_to_dict", "to_json", "to_markdown", "to_text"]

@@ -1,0 +1,57 @@
+"""The ``attrib.report/1`` JSON object (docs/report.schema.json is its contract)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Flag, Relay, Report, Source, Span, Statement
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else span.as_list()
+
+
+def _source(src: Source) -> dict[str, Any]:
+    return {"text": src.text, "span": _span(src.span), "type": src.type.value,
+            "role": src.role, "resolved": src.resolved}
+
+
+def _relay(relay: Relay) -> dict[str, Any]:
+    return {"text": relay.text, "span": _span(relay.span), "relation": relay.relation,
+            "type": relay.type.value}
+
+
+def statement_to_dict(st: Statement, text: str) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "kind": st.kind.value,
+        "cue_class": st.cue_class,
+        "source": _source(st.source),
+        "cue": {"text": st.cue_text, "span": _span(st.cue)},
+        "content": {"text": st.content_text(text), "spans": [_span(c) for c in st.content]},
+        "via": [_relay(r) for r in st.via],
+        "sentence": _span(st.sentence),
+    }
+
+
+def flag_to_dict(flag: Flag) -> dict[str, Any]:
+    return {"id": flag.id, "rule": flag.rule, "category": flag.category,
+            "severity": flag.severity.value, "span": _span(flag.span), "text": flag.text,
+            "message": flag.message, "explanation": flag.explanation,
+            "statement": flag.statement}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    a = report.article
+    return {
+        "schema": report.schema,
+        "article": {"text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
+                    "published": a.published, "byline": a.byline, "sha256": a.digest},
+        "statements": [statement_to_dict(st, a.text) for st in report.statements],
+        "flags": [flag_to_dict(f) for f in report.flags],
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,33 @@
+"""A readable listing for the terminal. Article text is untrusted: control characters
+are stripped before anything reaches the terminal."""
+
+from __future__ import annotations
+
+from ..model import Report
+from ..safety import clean
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def to_text(report: Report) -> str:
+    text = report.article.text
+    lines = []
+    head = report.article.title or report.article.path or "article"
+    lines.append(f"{clean(head)}: {len(report.statements)} attributed statements")
+    for st in report.statements:
+        src = st.source
+        who = clean(src.name) if src.span is not None else "(no source given)"
+        extra = [src.type.value]
+        if src.role:
+            extra.append(clean(src.role))
+        if src.resolved and src.resolved != src.text:
+            extra.append(f"{clean(src.text)!s} -> {clean(src.resolved)}")
+        lines.append("")
+        lines.append(f"{st.id:>4}  {who}  [{', '.join(extra)}]")
+        relays = "".join(f"  {r.relation} {clean(r.text)}" for r in st.via)
+        lines.append(f"      {st.kind.value}, cue “{clean(st.cue_text)}”{relays}")
+        lines.append(f"      {_short(clean(st.content_text(text)))}")
+    return "\n".join(lines) + "\n"

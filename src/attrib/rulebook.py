@@ -1,0 +1,179 @@
+"""Load and validate the data in ``rules/``: lexicons and cue groups.
+
+Rule data is YAML. The bundled directory ships inside the wheel; users add directories
+with ``--rules DIR``. A lexicon in a user directory with the id of a bundled one extends
+it (``entries``) or trims it (``remove``). Every problem is a RuleError naming the file,
+the rule and the key, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleError
+
+CUE_CLASSES = ("speech", "belief", "intention", "evidence", "reaction", "writing")
+
+
+def bundled_rules_dir() -> Path:
+    """``attrib/rules`` in an installed wheel, ``rules/`` at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parents[1] / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(str(here / "rules"), "the bundled rules directory is missing")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    id: str
+    entries: frozenset[str]
+    description: str = ""
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CueGroup:
+    """A set of cue forms that behave alike.
+
+    ``needs`` narrows where a form counts as a cue: ``subject`` only right after a
+    source-like phrase (``Smith believes``, not ``I believe``), ``that`` only when a
+    content clause follows (``noted that``)."""
+
+    id: str
+    cls: str
+    forms: tuple[str, ...]
+    needs: str | None = None
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rulebook:
+    lexicons: Mapping[str, Lexicon]
+    cues: tuple[CueGroup, ...]
+    dirs: tuple[str, ...] = ()
+    documents: Mapping[str, tuple[tuple[str, Any], ...]] = field(default_factory=dict)
+    """Raw documents of other kinds (``flags``, ``outlets``), by kind, for the stages that
+    own them to validate: (file, data) pairs in load order."""
+
+    def lexicon(self, name: str) -> frozenset[str]:
+        try:
+            return self.lexicons[name].entries
+        except KeyError:
+            raise RuleError("rules", f"no lexicon named {name!r}") from None
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise RuleError(str(path), f"invalid YAML{where}: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(str(path), f"invalid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise RuleError(str(path), "not UTF-8 text") from None
+    except OSError as exc:
+        raise RuleError(str(path), f"cannot read ({exc.strerror})") from None
+
+
+def expect(value: Any, kind: type | tuple[type, ...], file: str, rule: str | None, key: str) -> Any:
+    if not isinstance(value, kind):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        shown = "nothing" if value is None else type(value).__name__
+        raise RuleError(file, f"must be {names.replace('str', 'text').replace('list', 'a list')}, "
+                              f"got {shown}", rule, key)
+    return value
+
+
+def string_list(value: Any, file: str, rule: str | None, key: str) -> list[str]:
+    items = expect(value, list, file, rule, key)
+    for n, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise RuleError(file, f"item {n + 1} must be non-empty text", rule, key)
+    return [item.strip() for item in items]
+
+
+def _check_keys(data: Mapping, allowed: Iterable[str], file: str, rule: str | None) -> None:
+    for key in data:
+        if key not in allowed:
+            raise RuleError(file, f"unknown key (expected one of: {', '.join(allowed)})", rule, str(key))
+
+
+def _documents(dirs: Sequence[Path]) -> list[tuple[str, dict]]:
+    out = []
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(str(d), "not a directory of rule files")
+        for path in sorted(d.rglob("*.y*ml")):
+            data = read_yaml(path)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                raise RuleError(str(path), "must be a mapping with a 'kind' key")
+            kind = data.get("kind")
+            if not isinstance(kind, str):
+                raise RuleError(str(path), "must say what it holds: 'kind: lexicon', "
+                                           "'kind: cues', 'kind: flags' or 'kind: outlets'", key="kind")
+            out.append((str(path), data))
+    return out
+
+
+def _merge_lexicon(lexicons: dict[str, Lexicon], file: str, data: dict) -> None:
+    _check_keys(data, ("kind", "id", "description", "entries", "remove", "source"), file, None)
+    lid = expect(data.get("id"), str, file, None, "id")
+    add = string_list(data.get("entries", []), file, lid, "entries")
+    remove = string_list(data.get("remove", []), file, lid, "remove")
+    old = lexicons.get(lid, Lexicon(lid, frozenset()))
+    entries = (old.entries | {e.lower() for e in add}) - {e.lower() for e in remove}
+    lexicons[lid] = Lexicon(lid, frozenset(entries), data.get("description", old.description),
+                            old.files + (file,))
+
+
+def _cue_groups(file: str, data: dict) -> list[CueGroup]:
+    _check_keys(data, ("kind", "description", "groups"), file, None)
+    groups = []
+    for n, item in enumerate(expect(data.get("groups"), list, file, None, "groups")):
+        expect(item, dict, file, f"#{n + 1}", "groups")
+        gid = expect(item.get("id"), str, file, f"#{n + 1}", "id")
+        _check_keys(item, ("id", "class", "forms", "needs", "description"), file, gid)
+        cls = expect(item.get("class"), str, file, gid, "class")
+        if cls not in CUE_CLASSES:
+            raise RuleError(file, f"unknown class {cls!r} (expected one of: {', '.join(CUE_CLASSES)})",
+                            gid, "class")
+        needs = item.get("needs")
+        if needs not in (None, "subject", "that", "object"):
+            raise RuleError(file, "must be one of: subject, that, object", gid, "needs")
+        forms = tuple(f.lower() for f in string_list(item.get("forms"), file, gid, "forms"))
+        groups.append(CueGroup(gid, cls, forms, needs, file))
+    return groups
+
+
+def load_rulebook(extra_dirs: Sequence[str | Path] = ()) -> Rulebook:
+    key = tuple(str(Path(d).resolve()) for d in extra_dirs)
+    return _load(key)
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> Rulebook:
+    dirs = [bundled_rules_dir(), *(Path(d) for d in extra)]
+    lexicons: dict[str, Lexicon] = {}
+    cues: list[CueGroup] = []
+    other: dict[str, list[tuple[str, Any]]] = {}
+    for file, data in _documents(dirs):
+        kind = data["kind"]
+        if kind == "lexicon":
+            _merge_lexicon(lexicons, file, data)
+        elif kind == "cues":
+            cues.extend(_cue_groups(file, data))
+        else:
+            other.setdefault(kind, []).append((file, data))
+    return Rulebook(lexicons, tuple(cues), tuple(str(d) for d in dirs),
+                    {k: tuple(v) for k, v in other.items()})

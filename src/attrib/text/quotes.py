@@ -1,0 +1,93 @@
+"""Pair quotation marks into quotations, robust to the quoting found in the wild.
+
+Straight and curly marks may be mixed; a straight ``"`` opens or closes by what stands
+beside it. News style lets a quote run over paragraphs: a paragraph that ends inside a
+quote and is followed by one that reopens the mark continues the same quotation. Any
+other quote still open at a paragraph's end is closed there, so an unbalanced mark
+never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Span
+
+_MARKS = re.compile(r"[\"“”]|\n")
+_OPENERS_BEFORE = set(" \t\n([{—–-:/")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    span: Span  # including the marks
+    inner: Span  # between the marks
+    closed: bool  # False when the paragraph ended before a closing mark
+
+    def __len__(self) -> int:
+        return len(self.span)
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the mark at ``i``."""
+    ch = text[i]
+    if ch == "“":
+        return "open"
+    if ch == "”":
+        return "close"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _OPENERS_BEFORE and not after.isspace():
+        return "open"
+    if after.isspace() or after in ",.;:!?)]—–-":
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    para_end_open: int | None = None  # where an open quote met a paragraph break
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if m.group() == "\n":
+            if open_at is not None and para_end_open is None:
+                para_end_open = i
+            continue
+        role = _role(text, i)
+        if open_at is None:
+            if role != "close":
+                open_at, para_end_open = i, None
+            continue
+        if para_end_open is not None:
+            # A quote ran into a paragraph break. A mark that opens the next paragraph
+            # continues it; anything else means the first quote was never closed.
+            if role == "open" and text[para_end_open:i].strip() == "":
+                para_end_open = None
+                continue
+            quotes.append(_quote(text, open_at, para_end_open, closed=False))
+            open_at, para_end_open = (i, None) if role != "close" else (None, None)
+            continue
+        if role == "open" and text[i - 1 : i] in ("", " ", "\n") and text[i] == "“":
+            # A curly opener inside an open quote: the first was never closed.
+            quotes.append(_quote(text, open_at, _line_end(text, open_at, i), closed=False))
+            open_at = i
+            continue
+        quotes.append(_quote(text, open_at, i + 1, closed=True))
+        open_at, para_end_open = None, None
+    if open_at is not None:
+        end = para_end_open if para_end_open is not None else _line_end(text, open_at, len(text))
+        quotes.append(_quote(text, open_at, end, closed=False))
+    return quotes
+
+
+def _line_end(text: str, start: int, limit: int) -> int:
+    nl = text.find("\n", start, limit)
+    return limit if nl < 0 else nl
+
+
+def _quote(text: str, start: int, end: int, closed: bool) -> Quote:
+    inner_end = end - 1 if closed else end
+    while inner_end > start + 1 and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return Quote(Span(start, end if closed else inner_end), Span(start + 1, inner_end), closed)

@@ -1,0 +1,46 @@
+"""Sentence boundaries by rule: fast, offset-preserving, good enough for news prose.
+
+A boundary is a line break, or ``.``, ``!`` or ``?`` (with any closing quotes or
+brackets) followed by white space and something that can open a sentence. A period after
+a known abbreviation or a single initial is not a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ..model import Span
+
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
+def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span]:
+    """Sentences as spans with surrounding white space trimmed; empty lines dropped."""
+    spans: list[Span] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group() != "\n" and m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
+            continue
+        _add(spans, text, start, m.end())
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:
+    word = _LAST_WORD.search(text, max(0, dot - 20), dot + 1)
+    if word is None:
+        return False
+    token = word.group(1)
+    return len(token) == 1 and token.isupper() or token.lower() in abbreviations
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
