@@ -22,16 +22,23 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Article, Kind, Relay, Source, SourceType, Span, Statement
-from ..rulebook import Rulebook, load_rulebook
+from ..rulebook import CueGroup, Rulebook, load_rulebook
 from ..text import Quote, find_quotes, split_sentences
 from .coref import resolve
 from .cues import CueHit, CueMatcher
 from .sources import SourceLexicons, classify, is_media
 from .words import Word, span_of, strip_edges, words
 
-_CLOSERS = "\"”"
+_CLOSERS = "\"”'"
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
+# A short capitalised speaker, a colon and a capitalised claim on one line of its own.
+_HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+([A-Z“\"‘'][^\n]{8,200})$", re.M)
+# "ORLANDO, Fla. (Reuters) - " opening a story
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+_AGE = re.compile(r",\s*\d{1,3}\s*$")
+_DOCUMENT_GROUP = CueGroup("document-phrase", "evidence", ("in",))
+_HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
 
 
 class Engine:
@@ -55,6 +62,12 @@ class Engine:
         self.citing = lx("citing")
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
+        self.openers_adverbial = lx("sentence-adverbials")
+        docs = "|".join(sorted(map(re.escape, lx("document-words")), key=len, reverse=True))
+        # "In a new Fox News poll released Thursday, ..." (an opening "in" phrase naming a document)
+        self.document_phrase = re.compile(
+            rf"(?<![\w-])[Ii]n (?P<doc>(?:a|an|the|this|that|its|his|her|their)\b[^,.;:\n]{{0,60}}?"
+            rf"\b(?:{docs})\b[^,.;:\n]{{0,40}}?),")
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +85,8 @@ def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement,
         if st is not None:
             found.append(st)
     found.extend(doc.dash_attributions())
+    found.extend(doc.document_cues(found))
+    found.extend(doc.headline_colon())
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
     found = _continue_quotes(doc, found)
     found = _split_coordinated(doc.text, found)
@@ -121,7 +136,7 @@ class _Doc:
         sent = self.sentence_at(cue.start)
         if hit.form == "according to":
             return self.according_to(hit, sent)
-        if self.is_noun(sent.start, cue.start):
+        if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent):
             return None
         if hit.group.id == "passive":
             return self.passive(hit, sent)
@@ -142,9 +157,18 @@ class _Doc:
             if inverted is not None:
                 return inverted
         if left is None:
-            left = self.coordinated_subject(hit, sent, found)
-            if left is not None:
-                return self.build(hit, sent, left, self.content_after(hit, sent, cue.end))
+            shared = self.coordinated_subject(hit, sent, found) or self.participle_subject(hit, sent, found)
+            if shared is not None:
+                content = self.content_after(hit, sent, cue.end)
+                return self.build(hit, sent, shared, content) if content else None
+            relative = self.relative_pronoun(sent.start, cue.start)
+            if relative is not None:
+                left = relative
+            elif hit.group.cls in _INVERTIBLE and before[-1:] in (",", "—", "–", "-", ")"):
+                # "Roxana Leon, 63, an independent voter raised in Chile, said ..."
+                subject = self.main_subject(sent)
+                if subject is not None and subject.end < cue.start:
+                    left = subject
         if left is None:
             if hit.group.needs == "subject" and not hit.form.startswith(("is ", "are ")):
                 return None
@@ -157,6 +181,9 @@ class _Doc:
         if not self.source_like(phrase, hit):
             return None
         source = self.make_source(left, role)
+        inserted = self.inserted(sent, left.start, hit.span.end)
+        if inserted:
+            return self.build(hit, sent, source, inserted)
         content = self.quote_before(sent, left.start)
         if not content and self.ends_sentence(cue.end, sent):
             content = self.content_before(sent, left.start)
@@ -188,7 +215,8 @@ class _Doc:
         """``"...," said X, a spokesman for Y.`` and ``It will pass, says Smith.``"""
         text = self.text
         ws = words(text, hit.span.end, sent.end)
-        if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners):
+        if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
+                          or any(w.capitalized for w in ws[1:4])):
             return None
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
@@ -202,27 +230,31 @@ class _Doc:
                 role = role_span.of(text)
         after = role_end if role else end
         content = self.quote_before(sent, hit.span.start)
-        if not content and self.ends_sentence(after, sent):
+        if not content and (self.ends_sentence(after, sent) or self.text[end:end + 1] == ","):
             content = self.content_before(sent, hit.span.start)
         if not content:
             return None
         return self.build(hit, sent, self.make_source(src, role), content)
 
     def appositive(self, lo: int, cue_start: int) -> tuple[Span | None, str | None]:
-        """``Omar Alloush, a senior official of the Council, told ...``"""
+        """``Omar Alloush, a senior official of the Council, told ...``; an age after
+        the name is skipped (``Khizr Khan, 66, said``)."""
         text = self.text
         seg = text[lo:cue_start].rstrip()
         if not seg.endswith(","):
             return None, None
-        parts = seg[:-1].rsplit(",", 2)
-        if len(parts) < 2:
+        body = seg[:-1]
+        appos = None
+        head, _, last = body.rpartition(",")
+        if head and self.is_appositive(last.strip()):
+            appos, body = last.strip(), head
+        age = _AGE.search(body)
+        if age:
+            body = body[: age.start()]
+        elif appos is None:
             return None, None
-        appos = parts[-1].strip()
-        if not self.is_appositive(appos):
-            return None, None
-        name_end = lo + len(",".join(parts[:-1]))
-        name_lo = self.clause_start(lo, name_end)
-        name = self.trim_source(name_lo, name_end)
+        name_end = lo + len(body)
+        name = self.trim_source(self.clause_start(lo, name_end), name_end)
         if name is None or not name.of(text)[:1].isupper():
             return None, None
         return name, appos
@@ -232,11 +264,78 @@ class _Doc:
         before = self.text[sent.start:hit.span.start].rstrip().lower()
         if not before.endswith(("and", "but", "but also", "and also", "then", "before", "while")):
             return None
+        return self.sentence_source(sent, found)
+
+    def participle_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
+        """``Clinton attacked Trump, saying ...``: the participle's subject is the clause's."""
+        if not hit.form.endswith("ing") or hit.group.cls not in _INVERTIBLE:
+            return None
+        before = self.text[sent.start:hit.span.start].rstrip()
+        if not before.endswith(","):
+            return None
+        return self.sentence_source(sent, found)
+
+    def sentence_source(self, sent: Span, found: list[Statement]) -> Source | None:
+        """The source of an earlier cue in this sentence, else the sentence's subject."""
         for st in reversed(found):
             if st.sentence.start == sent.start and st.source.span is not None:
                 return st.source
-            if st.sentence.start < sent.start:
+            if st.cue.start < sent.start:
                 break
+        subject = self.main_subject(sent)
+        return self.make_source(subject, None) if subject is not None else None
+
+    def main_subject(self, sent: Span) -> Span | None:
+        """The noun phrase opening a sentence: capitalised words, a determiner and up to
+        two words after it ("The spokesman", "Several Democrats", "Clinton")."""
+        text, lex = self.text, self.e.lex
+        start = sent.start
+        dateline = _DATELINE.match(text, start, sent.end)
+        if dateline:
+            start = dateline.end()
+        ws = words(text, start, min(sent.end, start + 300))
+        while ws and not ws[0].text[0].isalnum():
+            ws = ws[1:]
+        first_comma = next((i for i, w in enumerate(ws[:9]) if w.text in (",", "–", "—")), None)
+        if first_comma is not None and ws and ws[0].lower in self.e.openers_adverbial:
+            ws = ws[first_comma + 1:]
+        taken: list[Word] = []
+        loose = 0
+        for n, w in enumerate(ws):
+            if taken and not w.text[:1].isupper() and w.text[0].isalpha() \
+                    and w.lower not in self.e.aux and w.lower not in self.e.openers_adverbial \
+                    and any(x.text[:1].isupper() for x in ws[n + 1:n + 3]) \
+                    and not any(x.text in (",", ".") for x in ws[n + 1:n + 2]):
+                taken.append(w)  # "GOP front-runner Donald Trump"
+                continue
+            if w.text in ("(", ")") or w.lower in ("of", "and", "’s", "'s"):
+                if not taken:
+                    break
+                taken.append(w)
+                continue
+            if w.text[:1].isupper() or w.lower in lex.determiners:
+                if w.lower in self.e.aux:
+                    break
+                taken.append(w)
+                loose = 2 if w.lower in lex.determiners else 0
+            elif loose and w.text[0].isalpha() and w.lower not in self.e.aux \
+                    and w.lower not in self.e.openers_adverbial:
+                taken.append(w)
+                loose -= 1
+            else:
+                break
+        while taken and (taken[-1].lower in ("of", "and", "(", "’s", "'s") or taken[-1].lower in lex.determiners):
+            taken.pop()
+        if not taken or len(taken) > 10 or taken[0].lower in ("it", "there", "this"):
+            return None
+        return span_of(taken)
+
+    def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
+        """``a young child, who said ...``: the relative pronoun stands as the source."""
+        prev = words(self.text, max(lo, cue_start - 40), cue_start)
+        prev = [w for w in prev if w.lower not in self.e.aux]
+        if prev and prev[-1].lower in ("who", "which"):
+            return Span(prev[-1].start, prev[-1].end)
         return None
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
@@ -260,6 +359,12 @@ class _Doc:
         else:
             content = (rest,) if rest else ()
         return self.build(hit, sent, source, content) if content else None
+
+    def blocked_after(self, hit: CueHit, sent: Span) -> bool:
+        if not hit.group.not_before:
+            return False
+        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        return bool(nxt) and nxt[0].lower in hit.group.not_before
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
@@ -334,6 +439,29 @@ class _Doc:
             if w.text[0].isalnum() and w.lower not in self.e.time:
                 return False
         return True
+
+    def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
+        """``So it makes sense, strategists said, for Democrats to ...``: a source and cue
+        set between commas inside the content, which runs on both sides."""
+        text = self.text
+        j = src_start
+        while j > sent.start and text[j - 1] in " \t":
+            j -= 1
+        if j <= sent.start or text[j - 1] != ",":
+            return ()
+        k = cue_end
+        rest = words(text, cue_end, sent.end)
+        n = 0
+        while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
+            n += 1
+        if n >= len(rest) or rest[n].text != ",":
+            return ()
+        k = rest[n].end
+        head = strip_edges(text, sent.start, j - 1)
+        tail = strip_edges(text, k, sent.end)
+        if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
+            return ()
+        return (head, tail)
 
     def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
         """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``."""
@@ -446,6 +574,43 @@ class _Doc:
         if partial or quoted:
             return Kind.MIXED
         return Kind.INDIRECT
+
+    def document_cues(self, found: list[Statement]) -> list[Statement]:
+        """``In a new Fox News poll, Trump leads ...``: a document named in an opening
+        "in" phrase is the source of the rest of the sentence."""
+        out = []
+        taken = {st.sentence.start for st in found}
+        for m in self.e.document_phrase.finditer(self.text):
+            sent = self.sentence_at(m.start())
+            if sent.start in taken:
+                continue
+            src = strip_edges(self.text, m.start("doc"), m.end("doc"))
+            cue = Span(m.start(), m.start() + 2)
+            head = strip_edges(self.text, sent.start, m.start(), " \t\r\n,;:—–-")
+            tail = strip_edges(self.text, m.end(), sent.end)
+            content = tuple(p for p in (head, tail) if len(p) > 3)
+            if not content:
+                continue
+            source = self.make_source(src, None)
+            hit = CueHit(cue, "in", _DOCUMENT_GROUP)
+            out.append(self.build(hit, sent, source, content))
+        return out
+
+    def headline_colon(self) -> list[Statement]:
+        """``Sanders: Endorsements prove Clinton ...``: a headline that gives a speaker
+        and what they said, separated by a colon."""
+        out = []
+        for m in _HEADLINE.finditer(self.text):
+            src = Span(m.start(1), m.end(1))
+            phrase = src.of(self.text)
+            analysis = classify(phrase, self.e.lex)
+            if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name:
+                continue
+            content = strip_edges(self.text, m.start(2), m.end(2))
+            sent = Span(m.start(), m.end())
+            hit = CueHit(Span(m.end(1), m.end(1) + 1), ":", _HEADLINE_GROUP)
+            out.append(self.build(hit, sent, self.make_source(src, None), (content,)))
+        return out
 
     def dash_attributions(self) -> list[Statement]:
         """``"We will rebuild." — Commissioner Ada Lowe``: a quote signed with a dash."""
