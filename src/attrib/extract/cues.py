@@ -41,6 +41,6 @@ class CueMatcher:
                 continue
             if pending is not None:
                 yield pending
-            pending = hit
+            pending = hit if hit.group.alone else None
         if pending is not None:
             yield pending

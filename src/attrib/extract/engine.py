@@ -37,7 +37,6 @@ _HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
-_DOCUMENT_GROUP = CueGroup("document-phrase", "evidence", ("in",))
 _HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
 
 
@@ -63,11 +62,6 @@ class Engine:
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
-        docs = "|".join(sorted(map(re.escape, lx("document-words")), key=len, reverse=True))
-        # "In a new Fox News poll released Thursday, ..." (an opening "in" phrase naming a document)
-        self.document_phrase = re.compile(
-            rf"(?<![\w-])[Ii]n (?P<doc>(?:a|an|the|this|that|its|his|her|their)\b[^,.;:\n]{{0,60}}?"
-            rf"\b(?:{docs})\b[^,.;:\n]{{0,40}}?),")
 
 
 @lru_cache(maxsize=8)
@@ -85,7 +79,6 @@ def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement,
         if st is not None:
             found.append(st)
     found.extend(doc.dash_attributions())
-    found.extend(doc.document_cues(found))
     found.extend(doc.headline_colon())
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
     found = _continue_quotes(doc, found)
@@ -138,7 +131,7 @@ class _Doc:
             return self.according_to(hit, sent)
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent):
             return None
-        if hit.group.id == "passive":
+        if hit.group.layout == "passive":
             return self.passive(hit, sent)
         lo = self.clause_start(sent.start, cue.start)
         left = self.trim_source(lo, cue.start)
@@ -574,27 +567,6 @@ class _Doc:
         if partial or quoted:
             return Kind.MIXED
         return Kind.INDIRECT
-
-    def document_cues(self, found: list[Statement]) -> list[Statement]:
-        """``In a new Fox News poll, Trump leads ...``: a document named in an opening
-        "in" phrase is the source of the rest of the sentence."""
-        out = []
-        taken = {st.sentence.start for st in found}
-        for m in self.e.document_phrase.finditer(self.text):
-            sent = self.sentence_at(m.start())
-            if sent.start in taken:
-                continue
-            src = strip_edges(self.text, m.start("doc"), m.end("doc"))
-            cue = Span(m.start(), m.start() + 2)
-            head = strip_edges(self.text, sent.start, m.start(), " \t\r\n,;:—–-")
-            tail = strip_edges(self.text, m.end(), sent.end)
-            content = tuple(p for p in (head, tail) if len(p) > 3)
-            if not content:
-                continue
-            source = self.make_source(src, None)
-            hit = CueHit(cue, "in", _DOCUMENT_GROUP)
-            out.append(self.build(hit, sent, source, content))
-        return out
 
     def headline_colon(self) -> list[Statement]:
         """``Sanders: Endorsements prove Clinton ...``: a headline that gives a speaker
