@@ -157,7 +157,7 @@ class _Doc:
             relative = self.relative_pronoun(sent.start, cue.start)
             if relative is not None:
                 left = relative
-            elif hit.group.cls in _INVERTIBLE and before[-1:] in (",", "—", "–", "-", ")"):
+            elif before[-1:] in (",", "—", "–", "-", ")"):
                 # "Roxana Leon, 63, an independent voter raised in Chile, said ..."
                 subject = self.main_subject(sent)
                 if subject is not None and subject.end < cue.start:
@@ -261,7 +261,7 @@ class _Doc:
 
     def participle_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
         """``Clinton attacked Trump, saying ...``: the participle's subject is the clause's."""
-        if not hit.form.endswith("ing") or hit.group.cls not in _INVERTIBLE:
+        if not hit.form.split()[0].endswith("ing"):
             return None
         before = self.text[sent.start:hit.span.start].rstrip()
         if not before.endswith(","):
@@ -400,15 +400,15 @@ class _Doc:
 
     def source_like(self, phrase: str, hit: CueHit) -> bool:
         ws = phrase.split()
-        first = ws[0].lower()
+        first, last = ws[0].lower(), ws[-1].lower()
         lex = self.e.lex
-        if first in ("it", "there", "this", "that", "which", "what") and hit.group.needs == "subject":
+        if first in ("it", "there", "this", "that", "what") and hit.group.needs == "subject":
             return False
-        if first in ("i", "you", "we") and hit.group.cls in ("belief", "intention", "reaction", "evidence"):
-            return False
+        if hit.group.needs is None and len(ws) <= 4:
+            return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
-            or any(w.lower() in lex.roles for w in ws) or ws[-1].lower() in lex.vague \
-            or ws[0][:1].isdigit()
+            or first in ("who", "which") or any(w.lower() in lex.roles for w in ws) \
+            or last in lex.vague or last in lex.documents or ws[0][:1].isdigit()
 
     def is_appositive(self, phrase: str) -> bool:
         ws = phrase.lower().split()
