@@ -133,7 +133,7 @@ class _Doc:
             return None
         if hit.group.layout == "passive":
             return self.passive(hit, sent)
-        lo = self.clause_start(sent.start, cue.start)
+        lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
         if left is None or self.is_clause(left):
             # "An official who spoke on condition of anonymity because he ... said"
@@ -352,6 +352,16 @@ class _Doc:
         else:
             content = (rest,) if rest else ()
         return self.build(hit, sent, source, content) if content else None
+
+    def after_previous_cue(self, sent: Span, pos: int, found: list[Statement]) -> int:
+        """A source never reaches back over an earlier cue: in "He said Daesh elements
+        had refused", the source of "refused" starts after "said"."""
+        for st in reversed(found):
+            if st.cue.end <= sent.start:
+                break
+            if st.cue.end <= pos:
+                return st.cue.end
+        return sent.start
 
     def blocked_after(self, hit: CueHit, sent: Span) -> bool:
         if not hit.group.not_before:
