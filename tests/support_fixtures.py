@@ -203,9 +203,9 @@ def _absent(name: str, text: str, n: int, raw: Any) -> Absent:
     return Absent(where_, roles)
 
 
-def load_fixture(name: str) -> Fixture:
-    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-    path = ARTICLES / f"{name}.expected.yaml"
+def load_fixture(name: str, directory: Path = ARTICLES) -> Fixture:
+    text = (directory / f"{name}.txt").read_text(encoding="utf-8")
+    path = directory / f"{name}.expected.yaml"
     if not path.exists():
         raise FixtureError(f"{path.name} is missing: every fixture article needs its expectations")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
