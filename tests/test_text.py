@@ -74,7 +74,7 @@ def quoted(text: str) -> list[tuple[str, bool]]:
     for q in quotes:
         assert q.span.contains(q.inner), q
         assert 0 <= q.span.start and q.span.end <= len(text)
-        assert text[q.span.start] in "\"“", q
+        assert text[q.span.start] in "\"“" or text.startswith("''", q.span.start), q
     for a, b in zip(quotes, quotes[1:]):
         assert a.span.end <= b.span.start, "quotes overlap or are out of order"
     return [(q.inner.of(text), q.closed) for q in quotes]
