@@ -50,7 +50,7 @@ class Engine:
         self.lex = SourceLexicons.from_rulebook(rules)
         openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
-        self.noun_markers = lx("noun-markers")
+        self.cue_blockers = lx("cue-blockers")
         self.verb_markers = lx("verb-markers")
         plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
                                 key=len, reverse=True))
@@ -375,7 +375,7 @@ class _Doc:
         if not prev:
             return False
         last = prev[-1].lower
-        return last in self.e.noun_markers or last.endswith(("’s", "'s")) and len(last) > 2
+        return last in self.e.cue_blockers or last.endswith(("’s", "'s")) and len(last) > 2
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -624,10 +624,10 @@ def _continue_quotes(doc: _Doc, found: list[Statement]) -> list[Statement]:
                 nxt = _next_quote(doc, last)
                 if nxt is None or "\n" in text[last:nxt.span.start]:
                     break
-                if any(other.cue.start >= nxt.span.start and other.cue.start < nxt.span.end + 40
-                       and other is not st for other in found):
-                    break
                 tail = doc.sentence_at(nxt.span.start)
+                if any(tail.start <= other.cue.start < max(tail.end, nxt.span.end)
+                       for other in found if other is not st):
+                    break  # the quote has a cue of its own
                 if text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1:
                     break
                 spans.append(nxt.inner)
