@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..model import Article, Kind, Relay, Source, SourceType, Span, Statement
 from ..rulebook import CueGroup, Rulebook, load_rulebook
 from ..text import Quote, find_quotes, split_sentences
-from .coref import resolve
+from .coref import Mention, resolve
 from .cues import CueHit, CueMatcher
 from .sources import SourceLexicons, classify, is_media
 from .words import Word, span_of, strip_edges, words
@@ -36,6 +36,8 @@ _INVERTIBLE = frozenset({"speech", "writing"})
 _HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+([A-Z“\"‘'][^\n]{8,200})$", re.M)
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+# ", seen by the Weld Herald," and the like: an aside that names the channel.
+_ASIDE = re.compile(r"(?:seen|obtained|reviewed|shared|quoted|reported|published) by ", re.I)
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
 _HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
 
@@ -83,7 +85,7 @@ def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement,
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
     found = _continue_quotes(doc, found)
     found = _split_coordinated(doc.text, found)
-    found = resolve(found, engine.lex, article.text)
+    found = resolve(found, doc.mentions(found), engine.lex, article.text)
     return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
 
 
@@ -140,11 +142,11 @@ class _Doc:
             outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
             if outer is not None and outer != left and outer.of(text)[:1].isupper():
                 left = outer
-        role = None
+        role, aside = None, ""
         if left is None:
-            left, role = self.appositive(sent.start, cue.start)
+            left, role, aside = self.appositive(sent.start, cue.start)
         before = text[sent.start:cue.start].rstrip()
-        if left is None and hit.group.cls in _INVERTIBLE and hit.form not in self.e.relay_forms \
+        if left is None and hit.group.cls in _INVERTIBLE and not self.relayed(hit) \
                 and (before.endswith(",") or before[-1:] in _CLOSERS):
             inverted = self.inverted(hit, sent)
             if inverted is not None:
@@ -173,7 +175,7 @@ class _Doc:
         phrase = left.of(text)
         if not self.source_like(phrase, hit):
             return None
-        source = self.make_source(left, role)
+        source = self.make_source(left, role, aside)
         inserted = self.inserted(sent, left.start, hit.span.end)
         if inserted:
             return self.build(hit, sent, source, inserted)
@@ -186,7 +188,7 @@ class _Doc:
             content = self.content_before(sent, left.start)
         if not content:
             return None
-        return self.build(hit, sent, source, content)
+        return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
 
     def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
         text = self.text
@@ -229,28 +231,57 @@ class _Doc:
             return None
         return self.build(hit, sent, self.make_source(src, role), content)
 
-    def appositive(self, lo: int, cue_start: int) -> tuple[Span | None, str | None]:
-        """``Omar Alloush, a senior official of the Council, told ...``; an age after
-        the name is skipped (``Khizr Khan, 66, said``)."""
+    def appositive(self, lo: int, cue_start: int) -> tuple[Span | None, str | None, str]:
+        """A source set off by commas before its cue. Returns (name, role, aside):
+
+        ``Omar Alloush, a senior official of the Council, told`` (role after the name),
+        ``The town's deputy mayor, Lars Quist, said`` (role before it),
+        ``Khizr Khan, 66, said`` (an age), ``Critics of the plan, including ..., say``,
+        ``A letter to staff, seen by the Weld Herald, says`` (an aside naming a relay),
+        ``A spokesman, who asked not to be named, said`` (a relative clause)."""
         text = self.text
         seg = text[lo:cue_start].rstrip()
         if not seg.endswith(","):
-            return None, None
+            return None, None, ""
         body = seg[:-1]
-        appos = None
+        role, aside = None, ""
         head, _, last = body.rpartition(",")
-        if head and self.is_appositive(last.strip()):
-            appos, body = last.strip(), head
+        last = last.strip()
+        if head and (_ASIDE.match(last) or last.lower().startswith(("who ", "which "))):
+            aside, body = last, head
+            head, _, last = body.rpartition(",")
+            last = last.strip()
+        if head and self.is_appositive(last):
+            role, body = last, head
+        elif head and self.is_name(last) and self.is_appositive(head.strip().rpartition(",")[2].strip()):
+            # "The town's deputy mayor, Lars Quist, said": the role comes first.
+            name_start = lo + len(head) + 1
+            name = strip_edges(text, name_start, lo + len(body))
+            role_text = head.strip().rpartition(",")[2].strip()
+            return name, role_text, aside
         age = _AGE.search(body)
         if age:
             body = body[: age.start()]
-        elif appos is None:
-            return None, None
+        elif role is None and not aside:
+            return None, None, ""
         name_end = lo + len(body)
         name = self.trim_source(self.clause_start(lo, name_end), name_end)
         if name is None or not name.of(text)[:1].isupper():
-            return None, None
-        return name, appos
+            return None, None, ""
+        return name, role, aside
+
+    def aside_relay(self, aside: str, lo: int, hi: int) -> tuple[Relay, ...]:
+        """", seen by the Weld Herald," names the outlet that saw a document."""
+        m = _ASIDE.match(aside)
+        if not m or not aside:
+            return ()
+        at = self.text.find(aside, lo, hi)
+        span = strip_edges(self.text, at + m.end(), at + len(aside))
+        return (self.relay(span, "via"),) if at >= 0 and span else ()
+
+    def is_name(self, phrase: str) -> bool:
+        ws = phrase.split()
+        return 1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
 
     def coordinated_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
         """``X said ... but added: "..."``: a second cue sharing the first one's subject."""
@@ -425,8 +456,8 @@ class _Doc:
         if not ws or len(ws) > 14:
             return False
         lex = self.e.lex
-        return ws[0] in ("a", "an", "the", "who", "its", "his", "her", "their") or ws[0] in lex.roles \
-            or any(w in lex.roles for w in ws[:4])
+        return ws[0] in ("a", "an", "the", "its", "his", "her", "their") or ws[0] in lex.roles \
+            or any(w in lex.roles for w in ws[:4]) or ws[0].endswith(("’s", "'s"))
 
     def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
@@ -495,7 +526,7 @@ class _Doc:
         text, end = self.text, sent.end
         ws = words(text, pos, end)
         i = 0
-        if hit.form in self.e.relay_forms:
+        if self.relayed(hit):
             i = self._skip_object(ws)
         while i < len(ws) and (ws[i].text in (",", ":", "-", "—") or ws[i].lower == "that"):
             i += 1
@@ -517,47 +548,69 @@ class _Doc:
         return (span,) if len(span) > 1 else ()
 
     def _skip_object(self, ws: list[Word]) -> int:
-        """Past the addressee of "told": up to "that", a colon, comma or quote (bounded)."""
+        """Past the addressee of "told": up to "that", punctuation, or where a new clause
+        starts ("told Reuters she had ...", "told reporters the plan ...")."""
+        lex = self.e.lex
         for i, w in enumerate(ws[:9]):
-            if w.lower == "that" or w.text in (",", ":", "\"", "“"):
+            if w.lower == "that" or not w.text[0].isalnum():
+                return i
+            if i and (w.lower in lex.pronouns or w.lower in lex.determiners
+                      or (not w.capitalized and ws[i - 1].capitalized and w.lower not in lex.media)):
                 return i
         return 0
 
+    def relayed(self, hit: CueHit) -> bool:
+        """Does the cue end in a word whose object is the channel ("told", "interview with")?"""
+        cue = " ".join(hit.span.of(self.text).lower().split())
+        return any(cue == r or cue.endswith(" " + r) for r in self.e.relay_forms)
+
     def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
         text, out = self.text, []
-        if hit.form in self.e.relay_forms:
+        if self.relayed(hit):
             ws = words(text, hit.span.end, sent.end)
-            n = self._skip_object(ws)
-            obj = span_of(ws[:n])
+            obj = span_of(ws[: self._skip_object(ws)])
             if obj is not None:
                 phrase = obj.of(text)
                 if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
-                    rtype = classify(phrase, self.e.lex).type
-                    out.append(Relay(phrase, obj, "via", rtype))
+                    out.append(self.relay(obj, "via"))
         for w in words(text, hit.span.end, sent.end):
             if w.lower in self.e.citing:
                 end = self.phrase_end(w.end, sent.end)
                 span = strip_edges(text, w.end, end)
                 if span:
-                    out.append(Relay(span.of(text), span, "cites", classify(span.of(text), self.e.lex).type))
+                    out.append(self.relay(span, "cites"))
                 break
         return tuple(out)
 
-    def make_source(self, span: Span, role: str | None) -> Source:
+    def relay(self, span: Span, relation: str) -> Relay:
+        phrase = span.of(self.text)
+        rtype = classify(phrase, self.e.lex).type
+        if relation == "via" and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
+            rtype = SourceType.ORGANIZATION  # a newspaper or broadcaster carrying the words
+        return Relay(phrase, span, relation, rtype)
+
+    def make_source(self, span: Span, role: str | None, aside: str = "") -> Source:
+        """The source for a phrase; ``role`` is an appositive ("a spokesman for ..."),
+        ``aside`` a relative clause beside it ("who asked not to be named")."""
         phrase = span.of(self.text)
         a = classify(phrase, self.e.lex)
         stype = a.type
         if role and stype in (SourceType.UNKNOWN, SourceType.ORGANIZATION) and a.name:
             stype = SourceType.PERSON
-        return Source(span, phrase, stype, role or a.role, a.name if stype == SourceType.PERSON else None)
+        if stype != SourceType.NEWS_AGENCY and classify(f"{role or ''} {aside}", self.e.lex).type \
+                == SourceType.ANONYMOUS:
+            stype = SourceType.ANONYMOUS
+        name = a.name if stype == SourceType.PERSON else None
+        return Source(span, phrase, stype, role or a.role, name)
 
-    def build(self, hit: CueHit, sent: Span, source: Source, content: Iterable[Span]) -> Statement:
+    def build(self, hit: CueHit, sent: Span, source: Source, content: Iterable[Span],
+              extra: tuple[Relay, ...] = ()) -> Statement:
         content = tuple(c for c in content if c)
         kind = self.kind_of(content)
         lo = min([sent.start, *(c.start for c in content)])
         hi = max([sent.end, *(c.end for c in content)])
         return Statement("", kind, source, hit.span, hit.span.of(self.text), content,
-                         Span(lo, hi), self.relays(hit, sent), hit.group.cls)
+                         Span(lo, hi), extra + self.relays(hit, sent), hit.group.cls)
 
     def kind_of(self, content: tuple[Span, ...]) -> Kind:
         quoted = 0
@@ -592,6 +645,21 @@ class _Doc:
             sent = Span(m.start(), m.end())
             hit = CueHit(Span(m.end(1), m.end(1) + 1), ":", _HEADLINE_GROUP)
             out.append(self.build(hit, sent, self.make_source(src, None), (content,)))
+        return out
+
+    def mentions(self, found: list[Statement]) -> list[Mention]:
+        """Named subjects of sentences with no statement: antecedents for "He said"."""
+        taken = {st.sentence.start for st in found}
+        out = []
+        for sent in self.sentences:
+            if sent.start in taken:
+                continue
+            subject = self.main_subject(sent)
+            if subject is None:
+                continue
+            src = self.make_source(subject, None)
+            if src.resolved or src.type in (SourceType.ORGANIZATION, SourceType.GOVERNMENT):
+                out.append(Mention(subject.start, src))
         return out
 
     def dash_attributions(self) -> list[Statement]:

@@ -10,6 +10,10 @@ from ..rulebook import Rulebook
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
+_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "numerous", "various", "other"})
+_MEDIA_KINDS = frozenset({"daily", "newspaper", "weekly", "tabloid", "broadcaster", "magazine",
+                          "station", "network", "website", "paper"})
+_AGENCY_HEADS = frozenset({"news agency", "press agency", "wire service"})
 _NON_WORD = re.compile(r"[^a-z0-9&.’' -]+")
 
 
@@ -80,7 +84,8 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         return Analysis(SourceType.PERSON if low in lex.person_pronouns else SourceType.UNKNOWN,
                         None, None)
     if bare in lex.agencies or low in lex.agencies or (
-            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)):
+            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)) \
+            or _has_phrase(low, _AGENCY_HEADS):
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
     if _has_phrase(low, lex.anonymous):
         return Analysis(SourceType.ANONYMOUS, None, _role_of(tokens, lex))
@@ -89,11 +94,16 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
         and lows[0] not in lex.vague else [])
     head = lows[-1]
-    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague):
+    quantified = lows[0] in _QUANTIFIERS and len(lows) <= 4  # "many parents", "some experts"
+    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified):
         return Analysis(SourceType.VAGUE, None, None)
-    if head in lex.documents or (lows[0] in lex.determiners and _has_phrase(low, lex.documents)
-                                 and not capitalized and head not in lex.roles):
+    noun = next((w for w in lows if w not in lex.determiners), head)  # "a study by the Institute"
+    if head in lex.documents or noun in lex.documents or (
+            lows[0] in lex.determiners and _has_phrase(low, lex.documents)
+            and not capitalized and head not in lex.roles):
         return Analysis(SourceType.DOCUMENT, None, None)
+    if _is_outlet(tokens, lows, lex):
+        return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
     name, role = split_name(phrase, lex)
     is_org = _has_phrase(low, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
     is_gov = _has_phrase(low, lex.government)
@@ -110,6 +120,12 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     if name:
         return Analysis(SourceType.UNKNOWN, name, None)
     return Analysis(SourceType.UNKNOWN, None, None)
+
+
+def _is_outlet(tokens: list[str], lows: list[str], lex: SourceLexicons) -> bool:
+    """A newspaper or broadcaster: "the Coastal Tribune", "The opposition daily Tarvo Dagblad"."""
+    named = any(t[:1].isupper() for t in tokens)
+    return named and (lows[-1] in lex.media or any(w in _MEDIA_KINDS for w in lows[:-1]))
 
 
 def _role_of(tokens: list[str], lex: SourceLexicons) -> str | None:
