@@ -32,6 +32,8 @@ from .words import Word, span_of, strip_edges, words
 _CLOSERS = "\"”'"
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
+_QUANTIFIERS = frozenset({"some", "many", "several", "most", "two", "three", "numerous", "multiple", "few"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "to", "from", "with", "for", "via", "through"})
 # A short capitalised speaker, a colon and a capitalised claim on one line of its own.
 _HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+([A-Z“\"‘'][^\n]{8,200})$", re.M)
 # "ORLANDO, Fla. (Reuters) - " opening a story
@@ -84,7 +86,7 @@ def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement,
     found.extend(doc.headline_colon())
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
     found = _continue_quotes(doc, found)
-    found = _split_coordinated(doc.text, found)
+    found = _tidy_nested(doc, found)
     found = resolve(found, doc.mentions(found), engine.lex, article.text)
     return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
 
@@ -179,7 +181,10 @@ class _Doc:
         inserted = self.inserted(sent, left.start, hit.span.end)
         if inserted:
             return self.build(hit, sent, source, inserted)
-        content = self.quote_before(sent, left.start)
+        phrase_start = left.start
+        if role and text.rfind(role, sent.start, left.start) >= 0:
+            phrase_start = text.rfind(role, sent.start, left.start)  # "..., the chairwoman, Edith Crane, said"
+        content = self.quote_before(sent, phrase_start)
         if not content and self.ends_sentence(cue.end, sent):
             content = self.content_before(sent, left.start)
         if not content:
@@ -257,7 +262,7 @@ class _Doc:
             # "The town's deputy mayor, Lars Quist, said": the role comes first.
             name_start = lo + len(head) + 1
             name = strip_edges(text, name_start, lo + len(body))
-            role_text = head.strip().rpartition(",")[2].strip()
+            role_text = head.strip().rpartition(",")[2].strip(" \t\n\"“”'")
             return name, role_text, aside
         age = _AGE.search(body)
         if age:
@@ -406,6 +411,8 @@ class _Doc:
         if not prev:
             return False
         last = prev[-1].lower
+        if last in _QUANTIFIERS:  # "several reports" is a noun, "many say" is not
+            return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
         return last in self.e.cue_blockers or last.endswith(("’s", "'s")) and len(last) > 2
 
     # -- pieces ----------------------------------------------------------------------
@@ -443,7 +450,7 @@ class _Doc:
         ws = phrase.split()
         first, last = ws[0].lower(), ws[-1].lower()
         lex = self.e.lex
-        if first in ("it", "there", "this", "that", "what") and hit.group.needs == "subject":
+        if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
             return False
         if hit.group.needs is None and len(ws) <= 4:
             return True  # "forecasters say": a speech cue vouches for its subject
@@ -525,18 +532,8 @@ class _Doc:
     def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:
         text, end = self.text, sent.end
         ws = words(text, pos, end)
-        i = 0
-        if self.relayed(hit):
-            i = self._skip_object(ws)
-        while i < len(ws) and (ws[i].text in (",", ":", "-", "—") or ws[i].lower == "that"):
-            i += 1
-        # "said in several reports recently that ...": the content starts after "that".
-        for j in range(i, min(i + 9, len(ws))):
-            if ws[j].text in (",", ";", "\"", "“", ":"):
-                break
-            if ws[j].lower == "that" and j > i:
-                i = j + 1
-                break
+        i = self._skip_object(ws) if self.relayed(hit) else 0
+        i = self._skip_opening(ws, i)
         if i >= len(ws):
             return ()
         start = ws[i].start
@@ -546,6 +543,24 @@ class _Doc:
                 return (quote.inner,)  # the whole content is one quotation
         span = strip_edges(text, start, end)
         return (span,) if len(span) > 1 else ()
+
+    def _skip_opening(self, ws: list[Word], i: int) -> int:
+        """Past what stands between a cue and its content: punctuation, "that", a
+        relay ("citing two captains,") and a short phrase ending in "that" ("said in
+        several reports recently that ...")."""
+        while i < len(ws) and (ws[i].text in (",", ":", "-", "—") or ws[i].lower == "that"):
+            i += 1
+        if i < len(ws) and ws[i].lower in self.e.citing:
+            comma = next((j for j in range(i, min(i + 10, len(ws))) if ws[j].text == ","), None)
+            if comma is not None:
+                return self._skip_opening(ws, comma + 1)
+        if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in _PREPOSITIONS):
+            for j in range(i + 1, min(i + 9, len(ws))):
+                if ws[j].text in (",", ";", "\"", "“", ":"):
+                    break
+                if ws[j].lower == "that":
+                    return j + 1
+        return i
 
     def _skip_object(self, ws: list[Word]) -> int:
         """Past the addressee of "told": up to "that", punctuation, or where a new clause
@@ -597,8 +612,8 @@ class _Doc:
         stype = a.type
         if role and stype in (SourceType.UNKNOWN, SourceType.ORGANIZATION) and a.name:
             stype = SourceType.PERSON
-        if stype != SourceType.NEWS_AGENCY and classify(f"{role or ''} {aside}", self.e.lex).type \
-                == SourceType.ANONYMOUS:
+        if not a.name and stype != SourceType.NEWS_AGENCY and classify(
+                f"{role or ''} {aside}", self.e.lex).type == SourceType.ANONYMOUS:
             stype = SourceType.ANONYMOUS
         name = a.name if stype == SourceType.PERSON else None
         return Source(span, phrase, stype, role or a.role, name)
@@ -711,19 +726,47 @@ def _next_quote(doc: _Doc, pos: int) -> Quote | None:
     return doc.quotes[i] if i < len(doc.quotes) else None
 
 
-def _split_coordinated(text: str, found: list[Statement]) -> list[Statement]:
-    """``said it was not involved but added: "..."``: the first content stops where the
-    second cue's clause begins."""
-    out = list(found)
-    for n in range(len(out) - 1):
-        st, nxt = out[n], out[n + 1]
-        if nxt.source is not st.source or not st.content:
+def _tidy_nested(doc: _Doc, found: list[Statement]) -> list[Statement]:
+    """Settle a statement whose content holds the next cue of its sentence:
+
+    * ``said it was not involved but added: "..."``: the first content stops where the
+      second clause begins, and so for ``Residents say ..., and some want ...``;
+    * ``denied ..., as the union claimed``: "as X claimed" takes that same content;
+    * ``said ..., citing two captains``: "citing" is the first statement's relay (already
+      recorded as ``cites``), not a statement of its own.
+    Nested reports with no such joint (``X said Y believes Z``) are left as they are."""
+    text = doc.text
+    out: list[Statement] = []
+    for st in found:
+        prev = out[-1] if out else None
+        last = prev.content[-1] if prev is not None and prev.content else None
+        if last is None or prev.sentence.start != st.sentence.start or not last.start < st.cue.start < last.end:
+            out.append(st)
             continue
-        last = st.content[-1]
-        if last.start < nxt.cue.start < last.end:
-            m = re.search(r"[\s,;]+(?:and|but|then|before|while)(?:\s+also)?\s*$", text[last.start:nxt.cue.start])
-            end = last.start + (m.start() if m else nxt.cue.start - last.start)
-            if end > last.start:
-                out[n] = replace(st, content=(*st.content[:-1], Span(last.start, end)),
-                                 kind=st.kind if st.kind != Kind.MIXED else Kind.INDIRECT)
+        if st.cue_text.lower() in doc.e.citing:
+            comma = text.rfind(",", last.start, st.cue.start)
+            out[-1] = _cut(doc, prev, comma if comma > last.start else st.cue.start)
+            continue
+        src = st.source.span
+        lead = src.start if src is not None and src.start > last.start else st.cue.start
+        joint = _JOINT.search(text, last.start, lead)
+        if joint is not None:
+            out[-1] = _cut(doc, prev, joint.start())
+            if joint.group("as") and doc.ends_sentence(st.cue.end, doc.sentence_at(st.cue.start)):
+                shared = out[-1].content[-1:]
+                st = replace(st, content=shared, kind=doc.kind_of(shared))
+        out.append(st)
     return out
+
+
+# What joins two clauses of one sentence, right before the second one's subject or cue.
+_JOINT = re.compile(r"(?:,?\s+(?:and|but|then|while|(?P<as>as))(?:\s+also)?|\s*;)\s*$")
+
+
+def _cut(doc: _Doc, st: Statement, end: int) -> Statement:
+    last = st.content[-1]
+    kept = strip_edges(doc.text, last.start, end)
+    if not kept:
+        return st
+    content = (*st.content[:-1], kept)
+    return replace(st, content=content, kind=doc.kind_of(content))

@@ -10,6 +10,7 @@ from ..rulebook import Rulebook
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
+_LINKS = frozenset({"of", "for", "the", "at", "from", "in", "to", "and", "on", "with", "by"})
 _QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "numerous", "various", "other"})
 _MEDIA_KINDS = frozenset({"daily", "newspaper", "weekly", "tabloid", "broadcaster", "magazine",
                           "station", "network", "website", "paper"})
@@ -68,6 +69,8 @@ def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None
     if not name:
         return None, None
     rest = tokens[: len(tokens) - len(name)]
+    if rest and rest[-1].lower() in _LINKS:
+        return None, None  # "a spokesman for the Ministry of Transport": a body, not a name
     role_words = [t for t in rest if t.lower().rstrip(".") not in lex.titles or t.lower() in lex.roles]
     role = " ".join(role_words) if any(t.lower() in lex.roles for t in rest) else None
     return " ".join(name), role
@@ -88,16 +91,17 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
             or _has_phrase(low, _AGENCY_HEADS):
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
     if _has_phrase(low, lex.anonymous):
-        return Analysis(SourceType.ANONYMOUS, None, _role_of(tokens, lex))
+        return Analysis(SourceType.ANONYMOUS, None, None)
     # A capital at the start of a sentence ("Observers say") does not make a name.
     capitalized = [t for t in tokens[1:] if t[:1].isupper()] + (
         [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
         and lows[0] not in lex.vague else [])
     head = lows[-1]
     quantified = lows[0] in _QUANTIFIERS and len(lows) <= 4  # "many parents", "some experts"
-    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified):
-        return Analysis(SourceType.VAGUE, None, None)
     noun = next((w for w in lows if w not in lex.determiners), head)  # "a study by the Institute"
+    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified
+                            or noun in lex.vague):
+        return Analysis(SourceType.VAGUE, None, None)
     if head in lex.documents or noun in lex.documents or (
             lows[0] in lex.determiners and _has_phrase(low, lex.documents)
             and not capitalized and head not in lex.roles):
