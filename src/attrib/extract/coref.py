@@ -53,7 +53,10 @@ def resolve(statements: list[Statement], mentions: list[Mention], lex: SourceLex
 def _canonical(src: Source, history: list[Source], text: str, lex: SourceLexicons) -> Source:
     """A mention by surname alone ("Orr, 52, took charge") is stored under the full name."""
     target = _antecedent(src, history, text, lex)
-    return replace(src, resolved=target.resolved or target.text) if target is not None else src
+    if target is None:
+        return src
+    return replace(src, resolved=target.resolved or target.text, type=target.type,
+                   role=src.role or target.role)
 
 
 def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexicons) -> Source | None:
@@ -66,7 +69,9 @@ def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexico
         return _by_surname(history, src.resolved) or _full_name_before(src, text, lex)
     if src.resolved is None and low.startswith("the "):
         noun = low[4:]
-        return _by_role(history, noun) or _role_before(src, noun, text, lex) or _by_kind(history, noun, lex)
+        if noun in lex.roles:
+            return _by_role(history, noun) or _role_before(src, noun, text, lex)
+        return _by_kind(history, noun, lex)
     return None
 
 
@@ -103,8 +108,6 @@ def _full_name_before(src: Source, text: str, lex: SourceLexicons) -> Source | N
 
 def _role_before(src: Source, role: str, text: str, lex: SourceLexicons) -> Source | None:
     """"the commissioner" after "Fire Commissioner Petra Halvorsen"."""
-    if role not in lex.roles:
-        return None
     pattern = re.compile(rf"\b{re.escape(role)}\s+((?:{_NAME_WORD}\s?){{1,3}})", re.I)
     found = None
     for m in pattern.finditer(text, 0, src.span.start):

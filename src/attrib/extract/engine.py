@@ -139,7 +139,7 @@ class _Doc:
             return self.passive(hit, sent)
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
-        if left is None or self.is_clause(left):
+        if left is None or self.is_clause(left) or self.restrictive(left):
             # "An official who spoke on condition of anonymity because he ... said"
             outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
             if outer is not None and outer != left and outer.of(text)[:1].isupper():
@@ -417,6 +417,12 @@ class _Doc:
 
     # -- pieces ----------------------------------------------------------------------
 
+    def restrictive(self, left: Span) -> bool:
+        """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
+        who stayed behind accused")? Then the source is the noun with its clause."""
+        before = self.text[max(0, left.start - 12):left.start].rstrip().lower()
+        return before.endswith((" who", " which", " whom")) and not before[:-5].rstrip().endswith(",")
+
     def is_clause(self, span: Span) -> bool:
         ws = words(self.text, span.start, span.end)
         return any(w.lower in self.e.verb_markers for w in ws[1:-1])
@@ -502,6 +508,8 @@ class _Doc:
         tail = strip_edges(text, k, sent.end)
         if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
             return ()
+        if tail.of(text).split(None, 1)[0].lower() in self.e.citing:
+            return (head,)  # "..., the Echo said, citing two players": a relay, not content
         return (head, tail)
 
     def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
@@ -628,23 +636,20 @@ class _Doc:
                          Span(lo, hi), extra + self.relays(hit, sent), hit.group.cls)
 
     def kind_of(self, content: tuple[Span, ...]) -> Kind:
-        quoted = 0
-        total = 0
-        partial = False
+        """direct: every content span lies in a quotation; mixed: quotations in part."""
+        inside = partial = 0
         for span in content:
-            total += len(span)
-            for q in self.quotes:
-                if q.span.end <= span.start - 1 or q.span.start >= span.end + 1:
-                    continue
-                if q.span.start <= span.start + 1 and q.span.end >= span.end - 1:
-                    quoted += len(span)
-                else:
-                    partial = True
-        if total and quoted >= total:
+            i = bisect.bisect_right(self.quote_starts, span.start + 1) - 1
+            quote = self.quotes[i] if i >= 0 else None
+            if quote is not None and quote.span.start <= span.start + 1 and span.end <= quote.span.end + 1:
+                inside += 1
+                continue
+            j = bisect.bisect_left(self.quote_starts, span.start)
+            if j < len(self.quotes) and self.quotes[j].span.start < span.end:
+                partial += 1
+        if content and inside == len(content):
             return Kind.DIRECT
-        if partial or quoted:
-            return Kind.MIXED
-        return Kind.INDIRECT
+        return Kind.MIXED if inside or partial else Kind.INDIRECT
 
     def headline_colon(self) -> list[Statement]:
         """``Sanders: Endorsements prove Clinton ...``: a headline that gives a speaker
@@ -739,6 +744,9 @@ def _tidy_nested(doc: _Doc, found: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     for st in found:
         prev = out[-1] if out else None
+        if prev is not None and st.cue_text.lower() in doc.e.citing and prev.sentence.start == st.sentence.start \
+                and any(r.relation == "cites" for r in prev.via) and not prev.content[-1].start < st.cue.start < prev.content[-1].end:
+            continue  # "said, citing two captains": recorded on the statement as a relay
         last = prev.content[-1] if prev is not None and prev.content else None
         if last is None or prev.sentence.start != st.sentence.start or not last.start < st.cue.start < last.end:
             out.append(st)

@@ -109,6 +109,10 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     if _is_outlet(tokens, lows, lex):
         return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
     name, role = split_name(phrase, lex)
+    if name and lows[0] in ("the", "a", "an") and not role:
+        name = None  # "The Lume Accord", "the Tamsby Echo": not a person's name
+    if not name and noun in lex.roles:
+        return Analysis(SourceType.PERSON, None, phrase.strip())  # "A spokesman for the ministry"
     is_org = _has_phrase(low, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
     is_gov = _has_phrase(low, lex.government)
     if name and (role or (len(name.split()) >= 2 and not is_org and not is_gov)):

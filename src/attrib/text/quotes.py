@@ -70,8 +70,9 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, open_at, para_end_open, closed=False))
             open_at, para_end_open = (i, None) if role != "close" else (None, None)
             continue
-        if role == "open" and text[i - 1 : i] in ("", " ", "\n") and text[i] == "“":
-            # A curly opener inside an open quote: the first was never closed.
+        if role == "open" and text[i - 1 : i] in ("", " ", "\n"):
+            # An opening mark inside an open quote: the first was never closed
+            # ("Nobody was hurt, he said, "which is ...").
             quotes.append(_quote(text, open_at, _line_end(text, open_at, i), closed=False))
             open_at = i
             continue
