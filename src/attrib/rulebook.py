@@ -52,6 +52,7 @@ class CueGroup:
     forms: tuple[str, ...]
     needs: str | None = None
     not_before: frozenset[str] = frozenset()
+    only_before: frozenset[str] = frozenset()
     alone: bool = True
     layout: str | None = None
     file: str = ""
@@ -150,8 +151,8 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
     for n, item in enumerate(expect(data.get("groups"), list, file, None, "groups")):
         expect(item, dict, file, f"#{n + 1}", "groups")
         gid = expect(item.get("id"), str, file, f"#{n + 1}", "id")
-        _check_keys(item, ("id", "class", "forms", "needs", "not_before", "alone", "layout",
-                           "description"), file, gid)
+        _check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "alone",
+                           "layout", "description"), file, gid)
         cls = expect(item.get("class"), str, file, gid, "class")
         if cls not in CUE_CLASSES:
             raise RuleError(file, f"unknown class {cls!r} (expected one of: {', '.join(CUE_CLASSES)})",
@@ -162,11 +163,13 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
         forms = tuple(f.lower() for f in string_list(item.get("forms"), file, gid, "forms"))
         not_before = frozenset(w.lower() for w in string_list(item.get("not_before", []), file, gid,
                                                                 "not_before"))
+        only_before = frozenset(w.lower() for w in string_list(item.get("only_before", []), file, gid,
+                                                                 "only_before"))
         alone = expect(item.get("alone", True), bool, file, gid, "alone")
         layout = item.get("layout")
         if layout not in (None, "passive"):
             raise RuleError(file, "must be: passive", gid, "layout")
-        groups.append(CueGroup(gid, cls, forms, needs, not_before, alone, layout, file))
+        groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file))
     return groups
 
 

@@ -16,7 +16,7 @@ from ..model import Source, SourceType, Statement
 from .sources import SourceLexicons
 
 _PLURAL = frozenset({"they", "them"})
-_UNRESOLVED = frozenset({"it", "you", "i", "we", "who", "which"})
+_UNRESOLVED = frozenset({"you", "i", "we", "who", "which"})
 _NAMED = (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.NEWS_AGENCY)
 _NAME_WORD = r"[A-Z][\w’'.-]*"
 
@@ -64,6 +64,8 @@ def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexico
     if low in lex.pronouns:
         if low in _UNRESOLVED:
             return None
+        if low == "it":  # only the body named last of all: "The company said ... It plans"
+            return history[-1] if history and history[-1].type in _NAMED else None
         return _last(history, person=low in lex.person_pronouns, plural=low in _PLURAL)
     if src.resolved and len(src.resolved.split()) == 1 and src.span is not None:
         return _by_surname(history, src.resolved) or _full_name_before(src, text, lex)

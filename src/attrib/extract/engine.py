@@ -55,6 +55,7 @@ class Engine:
         openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
+        self.summary_nouns = lx("summary-nouns")
         self.verb_markers = lx("verb-markers")
         plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
                                 key=len, reverse=True))
@@ -331,8 +332,7 @@ class _Doc:
         taken: list[Word] = []
         loose = 0
         for n, w in enumerate(ws):
-            if taken and not w.text[:1].isupper() and w.text[0].isalpha() \
-                    and w.lower not in self.e.aux and w.lower not in self.e.openers_adverbial \
+            if taken and (w.lower in lex.roles or "-" in w.text) and not w.text[:1].isupper() \
                     and any(x.text[:1].isupper() for x in ws[n + 1:n + 3]) \
                     and not any(x.text in (",", ".") for x in ws[n + 1:n + 2]):
                 taken.append(w)  # "GOP front-runner Donald Trump"
@@ -400,10 +400,12 @@ class _Doc:
         return sent.start
 
     def blocked_after(self, hit: CueHit, sent: Span) -> bool:
-        if not hit.group.not_before:
+        group = hit.group
+        if not group.not_before and not group.only_before:
             return False
         nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
-        return bool(nxt) and nxt[0].lower in hit.group.not_before
+        following = nxt[0].lower if nxt else ""
+        return following in group.not_before or bool(group.only_before) and following not in group.only_before
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
@@ -549,8 +551,17 @@ class _Doc:
         if quote is not None and quote.span.start == start:
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return (quote.inner,)  # the whole content is one quotation
-        span = strip_edges(text, start, end)
+        span = strip_edges(text, start, self.summary_start(start, end))
         return (span,) if len(span) > 1 else ()
+
+    def summary_start(self, start: int, end: int) -> int:
+        """Where a writer's summing-up ("..., a claim the ministry did not address") begins."""
+        comma = self.text.rfind(",", start, end)
+        if comma > start:
+            tail = self.text[comma + 1:end].split()
+            if len(tail) > 1 and tail[0].lower() in ("a", "an", "the") and tail[1].lower() in self.e.summary_nouns:
+                return comma
+        return end
 
     def _skip_opening(self, ws: list[Word], i: int) -> int:
         """Past what stands between a cue and its content: punctuation, "that", a
