@@ -83,4 +83,8 @@ def run_claim(rule: FlagRule, doc: Document) -> Iterator[Hit]:
                 and (check.recent is None or check.recent.search(reading) is None):
             severity = check.background_level
         yield Hit(rule, sentence, severity,
-                  message(rule, match=raw, claims=natural_list([k.replace("_", " ") for k in kinds])))
+                  message(rule, match=raw, claims=natural_list([_a(k.replace("_", " ")) for k in kinds])))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
