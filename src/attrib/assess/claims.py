@@ -5,8 +5,9 @@ How a sentence is judged, in order (docs/assess.md has the reasoning):
 1. Only prose counts: a sentence ending in ``.``, ``!`` or ``?`` (before any closing
    quote or bracket) with at least ``min_words`` words. Headlines, datelines, bylines
    and credit lines end without one.
-2. A sentence with any statement of its own (even a vague or passive one) is attributed;
-   weak attribution is the business of the vague-source and agentless rules.
+2. A sentence with a statement that gives a source (even a vague one) is attributed;
+   weak attribution is the business of the vague-source and anonymous-source rules. A
+   passive with no source ("it is believed", "is thought to") attributes nothing.
 3. Attribution carries over: quoted words belong to the quote's speaker (with scope
    ``outside-quotes`` the quoted parts of a sentence are not read), and a sentence right
    after an attributed one in the same paragraph that reads as reported speech
@@ -44,7 +45,10 @@ def _blank_quotes(doc: Document, sentence: Span) -> str:
 
 
 def _attributed(doc: Document, sentence: Span) -> bool:
-    return bool(doc.statements_in(sentence))
+    """Some statement in the sentence names a source. A passive with no source ("it is
+    believed", "was seen") attributes nothing: the agentless rules flag its wording, and
+    the sentence is judged like any other."""
+    return any(st.source.span is not None for st in doc.statements_in(sentence))
 
 
 def _carried(doc: Document, check: ClaimCheck, index: int, sentence: Span, reading: str) -> bool:
