@@ -2,6 +2,8 @@
 
 1. Over the fixture set (fixtures/flags/*.yaml), per category: of the flags raised, how
    many match an expectation (precision); of the expectations, how many are met (recall).
+   The same for the held-out passages (fixtures/flags-heldout/), written after the rules
+   and never used to change one.
 2. Where ../shared is present (or ATTRIB_SHARED points at it): the WikiWeasel sentences
    (CoNLL-2010, Wikipedia) as a second check of vague-source, agentless and hedge. A
    sentence counts as flagged when any of those categories fires in it, and is compared
@@ -23,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from support_assess import evaluate, load_passages, scores  # noqa: E402
+from support_assess import FLAG_FIXTURES, describe, evaluate, load_passages, scores  # noqa: E402
 
 from attrib.model import Article  # noqa: E402
 from attrib.pipeline import check  # noqa: E402
@@ -38,17 +40,19 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.2f}" if b else "  - "
 
 
-def fixture_section() -> bool:
+def fixture_section(directory: Path, label: str) -> bool:
     rules = load_rulebook()
-    passages = load_passages()
+    passages = load_passages(directory)
     outcomes = [evaluate(p, rules) for p in passages]
-    print(f"Fixture set: {len(passages)} passages in fixtures/flags/")
+    print(f"{label}: {len(passages)} passages in {directory.relative_to(ROOT)}/")
     print(f"{'category':<20}{'flags':>6}{'correct':>9}{'precision':>11}{'expected':>10}{'met':>5}{'recall':>8}")
     for cat, (raised, correct, expected, met) in scores(outcomes).items():
         print(f"{cat:<20}{raised:>6}{correct:>9}{ratio(correct, raised):>11}{expected:>10}{met:>5}"
               f"{ratio(met, expected):>8}")
     failing = [o for o in outcomes if o.problems]
     print(f"passages with every expectation met: {len(outcomes) - len(failing)}/{len(outcomes)}")
+    for o in failing:
+        print(f"  {describe(o)}")
     return not failing
 
 
@@ -95,7 +99,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-corpus", action="store_true", help="skip the WikiWeasel section")
     args = parser.parse_args()
-    ok = fixture_section()
+    ok = fixture_section(FLAG_FIXTURES, "Fixture set (development)")
+    print()
+    fixture_section(ROOT / "fixtures" / "flags-heldout", "Held-out set (never tuned on)")
     shared = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
     if not args.no_corpus:
         if (shared / "corpora").is_dir():
