@@ -102,3 +102,19 @@ def test_usage_and_input_errors_exit_2(cli, home):
     missing = cli("check", str(work / "missing.txt"), cwd=work, env=env)
     assert missing.code == 2 and "Traceback" not in missing.err
     assert cli("check", ARTICLE, "--config", str(work / "none.toml"), cwd=work, env=env).code == 2
+
+
+def test_a_rule_shipped_off_is_switched_on_by_enable(cli, home, tmp_path):
+    work, env = home
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "strict.yaml").write_text(
+        "kind: flags\nid: house.strict-said\ncategory: house-style\nlevel: info\ntype: phrase\n"
+        "enabled: false\nmatch: {tokens: [stopped work]}\nmessage: '{match}'\n"
+        "explanation: Off unless a house enables it.\nexamples: {match: ['They stopped work.']}\n")
+    (work / "attrib.toml").write_text(f'rules = ["{pack}"]\n')
+    assert not [f for f in flags(cli, work, env) if f["rule"] == "house.strict-said"]
+    listing = cli("rules", cwd=work, env=env).out
+    assert any(ln.startswith("house.strict-said ") and " off " in ln for ln in listing.splitlines())
+    (work / "attrib.toml").write_text(f'rules = ["{pack}"]\nenable = ["house.strict-said"]\n')
+    assert [f["text"] for f in flags(cli, work, env) if f["rule"] == "house.strict-said"] == ["stopped work"]

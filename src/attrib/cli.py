@@ -8,14 +8,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .assess.commands import check_pack, list_rules
+from .assess.engine import at_or_above
 from .config import LEVELS, Settings, load_settings
 from .errors import AttribError, InputError
 from .files import write_atomic
 from .ingest import load_article
+from .model import Severity
 from .pipeline import check
 from .render import FORMATS
 from .render.scorer import scorer_line
-from .rulebook import load_rulebook
+from .rulebook import Rulebook, load_rulebook
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,15 +71,12 @@ def _documents(inputs: Sequence[str]) -> Iterator[Path]:
             raise InputError(f"{item}: no such file or directory")
 
 
-def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, object]:
+def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
     settings = load_settings(args.config)
     return settings, load_rulebook([*settings.rule_dirs, *args.rules])
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .assess.engine import at_or_above
-    from .model import Severity
-
     settings, rules = _settings_and_rules(args)
     article = load_article(args.article)
     report = check(article, rules, settings=settings)
@@ -91,8 +91,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from .assess.commands import check_pack, list_rules
-
     if args.check:
         out, code = check_pack(args.check)
         sys.stdout.write(out)
