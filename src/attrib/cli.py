@@ -8,13 +8,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .assess.commands import check_pack, list_rules
+from .assess.engine import at_or_above
+from .config import LEVELS, Settings, load_settings
 from .errors import AttribError, InputError
 from .files import write_atomic
 from .ingest import load_article
+from .model import Severity
 from .pipeline import check
 from .render import FORMATS
 from .render.scorer import scorer_line
-from .rulebook import load_rulebook
+from .rulebook import Rulebook, load_rulebook
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +38,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="an extra directory of rule files (repeatable)")
+    c.add_argument("--fail-on", choices=[*LEVELS, "never"], default=None, metavar="LEVEL",
+                   help="exit 1 when a flag is at or above LEVEL (info, warning, error; "
+                        "default: never, or fail-on in attrib.toml)")
+    c.add_argument("--config", metavar="FILE", help="settings file (default: attrib.toml "
+                   "here, [tool.attrib] in ./pyproject.toml, or the user config directory)")
+
+    r = sub.add_parser("rules", help="list the flag rules, or check a rule pack")
+    r.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
+    r.add_argument("--check", metavar="DIR", help="validate the rule files in DIR and run "
+                   "their examples (exit 2: invalid, 1: an example fails)")
+    r.add_argument("--config", metavar="FILE", help="settings file")
 
     e = sub.add_parser("extract", help="attributions of many documents, for corpus work")
     e.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
@@ -55,15 +71,32 @@ def _documents(inputs: Sequence[str]) -> Iterator[Path]:
             raise InputError(f"{item}: no such file or directory")
 
 
+def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
+    settings = load_settings(args.config)
+    return settings, load_rulebook([*settings.rule_dirs, *args.rules])
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    rules = load_rulebook(args.rules)
+    settings, rules = _settings_and_rules(args)
     article = load_article(args.article)
-    report = check(article, rules)
+    report = check(article, rules, settings=settings)
     rendered = FORMATS[args.format](report)
     if args.output:
         write_atomic(args.output, rendered)
     else:
         sys.stdout.write(rendered)
+    fail_on = settings.fail_on if args.fail_on is None else (
+        None if args.fail_on == "never" else Severity(args.fail_on))
+    return 1 if fail_on is not None and at_or_above(report.flags, fail_on) else 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.check:
+        out, code = check_pack(args.check)
+        sys.stdout.write(out)
+        return code
+    settings, rules = _settings_and_rules(args)
+    sys.stdout.write(list_rules(rules, settings))
     return 0
 
 
@@ -83,7 +116,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract}
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

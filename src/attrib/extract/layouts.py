@@ -170,7 +170,7 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
         if not hit.form.split()[0].endswith("ing"):
             return None
         before = self.text[sent.start:hit.span.start].rstrip()
-        if not before.endswith(","):
+        if not before.endswith((",", ", not")):  # "..., not saying what the buyer paid"
             return None
         return self.sentence_source(sent, found)
 

@@ -30,4 +30,20 @@ def to_text(report: Report) -> str:
         relays = "".join(f"  {r.relation} {clean(r.text)}" for r in st.via)
         lines.append(f"      {st.kind.value}, cue “{clean(st.cue_text)}”{relays}")
         lines.append(f"      {_short(clean(st.content_text(text)))}")
+    lines += _flags(report)
     return "\n".join(lines) + "\n"
+
+
+def _flags(report: Report) -> list[str]:
+    s = report.summary
+    if s.score is None:
+        return []
+    lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {len(report.flags)} flags"]
+    for item in s.breakdown:
+        lines.append(f"  {item.points:>6g}  {clean(item.reason)}")
+    for flag in report.flags:
+        lines.append("")
+        lines.append(f"{flag.id:>4}  {flag.severity.value:<7}  {flag.category}  ({flag.rule})")
+        lines.append(f"      {_short(clean(flag.message))}")
+        lines.append(f"      “{_short(clean(flag.text), 150)}”")
+    return lines
