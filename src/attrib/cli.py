@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TextIO
 from pathlib import Path
 
 from . import __version__
@@ -12,7 +13,7 @@ from .assess.commands import check_pack, list_rules
 from .assess.engine import at_or_above
 from .config import LEVELS, Settings, load_settings
 from .errors import AttribError, InputError
-from .files import write_atomic
+from .files import atomic_open, write_atomic
 from .ingest import load_article
 from .model import Severity
 from .pipeline import check
@@ -101,18 +102,21 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract.engine import extract
+    """One JSON line per document, written as each is read: memory stays flat however
+    large the corpus."""
+    from .extract import extract
 
     rules = load_rulebook(args.rules)
-    lines = []
-    for path in _documents(args.inputs):
-        article = load_article(str(path))
-        lines.append(scorer_line(path.stem, extract(article, rules)) + "\n")
-    data = "".join(lines)
+
+    def run(out: TextIO) -> None:
+        for path in _documents(args.inputs):
+            out.write(scorer_line(path.stem, extract(load_article(str(path)), rules)) + "\n")
+
     if args.output:
-        write_atomic(args.output, data)
+        with atomic_open(args.output) as fh:
+            run(fh)
     else:
-        sys.stdout.write(data)
+        run(sys.stdout)
     return 0
 
 

@@ -81,4 +81,4 @@ def _flag(report: Report, flag: Flag) -> list[str]:
     return [f"- **{flag.id}** {flag.severity.value} · {_md(flag.category)} (`{flag.rule}`{owner}): "
             f"{_md(flag.message)}",
             f"  > {quoted.strip()}",
-            f"  ", f"  {_md(flag.explanation)}", ""]
+            "  ", f"  {_md(flag.explanation)}", ""]
