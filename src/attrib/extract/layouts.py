@@ -212,13 +212,12 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
             if not (m.group("line") is not None or quoted or label):
                 continue
             end = self.text.find("\n", colon)
-            content = strip_edges(self.text, m.start("rest"), end if end >= 0 else len(self.text))
-            quote = self.quote_at(content.start)
-            if quote is not None and quote.span.start == content.start:
-                content = quote.inner
-            sent = Span(min(src.start, self.sentence_at(src.start).start), content.end)
+            rest = strip_edges(self.text, m.start("rest"), end if end >= 0 else len(self.text))
+            quote = self.quote_at(rest.start)
+            content = quote.parts if quote is not None and quote.span.start == rest.start else (rest,)
+            sent = Span(min(src.start, self.sentence_at(src.start).start), content[-1].end)
             hit = CueHit(Span(colon, colon + 1), ":", _HEADLINE_GROUP)
-            out.append(self.build(hit, sent, self.make_source(src, None), (content,)))
+            out.append(self.build(hit, sent, self.make_source(src, None), content))
         return out
 
     def dash_attributions(self) -> list[Statement]:
@@ -233,7 +232,7 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
             src = strip_edges(self.text, m.start(1), m.end(1))
             sent = self.sentence_at(q.span.start)
             source = self.make_source(src, None)
-            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), (q.inner,),
+            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), q.parts,
                                  Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
         return out
 

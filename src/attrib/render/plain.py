@@ -23,7 +23,7 @@ def to_text(report: Report) -> str:
         extra = [src.type.value]
         if src.role:
             extra.append(clean(src.role))
-        if src.resolved and src.resolved != src.text:
+        if src.resolved and src.resolved not in src.text:
             extra.append(f"{clean(src.text)!s} -> {clean(src.resolved)}")
         lines.append("")
         lines.append(f"{st.id:>4}  {who}  [{', '.join(extra)}]")
