@@ -1,0 +1,99 @@
+"""Finding, for every statement, the best candidate passage in every coverage document,
+in one batch.
+
+Candidates are windows of two consecutive sentences. Statements and windows become
+sorted sequences of content-word stems; the length of the longest common subsequence of
+two sorted sequences is the size of their multiset intersection, so one
+``rapidfuzz.process.cdist`` with ``LCSseq.similarity`` scores every statement against
+every window by how many of its content words the window holds, in parallel and without
+a Python loop over pairs. Each word is one character of a string (its vocabulary id), so
+rapidfuzz compares whole words at the speed it compares letters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+
+from ..model import Span
+from ..text import split_sentences
+from .lexicons import MatchLexicons
+from .tokens import stems
+
+SHARE = 0.5  # of a statement's content words a window must hold to be a candidate
+CHUNK = 4096  # windows scored per cdist call (bounds memory: statements x CHUNK)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    statement: int  # index into the queries
+    doc: int
+    window: Span  # in the document's text
+    split: int | None  # where the window's second sentence starts
+    hits: int  # content words in common
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def encode(self, words: list[str]) -> str:
+        ids = self.ids
+        codes = sorted(ids.setdefault(w, len(ids)) for w in words)
+        # Skip the surrogate block: those code points cannot stand alone in a str.
+        return "".join(chr(c + 0x100 if c < 0xD700 else c + 0x1100) for c in codes)
+
+
+def windows(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None]]:
+    """Two sentences at a time (a statement may run over a sentence break), with the
+    offset where the second begins."""
+    sentences = split_sentences(text, lex.abbreviations)
+    if len(sentences) < 2:
+        return [(s, None) for s in sentences]
+    return [(Span(a.start, b.end), b.start) for a, b in zip(sentences, sentences[1:])]
+
+
+def candidates(queries: Sequence[str], texts: Sequence[str], lex: MatchLexicons,
+               workers: int = -1) -> list[Candidate]:
+    """The best window of each text for each query, where it holds enough of the query's
+    content words."""
+    vocab = _Vocab()
+    spans: list[tuple[Span, int | None]] = []
+    seqs: list[str] = []
+    owner: list[int] = []
+    for d, text in enumerate(texts):
+        for span, split in windows(text, lex):
+            spans.append((span, split))
+            seqs.append(vocab.encode(stems(span.of(text), lex)))
+            owner.append(d)
+    encoded = [vocab.encode(stems(q, lex)) for q in queries]
+    if not seqs or not encoded:
+        return []
+    need = np.array([max(1, math.ceil(SHARE * len(q))) if q else 1 << 30 for q in encoded])
+    owners = np.array(owner)
+    out: list[Candidate] = []
+    start = 0
+    while start < len(seqs):
+        # Whole documents per chunk, so a document's best window is decided in one place.
+        end = min(len(seqs), start + CHUNK)
+        while end < len(seqs) and owners[end] == owners[end - 1]:
+            end += 1
+        scores = process.cdist(encoded, seqs[start:end], scorer=LCSseq.similarity,
+                               dtype=np.int32, workers=workers)
+        docs, firsts = np.unique(owners[start:end], return_index=True)
+        bounds = [*firsts.tolist(), end - start]
+        rows = np.arange(len(encoded))
+        for k, d in enumerate(docs.tolist()):
+            block = scores[:, bounds[k]:bounds[k + 1]]
+            best = block.argmax(axis=1)
+            value = block[rows, best]
+            for q in np.nonzero(value >= need)[0].tolist():
+                window, split = spans[start + bounds[k] + int(best[q])]
+                out.append(Candidate(q, d, window, split, int(value[q])))
+        start = end
+    return out
