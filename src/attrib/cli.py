@@ -11,6 +11,8 @@ from . import __version__
 from .errors import AttribError, InputError
 from .files import write_atomic
 from .ingest import load_article
+from .corroborate import options as coverage_options
+from .ingest.cache import PageCache
 from .pipeline import check
 from .render import FORMATS
 from .render.scorer import scorer_line
@@ -29,11 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="report on one article (a path, or - for stdin)")
-    c.add_argument("article", help="a .txt file, or - to read standard input")
+    c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="an extra directory of rule files (repeatable)")
+    coverage_options.add_arguments(c)
 
     e = sub.add_parser("extract", help="attributions of many documents, for corpus work")
     e.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
@@ -57,8 +60,14 @@ def _documents(inputs: Sequence[str]) -> Iterator[Path]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     rules = load_rulebook(args.rules)
-    article = load_article(args.article)
-    report = check(article, rules)
+    cache = PageCache.default() if coverage_options.needs_cache(args) else None
+    article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
+    coverage = None
+    if coverage_options.wants_coverage(args):
+        from .extract.engine import extract
+
+        coverage = coverage_options.coverage_from_args(args, article, extract(article, rules), rules, cache)
+    report = check(article, rules, coverage=coverage)
     rendered = FORMATS[args.format](report)
     if args.output:
         write_atomic(args.output, rendered)

@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .corroborate import corroborate, corroboration_counts
+from .corroborate.gather import CoverageSet
 from .extract.engine import extract
+from .ingest.outlets import outlet_registry
 from .model import Article, Report
 from .rulebook import Rulebook, load_rulebook
 
 
-def check(article: Article, rules: Rulebook | None = None) -> Report:
-    """Extract, assess and summarise one article (no network)."""
+def check(article: Article, rules: Rulebook | None = None,
+          coverage: CoverageSet | None = None) -> Report:
+    """Extract, assess and summarise one article (no network). With ``coverage``
+    (already fetched), every statement is also matched against it."""
     rules = rules or load_rulebook()
     statements = extract(article, rules)
-    return Report(article=article, statements=statements)
+    report = Report(article=article, statements=statements)
+    if coverage is not None:
+        found = corroborate(article, statements, coverage.docs, rules)
+        report = replace(report, corroborations=found, coverage=coverage.pages,
+                         summary=replace(report.summary, corroboration=corroboration_counts(found)))
+    return replace(report, outlets=outlets_named(report, rules))
+
+
+def outlets_named(report: Report, rules: Rulebook) -> tuple:
+    """What the curated outlet list says about the article's outlet and every outlet
+    that gave evidence."""
+    registry = outlet_registry(rules)
+    domains = [report.article.outlet, *(e.outlet for c in report.corroborations for e in c.evidence),
+               *(p.outlet for p in report.coverage)]
+    found = {}
+    for domain in domains:
+        info = registry.lookup(domain)
+        if info is not None:
+            found.setdefault(info.domain, info)
+    return tuple(found.values())

@@ -43,14 +43,18 @@ def flag_to_dict(flag: Flag) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    from .corroboration import add_to_json
+
     a = report.article
-    return {
+    out = {
         "schema": report.schema,
         "article": {"text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
                     "published": a.published, "byline": a.byline, "sha256": a.digest},
         "statements": [statement_to_dict(st, a.text) for st in report.statements],
         "flags": [flag_to_dict(f) for f in report.flags],
     }
+    add_to_json(report, out)
+    return out
 
 
 def to_json(report: Report) -> str:

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..model import Report
 from ..safety import clean
+from . import corroboration
 
 
 def _md(text: str) -> str:
@@ -37,5 +38,7 @@ def to_markdown(report: Report) -> str:
             via = "".join(f" {r.relation} {_md(r.text)}" for r in st.via)
             out.append(f"- **{st.id}** {st.kind.value}, cue “{_md(st.cue_text)}”{via}: "
                        f"{_md(st.content_text(text))}")
+            out += corroboration.md_lines(report, st.id)
         out.append("")
+    out += corroboration.md_section(report)
     return "\n".join(out)
