@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..model import Article
+from ..extract.engine import extract
+from ..model import Article, Statement
+from ..rulebook import Rulebook
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,6 +17,13 @@ class CoverageDoc:
     text: str
     title: str | None = None
     origin: str = "coverage"  # "coverage" | "coverage-dir" | "discover"
+    statements: tuple[Statement, ...] | None = None  # its attributions, once extracted
+
+    def attributed(self, rules: Rulebook) -> CoverageDoc:
+        """The document with its attributions extracted (for the speaker check)."""
+        if self.statements is not None:
+            return self
+        return replace(self, statements=extract(Article(text=self.text, url=self.url), rules))
 
     @classmethod
     def from_article(cls, article: Article, where: str, origin: str) -> CoverageDoc:

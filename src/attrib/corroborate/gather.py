@@ -139,6 +139,7 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         pages.append(CoveragePage(url, origin, doc.outlet, doc.title))
     if cache is not None and cache.problem:
         notes.append(cache.problem)
+    docs = [d.attributed(rules) for d in docs]
     return CoverageSet(tuple(docs), tuple(pages), tuple(notes), tuple(queries))
 
 

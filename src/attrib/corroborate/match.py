@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..extract.engine import extract
 from ..model import Article, Corroboration, Evidence, Kind, Statement, Status
 from ..rulebook import Rulebook
 from ..text import find_quotes
@@ -49,7 +48,7 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
         if m is None:
             continue
         if cand.doc not in doc_statements:
-            doc_statements[cand.doc] = extract(Article(text=doc.text, url=doc.url), rules)
+            doc_statements[cand.doc] = doc.attributed(rules).statements or ()
         other = speaker_of(doc_statements[cand.doc], m.passage)
         theirs = comparable(other, lex) if other is not None else None
         ours = comparable(st, lex)

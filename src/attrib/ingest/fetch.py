@@ -241,10 +241,10 @@ class Fetcher:
 
     async def _read(self, url: str, response: httpx.Response) -> bytes:
         cap = self.options.max_bytes
-        limit = f"the {cap / 1e6:g} MB limit"
+        limit = f"the {cap / 1048576:g} MB limit"
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            raise FetchError(f"{shown(url)}: the page is {int(declared) / 1e6:.1f} MB, over {limit}")
+            raise FetchError(f"{shown(url)}: the page is {int(declared) / 1048576:.0f} MB, over {limit}")
         chunks, total = [], 0
         try:
             async for chunk in response.aiter_bytes():
