@@ -32,7 +32,7 @@ from .tokens import Token, canon, stems
 
 GAP = 8  # words of other text that may separate two pieces of one matching passage
 EDGE_CUT = 3  # a cut of at least this many words at an end is truncation, not a change
-PARAPHRASE_SHARE = 0.5  # of the statement's content words, for a paraphrase
+PARAPHRASE_SHARE = 0.6  # of the statement's content words, for a paraphrase
 PARAPHRASE_WORDS = 3  # ... and at least this many of them (or all, if it has fewer)
 MIN_KEPT = 0.5  # of the statement's words, for the passage to render it closely
 FAITHFUL = 0.8  # of the statement's words: near enough to judge every changed word
@@ -219,12 +219,14 @@ def _meaning(q_kept: list[str], pn: list[str], lex: MatchLexicons) -> list[str]:
     return reasons
 
 
-def classify(q: Sequence[Token], q_text: str, w: Sequence[Token], text: str, split: int | None,
+def classify(q: Sequence[Token], q_text: str, q_stems: Counter, w: Sequence[Token], text: str, split: int | None,
              quotes: Sequence[Span], lex: MatchLexicons, direct: bool) -> Match | None:
     """Compare statement tokens ``q`` (read from ``q_text``) with the window tokens ``w``
     of a coverage text (``split``: where its second sentence starts). ``quotes`` are
     the inner spans of that text's quotations; ``direct``: the article quotes it."""
     qn = _norms(q)
+    if not w:
+        return None
     chosen = _best_passage(qn, w, text, split, quotes, lex.cues)
     if chosen is None:
         return None
@@ -279,10 +281,11 @@ def classify(q: Sequence[Token], q_text: str, w: Sequence[Token], text: str, spl
                 reasons.append(f"name changed: {said} → {written}")
 
     strong = [x for x in reasons if x.startswith(STRONG)]
-    q_stems, p_stems = Counter(stems(q_text, lex)), Counter(stems(" ".join(p_words), lex))
+    p_stems = Counter(stems(" ".join(p_words), lex))
     shared = sum((q_stems & p_stems).values())
     total = sum(q_stems.values())
-    related = total > 0 and shared / total >= PARAPHRASE_SHARE and shared >= min(PARAPHRASE_WORDS, total)
+    related = (total > 0 and shared / total >= PARAPHRASE_SHARE and shared >= min(PARAPHRASE_WORDS, total)
+               and kept >= MIN_TRUNCATED)
 
     if strong and (renders or related):
         return match(Status.ALTERED, reasons if faithful and renders else strong)

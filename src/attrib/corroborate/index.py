@@ -27,6 +27,7 @@ from .lexicons import MatchLexicons
 from .tokens import stems
 
 SHARE = 0.5  # of a statement's content words a window must hold to be a candidate
+MAX_EXTRA = 2  # a rare word counts up to three times
 CHUNK = 4096  # windows scored per cdist call (bounds memory: statements x CHUNK)
 
 
@@ -41,18 +42,23 @@ class Candidate:
 
 class _Vocab:
     """Stems as characters; a stem that is rare among the windows is repeated (up to
-    four times) so that, in the LCS of two sorted sequences, it counts for more than a
+    three times) so that, in the LCS of two sorted sequences, it counts for more than a
     word every window has ("barrier" in every report of a barrier story)."""
 
     def __init__(self, df: Counter[str], windows: int) -> None:
         self.ids: dict[str, int] = {}
-        self.weight = {w: 1 + min(3, int(math.log2(max(1.0, windows / (n * 8))))) for w, n in df.items()}
+        self.pieces: dict[str, str] = {}
+        self.weight = {w: 1 + min(MAX_EXTRA, int(math.log2(max(1.0, windows / (n * 8))))) for w, n in df.items()}
 
     def encode(self, words: list[str]) -> str:
-        ids, weight = self.ids, self.weight
-        codes = sorted(c for w in set(words) for c in [ids.setdefault(w, len(ids))] * weight.get(w, 1))
-        # Skip the surrogate block: those code points cannot stand alone in a str.
-        return "".join(chr(c + 0x100 if c < 0xD700 else c + 0x1100) for c in codes)
+        pieces = self.pieces
+        for w in words:
+            if w not in pieces:
+                c = len(self.ids)
+                self.ids[w] = c
+                # Skip the surrogate block: those code points cannot stand alone in a str.
+                pieces[w] = chr(c + 0x100 if c < 0xD700 else c + 0x1100) * self.weight.get(w, 1)
+        return "".join(pieces[w] for w in sorted(set(words), key=self.ids.__getitem__))
 
 
 def windows(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None]]:
@@ -64,6 +70,15 @@ def windows(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None]]:
     return [(Span(a.start, b.end), b.start) for a, b in zip(sentences, sentences[1:])]
 
 
+def _windows_with_stems(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None, list[str]]]:
+    sentences = split_sentences(text, lex.abbreviations)
+    words = [stems(s.of(text), lex) for s in sentences]  # once per sentence, not per window
+    if len(sentences) < 2:
+        return [(s, None, w) for s, w in zip(sentences, words)]
+    return [(Span(a.start, b.end), b.start, wa + wb)
+            for a, b, wa, wb in zip(sentences, sentences[1:], words, words[1:])]
+
+
 def candidates(queries: Sequence[str], texts: Sequence[str], lex: MatchLexicons,
                workers: int = -1) -> list[Candidate]:
     """The best window of each text for each query, where it holds enough of the query's
@@ -72,9 +87,9 @@ def candidates(queries: Sequence[str], texts: Sequence[str], lex: MatchLexicons,
     words: list[list[str]] = []
     owner: list[int] = []
     for d, text in enumerate(texts):
-        for span, split in windows(text, lex):
+        for span, split, ws in _windows_with_stems(text, lex):
             spans.append((span, split))
-            words.append(stems(span.of(text), lex))
+            words.append(ws)
             owner.append(d)
     df: Counter[str] = Counter(w for ws in words for w in set(ws))
     vocab = _Vocab(df, len(words))
@@ -94,14 +109,12 @@ def candidates(queries: Sequence[str], texts: Sequence[str], lex: MatchLexicons,
         scores = process.cdist(encoded, seqs[start:end], scorer=LCSseq.similarity,
                                dtype=np.int32, workers=workers)
         docs, firsts = np.unique(owners[start:end], return_index=True)
+        best = np.maximum.reduceat(scores, firsts, axis=1)  # statements x documents
         bounds = [*firsts.tolist(), end - start]
-        rows = np.arange(len(encoded))
-        for k, d in enumerate(docs.tolist()):
-            block = scores[:, bounds[k]:bounds[k + 1]]
-            best = block.argmax(axis=1)
-            value = block[rows, best]
-            for q in np.nonzero(value >= need)[0].tolist():
-                window, split = spans[start + bounds[k] + int(best[q])]
-                out.append(Candidate(q, d, window, split, int(value[q])))
+        for q, k in zip(*np.nonzero(best >= need[:, None])):
+            lo = bounds[k]
+            at = start + lo + int(scores[q, lo:bounds[k + 1]].argmax())
+            window, split = spans[at]
+            out.append(Candidate(int(q), int(docs[k]), window, split, int(best[q, k])))
         start = end
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import RuleError
@@ -35,6 +35,8 @@ class MatchLexicons:
     numbers: Mapping[str, str]  # "eleven" -> "11", "percent" -> "%"
     abbreviations: frozenset[str]
     cues: frozenset[str]  # one-word attribution cues ("said"): never part of a passage
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> long form
+    stem_memo: dict[str, str | None] = field(default_factory=dict)  # word -> stem (None: skip)
 
     @staticmethod
     @lru_cache(maxsize=8)

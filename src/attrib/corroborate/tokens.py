@@ -22,6 +22,12 @@ class Token:
     name: bool  # capitalised where a sentence does not start: part of a name
 
 
+def norms(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Just the normalised words of a stretch of text (no offsets): the cheap first look."""
+    words = WORD.findall(text[start:end].lower().replace("’", "'"))
+    return [w.replace(",", "") if w[0].isdigit() and _THOUSANDS.match(w) else w for w in words]
+
+
 def norm_word(word: str) -> str:
     word = word.lower().replace("’", "'")
     if _THOUSANDS.match(word):
@@ -45,15 +51,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 def stems(text: str, lex: MatchLexicons) -> list[str]:
     """Content words cut to five letters (numbers whole): what candidate passages are
     found by. "patient"/"patience" and "month"/"months" meet; word order is ignored."""
+    memo = lex.stem_memo
     out = []
     for word in WORD.findall(text.lower()):
-        word = word.replace("’", "'").split("'")[0]
-        if word in lex.stopwords or not word:
-            continue
-        if word[0].isdigit():
-            out.append(word.replace(",", ""))
-        else:
-            out.append(lex.numbers.get(word, word[:5]))
+        stem = memo.get(word, "")
+        if stem == "":
+            base = word.replace("’", "'").split("'")[0]
+            if not base or base in lex.stopwords:
+                stem = None
+            elif base[0].isdigit():
+                stem = base.replace(",", "")
+            else:
+                stem = lex.numbers.get(base, base[:5])
+            memo[word] = stem
+        if stem is not None:
+            out.append(stem)
     return out
 
 
@@ -76,25 +88,31 @@ def _is_number(word: str, lex: MatchLexicons) -> bool:
     return word[:1].isdigit() or (word in lex.numbers and lex.numbers[word][:1].isdigit())
 
 
+def _expand(word: str, lex: MatchLexicons) -> tuple[str, ...]:
+    cache = lex.memo
+    hit = cache.get(word)
+    if hit is None:
+        hit = lex.contractions.get(word)
+        if hit is None:
+            for ending, long in lex.endings:
+                if word.endswith(ending) and len(word) > len(ending):
+                    hit = (word[: -len(ending)], *long)
+                    break
+            else:
+                hit = (word,)
+        cache[word] = hit
+    return hit
+
+
 def canon(words: Iterable[str], lex: MatchLexicons) -> list[str]:
     """Long forms: contractions expanded, number words and figures as one value
     ("four thousand" and "4000" -> "4000"), "percent" as "%"."""
-    expanded: list[str] = []
-    for w in words:
-        if w in lex.contractions:
-            expanded.extend(lex.contractions[w])
-            continue
-        for ending, long in lex.endings:
-            if w.endswith(ending) and len(w) > len(ending):
-                expanded.extend((w[: -len(ending)], *long))
-                break
-        else:
-            expanded.append(w)
     out: list[str] = []
     run: list[str] = []
-    for w in [*expanded, ""]:
-        if w and _is_number(w, lex):
-            run.append(w if w[:1].isdigit() else lex.numbers[w])
+    numbers = lex.numbers
+    for w in [x for word in words for x in _expand(word, lex)] + [""]:
+        if w and (w[:1].isdigit() or (w in numbers and numbers[w][:1].isdigit())):
+            run.append(w if w[:1].isdigit() else numbers[w])
             continue
         if run:
             try:
@@ -103,7 +121,7 @@ def canon(words: Iterable[str], lex: MatchLexicons) -> list[str]:
                 out.extend(run)
             run = []
         if w:
-            out.append(lex.numbers.get(w, w))
+            out.append(numbers.get(w, w))
     return out
 
 
