@@ -68,6 +68,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         coverage = coverage_options.coverage_from_args(args, article, extract(article, rules), rules, cache)
     report = check(article, rules, coverage=coverage)
+    if cache is not None and cache.problem:
+        coverage_options.warn(cache.problem)
     rendered = FORMATS[args.format](report)
     if args.output:
         write_atomic(args.output, rendered)
