@@ -172,3 +172,34 @@ def test_unusable_cache_does_not_fail_the_run(server, tmp_path):
     run = run_cli("check", server.url("/article.html"), env=env)
     assert run.code == 0
     assert "fetch cache" in run.err and "continuing without it" in run.err
+
+
+# -- the outlet list ---------------------------------------------------------------------
+
+def test_user_outlet_list_is_shown_as_information(env, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "outlets.yaml").write_text(
+        "kind: outlets\noutlets:\n  - {domain: marrowbay-chronicle.example, name: Marrow Bay Chronicle,"
+        " kinds: [newspaper], note: Family-owned., sources: ['https://marrowbay-chronicle.example/about']}\n")
+    page = str(FIXTURES / "web" / "article.html")
+    report, _ = check_json(page, "--rules", str(rules), env=env)
+    info = report["article"]["outlet_info"]
+    assert info == {"domain": "marrowbay-chronicle.example", "name": "Marrow Bay Chronicle",
+                    "kinds": ["newspaper"], "note": "Family-owned.",
+                    "sources": ["https://marrowbay-chronicle.example/about"]}
+    assert report["outlets"] == [info]
+    text = run_cli("check", page, "--rules", str(rules), env=env)
+    assert "Outlet: Marrow Bay Chronicle (newspaper; Family-owned.) [information, not a verdict]" in text.out
+    plain, _ = check_json(page, env=env)
+    assert plain["article"]["outlet_info"] is None and plain["outlets"] == []
+
+
+def test_invalid_outlet_file_is_one_line(env, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "outlets.yaml").write_text(
+        "kind: outlets\noutlets:\n  - {domain: a.example, name: A, kinds: [tabloid], sources: ['https://a']}\n")
+    run = run_cli("check", str(FIXTURES / "web" / "article.html"), "--rules", str(rules), env=env)
+    assert run.code == 2 and len(run.err.strip().splitlines()) == 1
+    assert "outlets.yaml: rule 'a.example': key 'kinds': unknown kind 'tabloid'" in run.err
