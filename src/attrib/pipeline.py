@@ -8,7 +8,7 @@ from .corroborate import corroborate, corroboration_counts
 from .corroborate.gather import CoverageSet
 from .extract.engine import extract
 from .ingest.outlets import outlet_registry
-from .model import Article, Report
+from .model import Article, OutletInfo, Report
 from .rulebook import Rulebook, load_rulebook
 
 
@@ -26,13 +26,13 @@ def check(article: Article, rules: Rulebook | None = None,
     return replace(report, outlets=outlets_named(report, rules))
 
 
-def outlets_named(report: Report, rules: Rulebook) -> tuple:
+def outlets_named(report: Report, rules: Rulebook) -> tuple[OutletInfo, ...]:
     """What the curated outlet list says about the article's outlet and every outlet
     that gave evidence."""
     registry = outlet_registry(rules)
     domains = [report.article.outlet, *(e.outlet for c in report.corroborations for e in c.evidence),
                *(p.outlet for p in report.coverage)]
-    found = {}
+    found: dict[str, OutletInfo] = {}
     for domain in domains:
         info = registry.lookup(domain)
         if info is not None:

@@ -93,14 +93,28 @@ def _passage_range(qn: list[str], w: Sequence[Token], text: str,
     return lo, hi
 
 
-def _in_quotes(p: Sequence[Token], w: Sequence[Token], quotes: Sequence[Span]) -> list[Token] | None:
+def _quote_of(w: Sequence[Token], quotes: Sequence[Span]) -> dict[int, int]:
+    """For each word of the window inside a quotation, that quotation's index."""
+    if not w:
+        return {}
+    lo, hi = w[0].start, w[-1].end
+    near = [(k, s) for k, s in enumerate(quotes) if s.start < hi and lo < s.end]
+    out = {}
+    for t in w:
+        for k, s in near:
+            if s.start <= t.start and t.end <= s.end:
+                out[id(t)] = k
+                break
+    return out
+
+
+def _in_quotes(p: Sequence[Token], w: Sequence[Token], where: dict[int, int]) -> list[Token] | None:
     """When most of the passage lies inside quotation marks: the words of those quotations."""
-    passage = Span(p[0].start, p[-1].end)
-    hit = [s for s in quotes if s.overlaps(passage)]
-    inside = sum(min(s.end, passage.end) - max(s.start, passage.start) for s in hit)
-    if not hit or inside < 0.5 * len(passage):
+    hit = {where[id(t)] for t in p if id(t) in where}
+    inside = sum(id(t) in where for t in p)
+    if not hit or inside < 0.5 * len(p):
         return None
-    return [t for t in w if any(s.start <= t.start and t.end <= s.end for s in hit)]
+    return [t for t in w if where.get(id(t), -1) in hit]
 
 
 def _best_passage(qn: list[str], w: Sequence[Token], text: str, split: int | None,
@@ -110,13 +124,14 @@ def _best_passage(qn: list[str], w: Sequence[Token], text: str, split: int | Non
         k = next((i for i, t in enumerate(w) if t.start >= split), len(w))
         subs = [(0, k), (k, len(w)), (0, len(w))]
     best = None
+    where = _quote_of(w, quotes)
     for lo, hi in subs:
         ws = w[lo:hi]
         found = _passage_range(qn, ws, text, cues) if ws else None
         if found is None:
             continue
         p = list(ws[found[0]:found[1]])
-        quoted = _in_quotes(p, w, quotes)
+        quoted = _in_quotes(p, w, where)
         if quoted:
             p = quoted
         pn = _norms(p)
