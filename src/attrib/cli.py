@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TextIO
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .assess.commands import check_pack, list_rules
 from .assess.engine import at_or_above
 from .config import LEVELS, Settings, load_settings
+from .corroborate import options as coverage_options
 from .errors import AttribError, InputError
+from .extract import extract
 from .files import atomic_open, write_atomic
 from .ingest import load_article
+from .ingest.cache import PageCache
 from .model import Severity
 from .pipeline import check
 from .render import FORMATS
@@ -34,11 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="report on one article (a path, or - for stdin)")
-    c.add_argument("article", help="a .txt file, or - to read standard input")
+    c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="an extra directory of rule files (repeatable)")
+    coverage_options.add_arguments(c)
     c.add_argument("--fail-on", choices=[*LEVELS, "never"], default=None, metavar="LEVEL",
                    help="exit 1 when a flag is at or above LEVEL (info, warning, error; "
                         "default: never, or fail-on in attrib.toml)")
@@ -79,8 +83,14 @@ def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     settings, rules = _settings_and_rules(args)
-    article = load_article(args.article)
-    report = check(article, rules, settings=settings)
+    cache = PageCache.default() if coverage_options.needs_cache(args) else None
+    article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
+    coverage = None
+    if coverage_options.wants_coverage(args):
+        coverage = coverage_options.coverage_from_args(args, article, extract(article, rules), rules, cache)
+    report = check(article, rules, settings=settings, coverage=coverage)
+    if cache is not None and cache.problem:
+        coverage_options.warn(cache.problem)
     rendered = FORMATS[args.format](report)
     if args.output:
         write_atomic(args.output, rendered)
@@ -104,8 +114,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON line per document, written as each is read: memory stays flat however
     large the corpus."""
-    from .extract import extract
-
     rules = load_rulebook(args.rules)
 
     def run(out: TextIO) -> None:

@@ -59,8 +59,10 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
+    from .corroboration import add_to_json
+
     a = report.article
-    return {
+    out = {
         "schema": report.schema,
         "article": {"text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
                     "published": a.published, "byline": a.byline, "sha256": a.digest},
@@ -68,6 +70,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "flags": [flag_to_dict(f) for f in report.flags],
         "summary": summary_to_dict(report.summary),
     }
+    add_to_json(report, out)
+    return out
 
 
 def to_json(report: Report) -> str:

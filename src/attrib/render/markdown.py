@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..model import Flag, Report
 from ..safety import clean
+from . import corroboration
 from .context import flag_sentence, share
 
 
@@ -40,7 +41,9 @@ def to_markdown(report: Report) -> str:
             flagged = "".join(f" ⚑ {f.id}" for f in report.flags if f.statement == st.id)
             out.append(f"- **{st.id}** {st.kind.value}, cue “{_md(st.cue_text)}”{via}: "
                        f"{_md(st.content_text(text))}{flagged}")
+            out += corroboration.md_lines(report, st.id)
         out.append("")
+    out += corroboration.md_section(report)
     return "\n".join(out)
 
 
