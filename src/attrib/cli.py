@@ -85,10 +85,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings, rules = _settings_and_rules(args)
     cache = PageCache.default() if coverage_options.needs_cache(args) else None
     article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
-    coverage = None
-    if coverage_options.wants_coverage(args):
-        coverage = coverage_options.coverage_from_args(args, article, extract(article, rules), rules, cache)
-    report = check(article, rules, settings=settings, coverage=coverage)
+    def gather(statements):
+        return coverage_options.coverage_from_args(args, article, statements, rules, cache)
+
+    report = check(article, rules, settings=settings,
+                   coverage=gather if coverage_options.wants_coverage(args) else None)
     if cache is not None and cache.problem:
         coverage_options.warn(cache.problem)
     rendered = FORMATS[args.format](report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from .assess import assess, summarise
@@ -10,17 +11,23 @@ from .corroborate import corroborate, corroboration_counts
 from .corroborate.gather import CoverageSet
 from .extract.engine import extract
 from .ingest.outlets import outlet_registry
-from .model import Article, OutletInfo, Report
+from .model import Article, OutletInfo, Report, Statement
 from .rulebook import Rulebook, load_rulebook
 
 
+Gather = Callable[[tuple[Statement, ...]], "CoverageSet | None"]
+
+
 def check(article: Article, rules: Rulebook | None = None, *, settings: Settings | None = None,
-          coverage: CoverageSet | None = None) -> Report:
+          coverage: CoverageSet | Gather | None = None) -> Report:
     """Extract, assess and summarise one article. ``settings`` switch flag rules off or
-    change their severity (attrib.toml). With ``coverage`` (pages already fetched: this
-    function does no I/O), every statement is also matched against it."""
+    change their severity (attrib.toml). ``coverage`` is other coverage of the story,
+    already fetched, or the function at the edge that fetches it for these statements
+    (discovery searches with their quotes); every statement is matched against it."""
     rules = rules or load_rulebook()
     statements = extract(article, rules)
+    if callable(coverage):
+        coverage = coverage(statements)
     flags = assess(article, statements, rules, settings)
     summary = summarise(statements, flags, rules)
     report = Report(article=article, statements=statements, flags=flags, summary=summary)
