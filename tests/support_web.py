@@ -12,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "fixtures" / "web"
 COVERAGE = ROOT / "fixtures" / "coverage"
@@ -214,3 +216,18 @@ def start() -> Server:
     server = Server()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+# Fixtures shared by the web test modules, which import them by name.
+@pytest.fixture(scope="module")
+def server():
+    srv = start()
+    yield srv
+    srv.shutdown()
+
+
+@pytest.fixture
+def env(tmp_path):
+    """A private cache and no user config, so runs never see each other's state."""
+    return {"ATTRIB_CACHE_DIR": str(tmp_path / "cache"), "ATTRIB_CONFIG": str(tmp_path / "none.toml"),
+            "ATTRIB_DISCOVER_INTERVAL": "0"}

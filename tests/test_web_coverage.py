@@ -14,22 +14,12 @@ import pytest
 import yaml
 
 import support_web
+from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, ROOT, run_cli
 
 COVERAGE = FIXTURES / "coverage"
 EXPECTED = yaml.safe_load((COVERAGE / "expected.yaml").read_text(encoding="utf-8"))
 
-
-@pytest.fixture(scope="module")
-def server():
-    srv = support_web.start()
-    yield srv
-    srv.shutdown()
-
-
-@pytest.fixture
-def env(tmp_path):
-    return {"ATTRIB_CACHE_DIR": str(tmp_path / "cache"), "ATTRIB_CONFIG": str(tmp_path / "none.toml")}
 
 
 def statement_for(report: dict, key: str) -> dict:

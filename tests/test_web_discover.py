@@ -10,21 +10,10 @@ import time
 import pytest
 
 import support_web
+from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import run_cli
 from test_web_coverage import assert_expected
 
-
-@pytest.fixture(scope="module")
-def server():
-    srv = support_web.start()
-    yield srv
-    srv.shutdown()
-
-
-@pytest.fixture
-def env(tmp_path):
-    return {"ATTRIB_CACHE_DIR": str(tmp_path / "cache"), "ATTRIB_CONFIG": str(tmp_path / "none.toml"),
-            "ATTRIB_DISCOVER_INTERVAL": "0"}
 
 
 def discover(server, env, endpoint="/gdelt", *extra):

@@ -10,19 +10,9 @@ import sqlite3
 import pytest
 
 import support_web
+from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, run_cli
 
-
-@pytest.fixture(scope="module")
-def server():
-    srv = support_web.start()
-    yield srv
-    srv.shutdown()
-
-
-@pytest.fixture
-def env(tmp_path):
-    return {"ATTRIB_CACHE_DIR": str(tmp_path / "cache"), "ATTRIB_CONFIG": str(tmp_path / "none.toml")}
 
 
 def check_json(*args, env):
