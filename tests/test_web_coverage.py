@@ -13,7 +13,6 @@ import sys
 import pytest
 import yaml
 
-import support_web
 from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, ROOT, run_cli
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import time
 
-import pytest
 
 import support_web
 from support_web import env, server  # noqa: F401 - pytest fixtures

@@ -9,7 +9,6 @@ import sqlite3
 
 import pytest
 
-import support_web
 from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, run_cli
 
