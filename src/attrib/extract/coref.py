@@ -33,13 +33,16 @@ def resolve(statements: list[Statement], mentions: list[Mention], lex: SourceLex
             text: str) -> list[Statement]:
     history: list[Source] = []  # named candidates in text order, most recent last
     pending = sorted(mentions, key=lambda m: m.pos)
-    out = []
+    out: list[Statement] = []
     for st in statements:
         src = st.source
         at = src.span.start if src.span is not None else st.cue.start
         while pending and pending[0].pos < at:
             history.append(_canonical(pending.pop(0).source, history, text, lex))
-        target = _antecedent(src, history, text, lex) if src.span is not None else None
+        if src.text.lower() == "it":
+            target = _it(st, out[-1] if out else None, text)
+        else:
+            target = _antecedent(src, history, text, lex) if src.span is not None else None
         if target is not None:
             src = replace(src, resolved=target.resolved or target.text, type=target.type,
                           role=src.role or target.role)
@@ -64,8 +67,6 @@ def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexico
     if low in lex.pronouns:
         if low in _UNRESOLVED:
             return None
-        if low == "it":  # only the body named last of all: "The company said ... It plans"
-            return history[-1] if history and history[-1].type in _NAMED else None
         return _last(history, person=low in lex.person_pronouns, plural=low in _PLURAL)
     if src.resolved and len(src.resolved.split()) == 1 and src.span is not None:
         return _by_surname(history, src.resolved) or _full_name_before(src, text, lex)
@@ -75,6 +76,15 @@ def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexico
             return _by_role(history, noun) or _role_before(src, noun, text, lex)
         return _by_kind(history, noun, lex)
     return None
+
+
+def _it(st: Statement, prev: Statement | None, text: str) -> Source | None:
+    """"It" only for the body that spoke in the sentence just before: "The company said
+    ... . It plans to ..."."""
+    if prev is None or prev.source.type not in _NAMED or prev.source.span is None:
+        return None
+    between = text[prev.sentence.end:st.sentence.start]
+    return prev.source if len(between.strip()) == 0 and "\n\n" not in between else None
 
 
 def _last(history: list[Source], person: bool, plural: bool) -> Source | None:
