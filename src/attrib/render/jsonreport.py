@@ -50,6 +50,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                     "published": a.published, "byline": a.byline, "sha256": a.digest},
         "statements": [statement_to_dict(st, a.text) for st in report.statements],
         "flags": [flag_to_dict(f) for f in report.flags],
+        "reviews": [{"finding": v.finding, "state": v.state, "note": v.note}
+                    for v in report.verdicts],
     }
 
 

@@ -38,4 +38,10 @@ def to_markdown(report: Report) -> str:
             out.append(f"- **{st.id}** {st.kind.value}, cue “{_md(st.cue_text)}”{via}: "
                        f"{_md(st.content_text(text))}")
         out.append("")
+    if report.verdicts:  # the reviewer's verdicts and notes, from the TUI
+        out += ["## Review", ""]
+        for v in report.verdicts:
+            note = f": {_md(v.note)}" if v.note else ""
+            out.append(f"- **{_md(v.finding)}** {v.state}{note}")
+        out.append("")
     return "\n".join(out)

@@ -1,0 +1,28 @@
+"""Exported reports carry the reviewer's verdicts and notes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from support_tui import harbour_report
+
+from attrib.model import Verdict
+from attrib.render import to_json, to_markdown
+
+
+def test_json_has_a_reviews_array():
+    report = replace(harbour_report(), verdicts=(Verdict("s1", "confirmed", "on tape"),
+                                                 Verdict("f2", "dismissed")))
+    data = json.loads(to_json(report))
+    assert data["reviews"] == [{"finding": "s1", "state": "confirmed", "note": "on tape"},
+                               {"finding": "f2", "state": "dismissed", "note": ""}]
+    assert json.loads(to_json(harbour_report()))["reviews"] == []
+
+
+def test_markdown_has_a_review_section_with_escaped_notes():
+    report = replace(harbour_report(), verdicts=(Verdict("s3", "confirmed", "see *tape* [1]"),))
+    md = to_markdown(report)
+    assert "## Review" in md
+    assert "- **s3** confirmed: see \\*tape\\* \\[1\\]" in md
+    assert "## Review" not in to_markdown(harbour_report())
