@@ -44,12 +44,17 @@ class CueGroup:
 
     ``needs`` narrows where a form counts as a cue: ``subject`` only right after a
     source-like phrase (``Smith believes``, not ``I believe``), ``that`` only when a
-    content clause follows (``noted that``)."""
+    content clause follows (``noted that``). ``not_before`` lists words that, right
+    after the form, show it is not a cue ("continued to")."""
 
     id: str
     cls: str
     forms: tuple[str, ...]
     needs: str | None = None
+    not_before: frozenset[str] = frozenset()
+    only_before: frozenset[str] = frozenset()
+    alone: bool = True
+    layout: str | None = None
     file: str = ""
 
 
@@ -96,6 +101,9 @@ def expect(value: Any, kind: type | tuple[type, ...], file: str, rule: str | Non
 def string_list(value: Any, file: str, rule: str | None, key: str) -> list[str]:
     items = expect(value, list, file, rule, key)
     for n, item in enumerate(items):
+        if isinstance(item, bool):
+            raise RuleError(file, f"item {n + 1} was read as {str(item).lower()}: quote words "
+                                  "such as \"no\", \"on\", \"off\" and \"yes\"", rule, key)
         if not isinstance(item, str) or not item.strip():
             raise RuleError(file, f"item {n + 1} must be non-empty text", rule, key)
     return [item.strip() for item in items]
@@ -143,7 +151,8 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
     for n, item in enumerate(expect(data.get("groups"), list, file, None, "groups")):
         expect(item, dict, file, f"#{n + 1}", "groups")
         gid = expect(item.get("id"), str, file, f"#{n + 1}", "id")
-        _check_keys(item, ("id", "class", "forms", "needs", "description"), file, gid)
+        _check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "alone",
+                           "layout", "description"), file, gid)
         cls = expect(item.get("class"), str, file, gid, "class")
         if cls not in CUE_CLASSES:
             raise RuleError(file, f"unknown class {cls!r} (expected one of: {', '.join(CUE_CLASSES)})",
@@ -152,7 +161,15 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
         if needs not in (None, "subject", "that", "object"):
             raise RuleError(file, "must be one of: subject, that, object", gid, "needs")
         forms = tuple(f.lower() for f in string_list(item.get("forms"), file, gid, "forms"))
-        groups.append(CueGroup(gid, cls, forms, needs, file))
+        not_before = frozenset(w.lower() for w in string_list(item.get("not_before", []), file, gid,
+                                                                "not_before"))
+        only_before = frozenset(w.lower() for w in string_list(item.get("only_before", []), file, gid,
+                                                                 "only_before"))
+        alone = expect(item.get("alone", True), bool, file, gid, "alone")
+        layout = item.get("layout")
+        if layout not in (None, "passive"):
+            raise RuleError(file, "must be: passive", gid, "layout")
+        groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file))
     return groups
 
 

@@ -1,0 +1,5 @@
+"""The attribution engine: ``extract(article, rules) -> tuple[Statement, ...]``."""
+
+from .engine import extract
+
+__all__ = ["extract"]

@@ -25,8 +25,7 @@ class CueMatcher:
             for form in group.forms:
                 # The first group to list a form owns it; later duplicates are ignored.
                 self._groups.setdefault(" ".join(form.split()), group)
-        forms = sorted(self._groups, key=len, reverse=True)
-        alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+        alternation = _trie_pattern(list(self._groups))
         self._pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None):
@@ -41,6 +40,33 @@ class CueMatcher:
                 continue
             if pending is not None:
                 yield pending
-            pending = hit
+            pending = hit if hit.group.alone else None
         if pending is not None:
             yield pending
+
+
+def _trie_pattern(forms: list[str]) -> str:
+    """One regex for many literal forms, factored by shared prefixes.
+
+    A flat alternation of hundreds of words makes the regex engine try each at every
+    position; a trie lets it reject a position after a character or two. Longer forms
+    come first at every branch, so a phrase wins over the word that starts it."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(atom + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)

@@ -15,23 +15,17 @@ runs at hundreds of thousands of words per second.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Article, Kind, Relay, Source, SourceType, Span, Statement
+from ..model import Article, Statement
 from ..rulebook import Rulebook, load_rulebook
-from ..text import Quote, find_quotes, split_sentences
 from .coref import resolve
-from .cues import CueHit, CueMatcher
-from .sources import SourceLexicons, classify, is_media
-from .words import Word, span_of, strip_edges, words
-
-_CLOSERS = "\"”"
-_DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
-_INVERTIBLE = frozenset({"speech", "writing"})
+from .cues import CueMatcher
+from .layouts import Reader
+from .sources import SourceLexicons
+from .tidy import continue_quotes, tidy_nested
 
 
 class Engine:
@@ -44,7 +38,8 @@ class Engine:
         self.lex = SourceLexicons.from_rulebook(rules)
         openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
-        self.noun_markers = lx("noun-markers")
+        self.cue_blockers = lx("cue-blockers")
+        self.summary_nouns = lx("summary-nouns")
         self.verb_markers = lx("verb-markers")
         plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
                                 key=len, reverse=True))
@@ -55,6 +50,7 @@ class Engine:
         self.citing = lx("citing")
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
+        self.openers_adverbial = lx("sentence-adverbials")
 
 
 @lru_cache(maxsize=8)
@@ -65,450 +61,16 @@ def engine_for(rules: Rulebook) -> Engine:
 def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement, ...]:
     """Every attributed statement in the article, in text order."""
     engine = engine_for(rules or load_rulebook())
-    doc = _Doc(article.text, engine)
+    doc = Reader(article.text, engine)
     found: list[Statement] = []
     for hit in engine.matcher.find(article.text):
         st = doc.analyse(hit, found)
         if st is not None:
             found.append(st)
     found.extend(doc.dash_attributions())
+    found.extend(doc.headline_colon())
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
-    found = _continue_quotes(doc, found)
-    found = _split_coordinated(doc.text, found)
-    found = resolve(found, engine.lex, article.text)
+    found = continue_quotes(doc, found)
+    found = tidy_nested(doc, found)
+    found = resolve(found, doc.mentions(found), engine.lex, article.text)
     return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
-
-
-class _Doc:
-    """One article's text with its sentences and quotes, and the layouts tried on a cue."""
-
-    def __init__(self, text: str, engine: Engine):
-        self.text = text
-        self.e = engine
-        self.sentences = split_sentences(text, engine.abbreviations)
-        self.starts = [s.start for s in self.sentences]
-        self.quotes = find_quotes(text)
-        self.quote_starts = [q.span.start for q in self.quotes]
-
-    # -- lookups ---------------------------------------------------------------------
-
-    def sentence_at(self, pos: int) -> Span:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return self.sentences[max(i, 0)]
-
-    def quote_at(self, pos: int) -> Quote | None:
-        i = bisect.bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i].span.start <= pos < self.quotes[i].span.end:
-            return self.quotes[i]
-        return None
-
-    def quote_ending_at(self, pos: int) -> Quote | None:
-        """The quote whose closing mark is the last non-space character before ``pos``."""
-        j = pos
-        while j > 0 and self.text[j - 1] in " \t":
-            j -= 1
-        if j and self.text[j - 1] in _CLOSERS:
-            return self.quote_at(j - 1)
-        return None
-
-    # -- the layouts -----------------------------------------------------------------
-
-    def analyse(self, hit: CueHit, found: list[Statement]) -> Statement | None:
-        text, cue = self.text, hit.span
-        inside = self.quote_at(cue.start)
-        if inside is not None and inside.closed:
-            return None  # a speaker's own words: theirs to attribute, not the reporter's
-        sent = self.sentence_at(cue.start)
-        if hit.form == "according to":
-            return self.according_to(hit, sent)
-        if self.is_noun(sent.start, cue.start):
-            return None
-        if hit.group.id == "passive":
-            return self.passive(hit, sent)
-        lo = self.clause_start(sent.start, cue.start)
-        left = self.trim_source(lo, cue.start)
-        if left is None or self.is_clause(left):
-            # "An official who spoke on condition of anonymity because he ... said"
-            outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
-            if outer is not None and outer != left and outer.of(text)[:1].isupper():
-                left = outer
-        role = None
-        if left is None:
-            left, role = self.appositive(sent.start, cue.start)
-        before = text[sent.start:cue.start].rstrip()
-        if left is None and hit.group.cls in _INVERTIBLE and hit.form not in self.e.relay_forms \
-                and (before.endswith(",") or before[-1:] in _CLOSERS):
-            inverted = self.inverted(hit, sent)
-            if inverted is not None:
-                return inverted
-        if left is None:
-            left = self.coordinated_subject(hit, sent, found)
-            if left is not None:
-                return self.build(hit, sent, left, self.content_after(hit, sent, cue.end))
-        if left is None:
-            if hit.group.needs == "subject" and not hit.form.startswith(("is ", "are ")):
-                return None
-            if hit.group.needs is None and hit.group.cls not in ("speech", "writing"):
-                return None
-            source = Source(None, "")
-            content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
-            return self.build(hit, sent, source, content) if content else None
-        phrase = left.of(text)
-        if not self.source_like(phrase, hit):
-            return None
-        source = self.make_source(left, role)
-        content = self.quote_before(sent, left.start)
-        if not content and self.ends_sentence(cue.end, sent):
-            content = self.content_before(sent, left.start)
-        if not content:
-            content = self.content_after(hit, sent, cue.end)
-        if not content:
-            content = self.content_before(sent, left.start)
-        if not content:
-            return None
-        return self.build(hit, sent, source, content)
-
-    def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
-        text = self.text
-        end = self.phrase_end(hit.span.end, sent.end)
-        src = strip_edges(text, hit.span.end, end)
-        if not src:
-            return None
-        content = []
-        head = strip_edges(text, sent.start, hit.span.start, " \t\r\n,;:—–-")
-        tail = strip_edges(text, end, sent.end)
-        for part in (head, tail):
-            if len(part) > 2:
-                content.append(part)
-        if not content:
-            return None
-        return self.build(hit, sent, self.make_source(src, None), tuple(content))
-
-    def inverted(self, hit: CueHit, sent: Span) -> Statement | None:
-        """``"...," said X, a spokesman for Y.`` and ``It will pass, says Smith.``"""
-        text = self.text
-        ws = words(text, hit.span.end, sent.end)
-        if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners):
-            return None
-        end = self.phrase_end(hit.span.end, sent.end)
-        src = strip_edges(text, hit.span.end, end)
-        if not src or len(words(text, src.start, src.end)) > 8:
-            return None
-        role, role_end = None, end
-        if text[end:end + 1] == ",":
-            role_end = self.phrase_end(end + 1, sent.end)
-            role_span = strip_edges(text, end + 1, role_end)
-            if role_span and self.is_appositive(role_span.of(text)):
-                role = role_span.of(text)
-        after = role_end if role else end
-        content = self.quote_before(sent, hit.span.start)
-        if not content and self.ends_sentence(after, sent):
-            content = self.content_before(sent, hit.span.start)
-        if not content:
-            return None
-        return self.build(hit, sent, self.make_source(src, role), content)
-
-    def appositive(self, lo: int, cue_start: int) -> tuple[Span | None, str | None]:
-        """``Omar Alloush, a senior official of the Council, told ...``"""
-        text = self.text
-        seg = text[lo:cue_start].rstrip()
-        if not seg.endswith(","):
-            return None, None
-        parts = seg[:-1].rsplit(",", 2)
-        if len(parts) < 2:
-            return None, None
-        appos = parts[-1].strip()
-        if not self.is_appositive(appos):
-            return None, None
-        name_end = lo + len(",".join(parts[:-1]))
-        name_lo = self.clause_start(lo, name_end)
-        name = self.trim_source(name_lo, name_end)
-        if name is None or not name.of(text)[:1].isupper():
-            return None, None
-        return name, appos
-
-    def coordinated_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
-        """``X said ... but added: "..."``: a second cue sharing the first one's subject."""
-        before = self.text[sent.start:hit.span.start].rstrip().lower()
-        if not before.endswith(("and", "but", "but also", "and also", "then", "before", "while")):
-            return None
-        for st in reversed(found):
-            if st.sentence.start == sent.start and st.source.span is not None:
-                return st.source
-            if st.sentence.start < sent.start:
-                break
-        return None
-
-    def passive(self, hit: CueHit, sent: Span) -> Statement | None:
-        """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,
-        follows "by"; the content is what the passive says of its subject."""
-        text = self.text
-        ws = words(text, hit.span.end, sent.end)
-        source = Source(None, "")
-        start = hit.span.end
-        if len(ws) > 1 and ws[0].lower == "by":
-            end = self.phrase_end(ws[1].start, sent.end, stop=("as", "to", "that"))
-            agent = strip_edges(text, ws[1].start, end)
-            if agent:
-                source = self.make_source(agent, None)
-                start = end
-        lo = self.clause_start(sent.start, hit.span.start)
-        subject = strip_edges(text, lo, hit.span.start)
-        rest = strip_edges(text, start, sent.end)
-        if subject and subject.of(text).lower() not in ("it", "there"):
-            content = (subject, rest) if rest else (subject,)
-        else:
-            content = (rest,) if rest else ()
-        return self.build(hit, sent, source, content) if content else None
-
-    def is_noun(self, lo: int, cue_start: int) -> bool:
-        """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
-        prev = words(self.text, max(lo, cue_start - 30), cue_start)
-        if not prev:
-            return False
-        last = prev[-1].lower
-        return last in self.e.noun_markers or last.endswith(("’s", "'s")) and len(last) > 2
-
-    # -- pieces ----------------------------------------------------------------------
-
-    def is_clause(self, span: Span) -> bool:
-        ws = words(self.text, span.start, span.end)
-        return any(w.lower in self.e.verb_markers for w in ws[1:-1])
-
-    def clause_start(self, lo: int, pos: int, boundary: re.Pattern | None = None) -> int:
-        """After the last clause boundary before ``pos``; a short parenthesis right
-        before it ("Syrian Democratic Forces (SDF) says") belongs to the phrase."""
-        head = self.text[lo:pos].rstrip()
-        if head.endswith(")"):
-            opening = head.rfind("(")
-            if opening >= 0 and len(head) - opening < 40:
-                pos = lo + opening
-        last = lo
-        for m in (boundary or self.e.boundary).finditer(self.text, lo, pos):
-            last = m.end()
-        return last
-
-    def trim_source(self, lo: int, hi: int) -> Span | None:
-        ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
-        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()):
-            if ws[-1].text == ")" and any(w.text == "(" for w in ws):
-                break
-            ws.pop()
-        while ws and not ws[0].text[0].isalnum():
-            ws.pop(0)
-        if not ws or len(ws) > 20:
-            return None
-        return span_of(ws)
-
-    def source_like(self, phrase: str, hit: CueHit) -> bool:
-        ws = phrase.split()
-        first = ws[0].lower()
-        lex = self.e.lex
-        if first in ("it", "there", "this", "that", "which", "what") and hit.group.needs == "subject":
-            return False
-        if first in ("i", "you", "we") and hit.group.cls in ("belief", "intention", "reaction", "evidence"):
-            return False
-        return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
-            or any(w.lower() in lex.roles for w in ws) or ws[-1].lower() in lex.vague \
-            or ws[0][:1].isdigit()
-
-    def is_appositive(self, phrase: str) -> bool:
-        ws = phrase.lower().split()
-        if not ws or len(ws) > 14:
-            return False
-        lex = self.e.lex
-        return ws[0] in ("a", "an", "the", "who", "its", "his", "her", "their") or ws[0] in lex.roles \
-            or any(w in lex.roles for w in ws[:4])
-
-    def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
-        """End of a noun phrase after a cue: before a comma, a clause word or the end."""
-        text = self.text
-        for w in words(text, lo, hi):
-            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.lower in stop:
-                return w.start
-        return hi
-
-    def ends_sentence(self, pos: int, sent: Span) -> bool:
-        """Nothing but time words and punctuation between ``pos`` and the sentence end."""
-        for w in words(self.text, pos, sent.end):
-            if w.text[0].isalnum() and w.lower not in self.e.time:
-                return False
-        return True
-
-    def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
-        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``."""
-        j = pos
-        while j > 0 and self.text[j - 1] in " \t,":
-            j -= 1
-        quote = self.quote_ending_at(j)
-        if quote is not None and quote.span.end > sent.start - 2:
-            return (quote.inner,)
-        return ()
-
-    def content_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
-        """Content that precedes its source: a quote ending just before, or a clause."""
-        quoted = self.quote_before(sent, pos)
-        if quoted:
-            return quoted
-        text = self.text
-        j = pos
-        while j > sent.start and text[j - 1] in " \t,":
-            j -= 1
-        if text[j:pos].strip() == ",":
-            clause = strip_edges(text, sent.start, j)
-            if len(clause) > 3:
-                return (clause,)
-        return ()
-
-    def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:
-        text, end = self.text, sent.end
-        ws = words(text, pos, end)
-        i = 0
-        if hit.form in self.e.relay_forms:
-            i = self._skip_object(ws)
-        while i < len(ws) and (ws[i].text in (",", ":", "-", "—") or ws[i].lower == "that"):
-            i += 1
-        # "said in several reports recently that ...": the content starts after "that".
-        for j in range(i, min(i + 9, len(ws))):
-            if ws[j].text in (",", ";", "\"", "“", ":"):
-                break
-            if ws[j].lower == "that" and j > i:
-                i = j + 1
-                break
-        if i >= len(ws):
-            return ()
-        start = ws[i].start
-        quote = self.quote_at(start)
-        if quote is not None and quote.span.start == start:
-            if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
-                return (quote.inner,)  # the whole content is one quotation
-        span = strip_edges(text, start, end)
-        return (span,) if len(span) > 1 else ()
-
-    def _skip_object(self, ws: list[Word]) -> int:
-        """Past the addressee of "told": up to "that", a colon, comma or quote (bounded)."""
-        for i, w in enumerate(ws[:9]):
-            if w.lower == "that" or w.text in (",", ":", "\"", "“"):
-                return i
-        return 0
-
-    def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
-        text, out = self.text, []
-        if hit.form in self.e.relay_forms:
-            ws = words(text, hit.span.end, sent.end)
-            n = self._skip_object(ws)
-            obj = span_of(ws[:n])
-            if obj is not None:
-                phrase = obj.of(text)
-                if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
-                    rtype = classify(phrase, self.e.lex).type
-                    out.append(Relay(phrase, obj, "via", rtype))
-        for w in words(text, hit.span.end, sent.end):
-            if w.lower in self.e.citing:
-                end = self.phrase_end(w.end, sent.end)
-                span = strip_edges(text, w.end, end)
-                if span:
-                    out.append(Relay(span.of(text), span, "cites", classify(span.of(text), self.e.lex).type))
-                break
-        return tuple(out)
-
-    def make_source(self, span: Span, role: str | None) -> Source:
-        phrase = span.of(self.text)
-        a = classify(phrase, self.e.lex)
-        stype = a.type
-        if role and stype in (SourceType.UNKNOWN, SourceType.ORGANIZATION) and a.name:
-            stype = SourceType.PERSON
-        return Source(span, phrase, stype, role or a.role, a.name if stype == SourceType.PERSON else None)
-
-    def build(self, hit: CueHit, sent: Span, source: Source, content: Iterable[Span]) -> Statement:
-        content = tuple(c for c in content if c)
-        kind = self.kind_of(content)
-        lo = min([sent.start, *(c.start for c in content)])
-        hi = max([sent.end, *(c.end for c in content)])
-        return Statement("", kind, source, hit.span, hit.span.of(self.text), content,
-                         Span(lo, hi), self.relays(hit, sent), hit.group.cls)
-
-    def kind_of(self, content: tuple[Span, ...]) -> Kind:
-        quoted = 0
-        total = 0
-        partial = False
-        for span in content:
-            total += len(span)
-            for q in self.quotes:
-                if q.span.end <= span.start - 1 or q.span.start >= span.end + 1:
-                    continue
-                if q.span.start <= span.start + 1 and q.span.end >= span.end - 1:
-                    quoted += len(span)
-                else:
-                    partial = True
-        if total and quoted >= total:
-            return Kind.DIRECT
-        if partial or quoted:
-            return Kind.MIXED
-        return Kind.INDIRECT
-
-    def dash_attributions(self) -> list[Statement]:
-        """``"We will rebuild." — Commissioner Ada Lowe``: a quote signed with a dash."""
-        out = []
-        for q in self.quotes:
-            m = _DASH_ATTRIBUTION.match(self.text, q.span.end)
-            if not m or not q.closed:
-                continue
-            dash = Span(m.start() + len(m.group()) - len(m.group().lstrip(" \t")), m.start(1))
-            dash = strip_edges(self.text, dash.start, dash.end, " \t")
-            src = strip_edges(self.text, m.start(1), m.end(1))
-            sent = self.sentence_at(q.span.start)
-            source = self.make_source(src, None)
-            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), (q.inner,),
-                                 Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
-        return out
-
-
-def _continue_quotes(doc: _Doc, found: list[Statement]) -> list[Statement]:
-    """A quoted sentence right after a direct quote, in the same paragraph and with no cue
-    of its own, continues that quote: ``"We won," she said. "Now we rebuild."``"""
-    text = doc.text
-    out = []
-    for st in found:
-        if st.kind == Kind.DIRECT and st.content:
-            last = max(st.content[-1].end, st.sentence.end)
-            spans = list(st.content)
-            while True:
-                nxt = _next_quote(doc, last)
-                if nxt is None or "\n" in text[last:nxt.span.start]:
-                    break
-                if any(other.cue.start >= nxt.span.start and other.cue.start < nxt.span.end + 40
-                       and other is not st for other in found):
-                    break
-                tail = doc.sentence_at(nxt.span.start)
-                if text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1:
-                    break
-                spans.append(nxt.inner)
-                last = nxt.span.end
-            if len(spans) > len(st.content):
-                st = replace(st, content=tuple(spans), sentence=Span(st.sentence.start, last))
-        out.append(st)
-    return out
-
-
-def _next_quote(doc: _Doc, pos: int) -> Quote | None:
-    i = bisect.bisect_left(doc.quote_starts, pos)
-    return doc.quotes[i] if i < len(doc.quotes) else None
-
-
-def _split_coordinated(text: str, found: list[Statement]) -> list[Statement]:
-    """``said it was not involved but added: "..."``: the first content stops where the
-    second cue's clause begins."""
-    out = list(found)
-    for n in range(len(out) - 1):
-        st, nxt = out[n], out[n + 1]
-        if nxt.source is not st.source or not st.content:
-            continue
-        last = st.content[-1]
-        if last.start < nxt.cue.start < last.end:
-            m = re.search(r"[\s,;]+(?:and|but|then|before|while)(?:\s+also)?\s*$", text[last.start:nxt.cue.start])
-            end = last.start + (m.start() if m else nxt.cue.start - last.start)
-            if end > last.start:
-                out[n] = replace(st, content=(*st.content[:-1], Span(last.start, end)),
-                                 kind=st.kind if st.kind != Kind.MIXED else Kind.INDIRECT)
-    return out

@@ -10,6 +10,11 @@ from ..rulebook import Rulebook
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
+_LINKS = frozenset({"of", "for", "the", "at", "from", "in", "to", "and", "on", "with", "by"})
+_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "numerous", "various", "other"})
+_MEDIA_KINDS = frozenset({"daily", "newspaper", "weekly", "tabloid", "broadcaster", "magazine",
+                          "station", "network", "website", "paper"})
+_AGENCY_HEADS = frozenset({"news agency", "press agency", "wire service"})
 _NON_WORD = re.compile(r"[^a-z0-9&.’' -]+")
 
 
@@ -64,6 +69,8 @@ def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None
     if not name:
         return None, None
     rest = tokens[: len(tokens) - len(name)]
+    if rest and rest[-1].lower() in _LINKS:
+        return None, None  # "a spokesman for the Ministry of Transport": a body, not a name
     role_words = [t for t in rest if t.lower().rstrip(".") not in lex.titles or t.lower() in lex.roles]
     role = " ".join(role_words) if any(t.lower() in lex.roles for t in rest) else None
     return " ".join(name), role
@@ -80,21 +87,32 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         return Analysis(SourceType.PERSON if low in lex.person_pronouns else SourceType.UNKNOWN,
                         None, None)
     if bare in lex.agencies or low in lex.agencies or (
-            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)):
+            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)) \
+            or _has_phrase(low, _AGENCY_HEADS):
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
     if _has_phrase(low, lex.anonymous):
-        return Analysis(SourceType.ANONYMOUS, None, _role_of(tokens, lex))
+        return Analysis(SourceType.ANONYMOUS, None, None)
     # A capital at the start of a sentence ("Observers say") does not make a name.
     capitalized = [t for t in tokens[1:] if t[:1].isupper()] + (
         [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
         and lows[0] not in lex.vague else [])
     head = lows[-1]
-    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague):
+    quantified = lows[0] in _QUANTIFIERS and len(lows) <= 4  # "many parents", "some experts"
+    noun = next((w for w in lows if w not in lex.determiners), head)  # "a study by the Institute"
+    if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified
+                            or noun in lex.vague):
         return Analysis(SourceType.VAGUE, None, None)
-    if head in lex.documents or (lows[0] in lex.determiners and _has_phrase(low, lex.documents)
-                                 and not capitalized and head not in lex.roles):
+    if head in lex.documents or noun in lex.documents or (
+            lows[0] in lex.determiners and _has_phrase(low, lex.documents)
+            and not capitalized and head not in lex.roles):
         return Analysis(SourceType.DOCUMENT, None, None)
+    if _is_outlet(tokens, lows, lex):
+        return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
     name, role = split_name(phrase, lex)
+    if name and lows[0] in ("the", "a", "an") and not role:
+        name = None  # "The Lume Accord", "the Tamsby Echo": not a person's name
+    if not name and noun in lex.roles:
+        return Analysis(SourceType.PERSON, None, phrase.strip())  # "A spokesman for the ministry"
     is_org = _has_phrase(low, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
     is_gov = _has_phrase(low, lex.government)
     if name and (role or (len(name.split()) >= 2 and not is_org and not is_gov)):
@@ -110,6 +128,12 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     if name:
         return Analysis(SourceType.UNKNOWN, name, None)
     return Analysis(SourceType.UNKNOWN, None, None)
+
+
+def _is_outlet(tokens: list[str], lows: list[str], lex: SourceLexicons) -> bool:
+    """A newspaper or broadcaster: "the Coastal Tribune", "The opposition daily Tarvo Dagblad"."""
+    named = any(t[:1].isupper() for t in tokens)
+    return named and (lows[-1] in lex.media or any(w in _MEDIA_KINDS for w in lows[:-1]))
 
 
 def _role_of(tokens: list[str], lex: SourceLexicons) -> str | None:

@@ -16,13 +16,14 @@ MAX_BYTES = 10 * 1024 * 1024  # far above any news article; protects the engine 
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode article bytes as UTF-8 (a BOM is dropped) or fail with a clear reason."""
+    """Decode article bytes as UTF-8 or fail with a clear reason. A byte-order mark is
+    kept as a character, as any stand-off annotation of the file counts it."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: this looks like a binary file, not an article")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Span
 
-_MARKS = re.compile(r"[\"“”]|\n")
+# '' (two apostrophes) is a double quotation mark in some house styles and old wire copy.
+_MARKS = re.compile(r"''|[\"“”]|\n")
 _OPENERS_BEFORE = set(" \t\n([{—–-:/")
 
 
@@ -31,12 +32,13 @@ class Quote:
 def _role(text: str, i: int) -> str:
     """'open', 'close' or 'either' for the mark at ``i``."""
     ch = text[i]
+    width = 2 if text.startswith("''", i) else 1
     if ch == "“":
         return "open"
     if ch == "”":
         return "close"
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before in _OPENERS_BEFORE and not after.isspace():
         return "open"
     if after.isspace() or after in ",.;:!?)]—–-":
@@ -68,12 +70,13 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(_quote(text, open_at, para_end_open, closed=False))
             open_at, para_end_open = (i, None) if role != "close" else (None, None)
             continue
-        if role == "open" and text[i - 1 : i] in ("", " ", "\n") and text[i] == "“":
-            # A curly opener inside an open quote: the first was never closed.
+        if role == "open" and text[i - 1 : i] in ("", " ", "\n"):
+            # An opening mark inside an open quote: the first was never closed
+            # ("Nobody was hurt, he said, "which is ...").
             quotes.append(_quote(text, open_at, _line_end(text, open_at, i), closed=False))
             open_at = i
             continue
-        quotes.append(_quote(text, open_at, i + 1, closed=True))
+        quotes.append(_quote(text, open_at, m.end(), closed=True, mark=len(m.group())))
         open_at, para_end_open = None, None
     if open_at is not None:
         end = para_end_open if para_end_open is not None else _line_end(text, open_at, len(text))
@@ -86,8 +89,9 @@ def _line_end(text: str, start: int, limit: int) -> int:
     return limit if nl < 0 else nl
 
 
-def _quote(text: str, start: int, end: int, closed: bool) -> Quote:
-    inner_end = end - 1 if closed else end
-    while inner_end > start + 1 and text[inner_end - 1].isspace():
+def _quote(text: str, start: int, end: int, closed: bool, mark: int = 1) -> Quote:
+    open_width = 2 if text.startswith("''", start) else 1
+    inner_end = end - mark if closed else end
+    while inner_end > start + open_width and text[inner_end - 1].isspace():
         inner_end -= 1
-    return Quote(Span(start, end if closed else inner_end), Span(start + 1, inner_end), closed)
+    return Quote(Span(start, end if closed else inner_end), Span(start + open_width, inner_end), closed)

@@ -29,12 +29,23 @@ def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span
     return spans
 
 
+# After "U.S." or "a.m." these words start a new sentence rather than go on with a name.
+_OPENERS = frozenset("The A An He She It They We I But And In On At This That There His Her Their Its".split())
+
+
 def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:
     word = _LAST_WORD.search(text, max(0, dot - 20), dot + 1)
     if word is None:
         return False
     token = word.group(1)
-    return len(token) == 1 and token.isupper() or token.lower() in abbreviations
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if token.lower() not in abbreviations:
+        return False
+    if "." in token:  # "U.S.", "a.m.": may end a sentence too
+        following = text[dot + 1 : dot + 12].split(maxsplit=1)
+        return not (following and following[0] in _OPENERS)
+    return True
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -1,0 +1,104 @@
+"""Finding the content: a quotation before the source, the clause after the cue, an
+insertion inside the content, and where a writer's own words begin again."""
+
+from __future__ import annotations
+
+from ..model import Span
+from .cues import CueHit
+from .words import Word, strip_edges, words
+
+_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "to", "from", "with", "for", "via", "through"})
+
+
+class ContentMixin:
+    def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
+        """``So it makes sense, strategists said, for Democrats to ...``: a source and cue
+        set between commas inside the content, which runs on both sides."""
+        text = self.text
+        j = src_start
+        while j > sent.start and text[j - 1] in " \t":
+            j -= 1
+        if j <= sent.start or text[j - 1] != ",":
+            return ()
+        k = cue_end
+        rest = words(text, cue_end, sent.end)
+        n = 0
+        while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
+            n += 1
+        if n >= len(rest) or rest[n].text != ",":
+            return ()
+        k = rest[n].end
+        head = strip_edges(text, sent.start, j - 1)
+        tail = strip_edges(text, k, sent.end)
+        if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
+            return ()
+        if tail.of(text).split(None, 1)[0].lower() in self.e.citing:
+            return (head,)  # "..., the Echo said, citing two players": a relay, not content
+        return (head, tail)
+
+    def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
+        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``."""
+        j = pos
+        while j > 0 and self.text[j - 1] in " \t,":
+            j -= 1
+        quote = self.quote_ending_at(j)
+        if quote is not None and quote.span.end > sent.start - 2:
+            return (quote.inner,)
+        return ()
+
+    def content_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
+        """Content that precedes its source: a quote ending just before, or a clause."""
+        quoted = self.quote_before(sent, pos)
+        if quoted:
+            return quoted
+        text = self.text
+        j = pos
+        while j > sent.start and text[j - 1] in " \t,":
+            j -= 1
+        if text[j:pos].strip() == ",":
+            clause = strip_edges(text, sent.start, j)
+            if len(clause) > 3:
+                return (clause,)
+        return ()
+
+    def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:
+        text, end = self.text, sent.end
+        ws = words(text, pos, end)
+        i = self._skip_object(ws) if self.relayed(hit) else 0
+        i = self._skip_opening(ws, i)
+        if i >= len(ws):
+            return ()
+        start = ws[i].start
+        quote = self.quote_at(start)
+        if quote is not None and quote.span.start == start:
+            if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
+                return (quote.inner,)  # the whole content is one quotation
+        span = strip_edges(text, start, self.summary_start(start, end))
+        return (span,) if len(span) > 1 else ()
+
+    def summary_start(self, start: int, end: int) -> int:
+        """Where a writer's summing-up ("..., a claim the ministry did not address") begins."""
+        comma = self.text.rfind(",", start, end)
+        if comma > start:
+            tail = self.text[comma + 1:end].split()
+            if len(tail) > 1 and tail[0].lower() in ("a", "an", "the") and tail[1].lower() in self.e.summary_nouns:
+                return comma
+        return end
+
+    def _skip_opening(self, ws: list[Word], i: int) -> int:
+        """Past what stands between a cue and its content: punctuation, "that", a
+        relay ("citing two captains,") and a short phrase ending in "that" ("said in
+        several reports recently that ...")."""
+        while i < len(ws) and (ws[i].text in (",", ":", "-", "—") or ws[i].lower == "that"):
+            i += 1
+        if i < len(ws) and ws[i].lower in self.e.citing:
+            comma = next((j for j in range(i, min(i + 10, len(ws))) if ws[j].text == ","), None)
+            if comma is not None:
+                return self._skip_opening(ws, comma + 1)
+        if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in _PREPOSITIONS):
+            for j in range(i + 1, min(i + 9, len(ws))):
+                if ws[j].text in (",", ";", "\"", "“", ":"):
+                    break
+                if ws[j].lower == "that":
+                    return j + 1
+        return i

@@ -1,0 +1,232 @@
+"""The layouts news uses to attribute, tried in turn on every cue (see engine.py)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Kind, Source, SourceType, Span, Statement
+from ..rulebook import CueGroup
+from .contents import ContentMixin
+from .coref import Mention
+from .cues import CueHit
+from .document import CLOSERS, Document
+from .phrases import PhraseMixin
+from .relays import RelayMixin
+from .sources import classify
+from .words import strip_edges, words
+
+_DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
+_INVERTIBLE = frozenset({"speech", "writing"})
+# A short capitalised speaker, a colon and a capitalised claim on one line of its own.
+_HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+([A-Z“\"‘'][^\n]{8,200})$", re.M)
+_HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
+
+
+class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
+    """An article with every layout: ``analyse`` turns one cue into a Statement or None."""
+
+    def analyse(self, hit: CueHit, found: list[Statement]) -> Statement | None:
+        text, cue = self.text, hit.span
+        inside = self.quote_at(cue.start)
+        if inside is not None and inside.closed:
+            return None  # a speaker's own words: theirs to attribute, not the reporter's
+        sent = self.sentence_at(cue.start)
+        if hit.form == "according to":
+            return self.according_to(hit, sent)
+        if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent):
+            return None
+        if hit.group.layout == "passive":
+            return self.passive(hit, sent)
+        lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
+        left = self.trim_source(lo, cue.start)
+        if left is None or self.is_clause(left) or self.restrictive(left):
+            # "An official who spoke on condition of anonymity because he ... said"
+            outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
+            if outer is not None and outer != left and outer.of(text)[:1].isupper():
+                left = outer
+        role, aside = None, ""
+        if left is None:
+            left, role, aside = self.appositive(sent.start, cue.start)
+        before = text[sent.start:cue.start].rstrip()
+        if left is None and hit.group.cls in _INVERTIBLE and not self.relayed(hit) \
+                and (before.endswith(",") or before[-1:] in CLOSERS):
+            inverted = self.inverted(hit, sent)
+            if inverted is not None:
+                return inverted
+        if left is None:
+            shared = self.coordinated_subject(hit, sent, found) or self.participle_subject(hit, sent, found)
+            if shared is not None:
+                content = self.content_after(hit, sent, cue.end)
+                return self.build(hit, sent, shared, content) if content else None
+            relative = self.relative_pronoun(sent.start, cue.start)
+            if relative is not None:
+                left = relative
+            elif before[-1:] in (",", "—", "–", "-", ")"):
+                # "Roxana Leon, 63, an independent voter raised in Chile, said ..."
+                subject = self.main_subject(sent)
+                if subject is not None and subject.end < cue.start:
+                    left = subject
+        if left is None:
+            if hit.group.needs == "subject" and not hit.form.startswith(("is ", "are ")):
+                return None
+            if hit.group.needs is None and hit.group.cls not in ("speech", "writing"):
+                return None
+            source = Source(None, "")
+            content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
+            return self.build(hit, sent, source, content) if content else None
+        phrase = left.of(text)
+        if not self.source_like(phrase, hit):
+            return None
+        source = self.make_source(left, role, aside)
+        inserted = self.inserted(sent, left.start, hit.span.end)
+        if inserted:
+            return self.build(hit, sent, source, inserted)
+        phrase_start = left.start
+        if role and text.rfind(role, sent.start, left.start) >= 0:
+            phrase_start = text.rfind(role, sent.start, left.start)  # "..., the chairwoman, Edith Crane, said"
+        content = self.quote_before(sent, phrase_start)
+        if not content and self.ends_sentence(cue.end, sent):
+            content = self.content_before(sent, left.start)
+        if not content:
+            content = self.content_after(hit, sent, cue.end)
+        if not content:
+            content = self.content_before(sent, left.start)
+        if not content:
+            return None
+        return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
+
+    def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
+        text = self.text
+        end = self.phrase_end(hit.span.end, sent.end)
+        src = strip_edges(text, hit.span.end, end)
+        if not src:
+            return None
+        content = []
+        head = strip_edges(text, sent.start, hit.span.start, " \t\r\n,;:—–-")
+        tail = strip_edges(text, end, sent.end)
+        for part in (head, tail):
+            if len(part) > 2:
+                content.append(part)
+        if not content:
+            return None
+        return self.build(hit, sent, self.make_source(src, None), tuple(content))
+
+    def inverted(self, hit: CueHit, sent: Span) -> Statement | None:
+        """``"...," said X, a spokesman for Y.`` and ``It will pass, says Smith.``"""
+        text = self.text
+        ws = words(text, hit.span.end, sent.end)
+        if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
+                          or any(w.capitalized for w in ws[1:4])):
+            return None
+        end = self.phrase_end(hit.span.end, sent.end)
+        src = strip_edges(text, hit.span.end, end)
+        if not src or len(words(text, src.start, src.end)) > 8:
+            return None
+        role, role_end = None, end
+        if text[end:end + 1] == ",":
+            role_end = self.phrase_end(end + 1, sent.end)
+            role_span = strip_edges(text, end + 1, role_end)
+            if role_span and self.is_appositive(role_span.of(text)):
+                role = role_span.of(text)
+        after = role_end if role else end
+        content = self.quote_before(sent, hit.span.start)
+        if not content and (self.ends_sentence(after, sent) or self.text[end:end + 1] == ","):
+            content = self.content_before(sent, hit.span.start)
+        if not content:
+            return None
+        return self.build(hit, sent, self.make_source(src, role), content)
+
+    def passive(self, hit: CueHit, sent: Span) -> Statement | None:
+        """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,
+        follows "by"; the content is what the passive says of its subject."""
+        text = self.text
+        ws = words(text, hit.span.end, sent.end)
+        source = Source(None, "")
+        start = hit.span.end
+        if len(ws) > 1 and ws[0].lower == "by":
+            end = self.phrase_end(ws[1].start, sent.end, stop=("as", "to", "that"))
+            agent = strip_edges(text, ws[1].start, end)
+            if agent:
+                source = self.make_source(agent, None)
+                start = end
+        lo = self.clause_start(sent.start, hit.span.start)
+        subject = strip_edges(text, lo, hit.span.start)
+        rest = strip_edges(text, start, sent.end)
+        if subject and subject.of(text).lower() not in ("it", "there"):
+            content = (subject, rest) if rest else (subject,)
+        else:
+            content = (rest,) if rest else ()
+        return self.build(hit, sent, source, content) if content else None
+
+    def coordinated_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
+        """``X said ... but added: "..."``: a second cue sharing the first one's subject."""
+        before = self.text[sent.start:hit.span.start].rstrip().lower()
+        if not before.endswith(("and", "but", "but also", "and also", "then", "before", "while")):
+            return None
+        return self.sentence_source(sent, found)
+
+    def participle_subject(self, hit: CueHit, sent: Span, found: list[Statement]) -> Source | None:
+        """``Clinton attacked Trump, saying ...``: the participle's subject is the clause's."""
+        if not hit.form.split()[0].endswith("ing"):
+            return None
+        before = self.text[sent.start:hit.span.start].rstrip()
+        if not before.endswith(","):
+            return None
+        return self.sentence_source(sent, found)
+
+    def sentence_source(self, sent: Span, found: list[Statement]) -> Source | None:
+        """The source of an earlier cue in this sentence, else the sentence's subject."""
+        for st in reversed(found):
+            if st.sentence.start == sent.start and st.source.span is not None:
+                return st.source
+            if st.cue.start < sent.start:
+                break
+        subject = self.main_subject(sent)
+        return self.make_source(subject, None) if subject is not None else None
+
+    def headline_colon(self) -> list[Statement]:
+        """``Sanders: Endorsements prove Clinton ...``: a headline that gives a speaker
+        and what they said, separated by a colon."""
+        out = []
+        for m in _HEADLINE.finditer(self.text):
+            src = Span(m.start(1), m.end(1))
+            phrase = src.of(self.text)
+            analysis = classify(phrase, self.e.lex)
+            if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name:
+                continue
+            content = strip_edges(self.text, m.start(2), m.end(2))
+            sent = Span(m.start(), m.end())
+            hit = CueHit(Span(m.end(1), m.end(1) + 1), ":", _HEADLINE_GROUP)
+            out.append(self.build(hit, sent, self.make_source(src, None), (content,)))
+        return out
+
+    def dash_attributions(self) -> list[Statement]:
+        """``"We will rebuild." — Commissioner Ada Lowe``: a quote signed with a dash."""
+        out = []
+        for q in self.quotes:
+            m = _DASH_ATTRIBUTION.match(self.text, q.span.end)
+            if not m or not q.closed:
+                continue
+            dash = Span(m.start() + len(m.group()) - len(m.group().lstrip(" \t")), m.start(1))
+            dash = strip_edges(self.text, dash.start, dash.end, " \t")
+            src = strip_edges(self.text, m.start(1), m.end(1))
+            sent = self.sentence_at(q.span.start)
+            source = self.make_source(src, None)
+            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), (q.inner,),
+                                 Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
+        return out
+
+    def mentions(self, found: list[Statement]) -> list[Mention]:
+        """Named subjects of sentences with no statement: antecedents for "He said"."""
+        taken = {st.sentence.start for st in found}
+        out = []
+        for sent in self.sentences:
+            if sent.start in taken:
+                continue
+            subject = self.main_subject(sent)
+            if subject is None:
+                continue
+            src = self.make_source(subject, None)
+            if src.resolved or src.type in (SourceType.ORGANIZATION, SourceType.GOVERNMENT):
+                out.append(Mention(subject.start, src))
+        return out

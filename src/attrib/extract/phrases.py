@@ -1,0 +1,205 @@
+"""Finding the source phrase: clause boundaries, appositives, subjects and the guards
+that tell a cue word used as a verb of saying from the same word used otherwise."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span, Statement
+from .cues import CueHit
+from .words import Word, span_of, strip_edges, words
+
+# "ORLANDO, Fla. (Reuters) - " opening a story
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
+# ", seen by the Weld Herald," and the like: an aside that names the channel.
+ASIDE = re.compile(r"(?:seen|obtained|reviewed|shared|quoted|reported|published) by ", re.I)
+_AGE = re.compile(r",\s*\d{1,3}\s*$")
+_QUANTIFIERS = frozenset({"some", "many", "several", "most", "two", "three", "numerous", "multiple", "few"})
+
+
+class PhraseMixin:
+    def after_previous_cue(self, sent: Span, pos: int, found: list[Statement]) -> int:
+        """A source never reaches back over an earlier cue: in "He said Daesh elements
+        had refused", the source of "refused" starts after "said"."""
+        for st in reversed(found):
+            if st.cue.end <= sent.start:
+                break
+            if st.cue.end <= pos:
+                return st.cue.end
+        return sent.start
+
+    def blocked_after(self, hit: CueHit, sent: Span) -> bool:
+        group = hit.group
+        if not group.not_before and not group.only_before:
+            return False
+        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        following = nxt[0].lower if nxt else ""
+        return following in group.not_before or bool(group.only_before) and following not in group.only_before
+
+    def is_noun(self, lo: int, cue_start: int) -> bool:
+        """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
+        prev = words(self.text, max(lo, cue_start - 30), cue_start)
+        if not prev:
+            return False
+        last = prev[-1].lower
+        if last in _QUANTIFIERS:  # "several reports" is a noun, "many say" is not
+            return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
+        return last in self.e.cue_blockers or last.endswith(("’s", "'s")) and len(last) > 2
+
+    def restrictive(self, left: Span) -> bool:
+        """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
+        who stayed behind accused")? Then the source is the noun with its clause."""
+        before = self.text[max(0, left.start - 12):left.start].rstrip().lower()
+        return before.endswith((" who", " which", " whom")) and not before[:-5].rstrip().endswith(",")
+
+    def is_clause(self, span: Span) -> bool:
+        ws = words(self.text, span.start, span.end)
+        return any(w.lower in self.e.verb_markers for w in ws[1:-1])
+
+    def clause_start(self, lo: int, pos: int, boundary: re.Pattern | None = None) -> int:
+        """After the last clause boundary before ``pos``; a short parenthesis right
+        before it ("Syrian Democratic Forces (SDF) says") belongs to the phrase."""
+        head = self.text[lo:pos].rstrip()
+        if head.endswith(")"):
+            opening = head.rfind("(")
+            if opening >= 0 and len(head) - opening < 40:
+                pos = lo + opening
+        last = lo
+        for m in (boundary or self.e.boundary).finditer(self.text, lo, pos):
+            last = m.end()
+        return last
+
+    def trim_source(self, lo: int, hi: int) -> Span | None:
+        ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
+        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()):
+            if ws[-1].text == ")" and any(w.text == "(" for w in ws):
+                break
+            ws.pop()
+        while ws and not ws[0].text[0].isalnum():
+            ws.pop(0)
+        if not ws or len(ws) > 20:
+            return None
+        return span_of(ws)
+
+    def source_like(self, phrase: str, hit: CueHit) -> bool:
+        ws = phrase.split()
+        first, last = ws[0].lower(), ws[-1].lower()
+        lex = self.e.lex
+        if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
+            return False
+        if hit.group.needs is None and len(ws) <= 4:
+            return True  # "forecasters say": a speech cue vouches for its subject
+        return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
+            or first in ("who", "which") or any(w.lower() in lex.roles for w in ws) \
+            or last in lex.vague or last in lex.documents or ws[0][:1].isdigit()
+
+    def is_appositive(self, phrase: str) -> bool:
+        ws = phrase.lower().split()
+        if not ws or len(ws) > 14:
+            return False
+        lex = self.e.lex
+        return ws[0] in ("a", "an", "the", "its", "his", "her", "their") or ws[0] in lex.roles \
+            or any(w in lex.roles for w in ws[:4]) or ws[0].endswith(("’s", "'s"))
+
+    def is_name(self, phrase: str) -> bool:
+        ws = phrase.split()
+        return 1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
+
+    def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
+        """End of a noun phrase after a cue: before a comma, a clause word or the end."""
+        text = self.text
+        for w in words(text, lo, hi):
+            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.lower in stop:
+                return w.start
+        return hi
+
+    def appositive(self, lo: int, cue_start: int) -> tuple[Span | None, str | None, str]:
+        """A source set off by commas before its cue. Returns (name, role, aside):
+
+        ``Omar Alloush, a senior official of the Council, told`` (role after the name),
+        ``The town's deputy mayor, Lars Quist, said`` (role before it),
+        ``Khizr Khan, 66, said`` (an age), ``Critics of the plan, including ..., say``,
+        ``A letter to staff, seen by the Weld Herald, says`` (an aside naming a relay),
+        ``A spokesman, who asked not to be named, said`` (a relative clause)."""
+        text = self.text
+        seg = text[lo:cue_start].rstrip()
+        if not seg.endswith(","):
+            return None, None, ""
+        body = seg[:-1]
+        role, aside = None, ""
+        head, _, last = body.rpartition(",")
+        last = last.strip()
+        if head and (ASIDE.match(last) or last.lower().startswith(("who ", "which "))):
+            aside, body = last, head
+            head, _, last = body.rpartition(",")
+            last = last.strip()
+        if head and self.is_appositive(last):
+            role, body = last, head
+        elif head and self.is_name(last) and self.is_appositive(head.strip().rpartition(",")[2].strip()):
+            # "The town's deputy mayor, Lars Quist, said": the role comes first.
+            name_start = lo + len(head) + 1
+            name = strip_edges(text, name_start, lo + len(body))
+            role_text = head.strip().rpartition(",")[2].strip(" \t\n\"“”'")
+            return name, role_text, aside
+        age = _AGE.search(body)
+        if age:
+            body = body[: age.start()]
+        elif role is None and not aside:
+            return None, None, ""
+        name_end = lo + len(body)
+        name = self.trim_source(self.clause_start(lo, name_end), name_end)
+        if name is None or not name.of(text)[:1].isupper():
+            return None, None, ""
+        return name, role, aside
+
+    def main_subject(self, sent: Span) -> Span | None:
+        """The noun phrase opening a sentence: capitalised words, a determiner and up to
+        two words after it ("The spokesman", "Several Democrats", "Clinton")."""
+        text, lex = self.text, self.e.lex
+        start = sent.start
+        dateline = _DATELINE.match(text, start, sent.end)
+        if dateline:
+            start = dateline.end()
+        ws = words(text, start, min(sent.end, start + 300))
+        while ws and not ws[0].text[0].isalnum():
+            ws = ws[1:]
+        first_comma = next((i for i, w in enumerate(ws[:9]) if w.text in (",", "–", "—")), None)
+        if first_comma is not None and ws and ws[0].lower in self.e.openers_adverbial:
+            ws = ws[first_comma + 1:]
+        taken: list[Word] = []
+        loose = 0
+        for n, w in enumerate(ws):
+            if taken and (w.lower in lex.roles or "-" in w.text) and not w.text[:1].isupper() \
+                    and any(x.text[:1].isupper() for x in ws[n + 1:n + 3]) \
+                    and not any(x.text in (",", ".") for x in ws[n + 1:n + 2]):
+                taken.append(w)  # "GOP front-runner Donald Trump"
+                continue
+            if w.text in ("(", ")") or w.lower in ("of", "and", "’s", "'s"):
+                if not taken:
+                    break
+                taken.append(w)
+                continue
+            if w.text[:1].isupper() or w.lower in lex.determiners:
+                if w.lower in self.e.aux:
+                    break
+                taken.append(w)
+                loose = 2 if w.lower in lex.determiners else 0
+            elif loose and w.text[0].isalpha() and w.lower not in self.e.aux \
+                    and w.lower not in self.e.openers_adverbial:
+                taken.append(w)
+                loose -= 1
+            else:
+                break
+        while taken and (taken[-1].lower in ("of", "and", "(", "’s", "'s") or taken[-1].lower in lex.determiners):
+            taken.pop()
+        if not taken or len(taken) > 10 or taken[0].lower in ("it", "there", "this"):
+            return None
+        return span_of(taken)
+
+    def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
+        """``a young child, who said ...``: the relative pronoun stands as the source."""
+        prev = words(self.text, max(lo, cue_start - 40), cue_start)
+        prev = [w for w in prev if w.lower not in self.e.aux]
+        if prev and prev[-1].lower in ("who", "which"):
+            return Span(prev[-1].start, prev[-1].end)
+        return None

@@ -1,0 +1,63 @@
+"""Relays: the channel a statement came through ("told AFP", "in an interview with
+Radio Tamsby", "seen by the Weld Herald") and the source it cites ("citing two captains")."""
+
+from __future__ import annotations
+
+from ..model import Relay, SourceType, Span
+from .cues import CueHit
+from .phrases import ASIDE
+from .sources import classify, is_media
+from .words import Word, span_of, strip_edges, words
+
+
+class RelayMixin:
+    def _skip_object(self, ws: list[Word]) -> int:
+        """Past the addressee of "told": up to "that", punctuation, or where a new clause
+        starts ("told Reuters she had ...", "told reporters the plan ...")."""
+        lex = self.e.lex
+        for i, w in enumerate(ws[:9]):
+            if w.lower == "that" or not w.text[0].isalnum():
+                return i
+            if i and (w.lower in lex.pronouns or w.lower in lex.determiners
+                      or (not w.capitalized and ws[i - 1].capitalized and w.lower not in lex.media)):
+                return i
+        return 0
+
+    def relayed(self, hit: CueHit) -> bool:
+        """Does the cue end in a word whose object is the channel ("told", "interview with")?"""
+        cue = " ".join(hit.span.of(self.text).lower().split())
+        return any(cue == r or cue.endswith(" " + r) for r in self.e.relay_forms)
+
+    def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
+        text, out = self.text, []
+        if self.relayed(hit):
+            ws = words(text, hit.span.end, sent.end)
+            obj = span_of(ws[: self._skip_object(ws)])
+            if obj is not None:
+                phrase = obj.of(text)
+                if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
+                    out.append(self.relay(obj, "via"))
+        for w in words(text, hit.span.end, sent.end):
+            if w.lower in self.e.citing:
+                end = self.phrase_end(w.end, sent.end)
+                span = strip_edges(text, w.end, end)
+                if span:
+                    out.append(self.relay(span, "cites"))
+                break
+        return tuple(out)
+
+    def relay(self, span: Span, relation: str) -> Relay:
+        phrase = span.of(self.text)
+        rtype = classify(phrase, self.e.lex).type
+        if relation == "via" and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
+            rtype = SourceType.ORGANIZATION  # a newspaper or broadcaster carrying the words
+        return Relay(phrase, span, relation, rtype)
+
+    def aside_relay(self, aside: str, lo: int, hi: int) -> tuple[Relay, ...]:
+        """", seen by the Weld Herald," names the outlet that saw a document."""
+        m = ASIDE.match(aside)
+        if not m or not aside:
+            return ()
+        at = self.text.find(aside, lo, hi)
+        span = strip_edges(self.text, at + m.end(), at + len(aside))
+        return (self.relay(span, "via"),) if at >= 0 and span else ()

@@ -1,0 +1,75 @@
+"""Rule data is validated at load time; every problem names file, rule and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from attrib.errors import RuleError
+from attrib.extract.engine import extract
+from attrib.model import Article
+from attrib.rulebook import bundled_rules_dir, load_rulebook
+
+
+def write(dir: Path, name: str, text: str) -> Path:
+    path = dir / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_rules_load_and_have_the_lexicons_the_engine_needs():
+    rules = load_rulebook()
+    assert bundled_rules_dir().is_dir()
+    for name in ("news-agencies", "vague-sources", "anonymous-markers", "role-nouns", "abbreviations"):
+        assert rules.lexicon(name), name
+    assert any(g.id == "speech" and "said" in g.forms for g in rules.cues)
+
+
+@pytest.mark.parametrize("body,needle", [
+    ("kind: cues\ngroups:\n  - id: mine\n    class: shouting\n    forms: [yelled]\n",
+     "rule 'mine': key 'class': unknown class 'shouting'"),
+    ("kind: cues\ngroups:\n  - id: mine\n    class: speech\n    forms: [yelled, 3]\n",
+     "rule 'mine': key 'forms': item 2 must be non-empty text"),
+    ("kind: cues\ngroups:\n  - id: mine\n    class: speech\n    forms: [yelled]\n    colour: red\n",
+     "rule 'mine': key 'colour': unknown key"),
+    ("kind: lexicon\nid: extra\nentries: [yes, fine]\n",
+     "rule 'extra': key 'entries': item 1 was read as true"),
+    ("kind: lexicon\nid: extra\nentries: [a, b\n", "invalid YAML at line"),
+    ("- just a list\n", "must be a mapping with a 'kind' key"),
+    ("id: nokind\n", "key 'kind'"),
+])
+def test_bad_rule_files_are_reported_with_file_rule_and_key(tmp_path, body, needle):
+    path = write(tmp_path, "bad.yaml", body)
+    with pytest.raises(RuleError) as err:
+        load_rulebook([tmp_path])
+    assert str(path) in str(err.value)
+    assert needle in str(err.value)
+
+
+def test_cli_reports_a_bad_rule_file_in_one_line(cli, tmp_path):
+    write(tmp_path, "bad.yaml", "kind: cues\ngroups:\n  - id: mine\n    class: nope\n    forms: [x]\n")
+    run = cli("check", "fixtures/articles/harbour-strike.txt", "--rules", str(tmp_path))
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    assert len(run.err.strip().splitlines()) == 1
+    assert "bad.yaml: rule 'mine': key 'class'" in run.err
+
+
+def test_a_user_rule_pack_adds_cues_and_extends_lexicons(tmp_path):
+    text = "Mayor Ines Duarte grumbled that the budget was late.\n"
+    assert not extract(Article(text), load_rulebook())
+    write(tmp_path, "cues.yaml", "kind: cues\ngroups:\n  - id: grumbling\n    class: speech\n"
+                                 "    forms: [grumbled]\n")
+    write(tmp_path, "agencies.yaml", "kind: lexicon\nid: news-agencies\nentries: [Harbour Wire]\n")
+    rules = load_rulebook([tmp_path])
+    (st,) = extract(Article(text), rules)
+    assert st.cue_text == "grumbled"
+    assert st.source.resolved == "Ines Duarte"
+    assert "harbour wire" in rules.lexicon("news-agencies")
+    assert "afp" in rules.lexicon("news-agencies")  # extended, not replaced
+
+
+def test_a_user_pack_can_remove_lexicon_entries(tmp_path):
+    write(tmp_path, "trim.yaml", "kind: lexicon\nid: vague-sources\nremove: [observers]\n")
+    assert "observers" not in load_rulebook([tmp_path]).lexicon("vague-sources")
