@@ -17,8 +17,8 @@ import httpx
 from rapidfuzz import fuzz
 
 from attrib.ingest import load_article
-from attrib.model import Corroboration, Evidence, Flag, Report, Severity, Span, Status
-from attrib.pipeline import check
+from attrib.model import (Corroboration, Evidence, Flag, Kind, Relay, Report, Severity, Source,
+                          SourceType, Span, Statement, Status)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "fixtures/articles/harbour-strike.txt"
@@ -57,8 +57,73 @@ def with_flags(report: Report) -> Report:
     return replace(report, flags=flags)
 
 
+# The statements of harbour-strike.txt, written out by hand so the UI tests and snapshots
+# do not move when the extraction engine is tuned. Each phrase is looked for from the
+# anchor on: (anchor, kind, source, type, role, resolved, cue, cue class, contents, via).
+HARBOUR = (
+    ('"We have been patient', "direct", "union negotiator Maria Okafor", "person",
+     "union negotiator", "Maria Okafor", "said", "speech",
+     ["We have been patient for eleven months, and patience does not pay the rent,"], []),
+    ("She said", "indirect", "She", "person", "union negotiator", "Maria Okafor", "said",
+     "speech", ["the port authority had offered a raise of 2 percent, far below the 6 "
+                "percent the union asked for"], []),
+    ("Harbour Master", "mixed", "Harbour Master Tomas Reyes", "person",
+     "the port's most senior official", "Tomas Reyes", "told", "speech",
+     ['the authority "cannot spend money it does not have" and that the offer remained open'],
+     [("the Coastal Tribune", "via", "news-agency")]),
+    ("According to", "indirect", "the port authority's annual report", "document", None, None,
+     "According to", "speech", ["container volumes rose by 14 percent last year"], []),
+    ('"Ships are', "direct", "Ines Varga", "person",
+     "a spokeswoman for the Selden Shippers' Association", None, "said", "speech",
+     ["Ships are already waiting offshore,"], []),
+    ("Reyes said", "indirect", "Reyes", "person", "the port's most senior official",
+     "Tomas Reyes", "said", "speech", ["the authority would not be pressured by a stoppage"], []),
+    ("Reyes said", "direct", "Reyes", "person", "the port's most senior official",
+     "Tomas Reyes", "added", "speech",
+     ["Our door is open tonight, tomorrow and every day after that."], []),
+    ("The Transport Ministry", "indirect", "The Transport Ministry", "government", None, None,
+     "said in a statement", "speech", ["it was monitoring the situation closely"], []),
+    ("An official who", "indirect", "An official who spoke on condition of anonymity because "
+     "he was not authorised to discuss the talks", "anonymous", None, None, "said", "speech",
+     ["the ministry could appoint a mediator within days"], []),
+    ("Observers say", "indirect", "Observers", "vague", None, None, "say", "speech",
+     ["the dispute could spread to the rail yards"], []),
+    ("The stoppage is seen", "indirect", "many", "vague", None, None, "is seen", "belief",
+     ["The stoppage", "as a test of the new labour law"], []),
+    ('"This is about dignity', "direct", "Maria Okafor", "person", None, "Maria Okafor", "—",
+     "speech", ["This is about dignity."], []),
+    ("The Reuters news agency", "indirect", "The Reuters news agency", "news-agency", None,
+     None, "said", "speech", ["shipping lines had begun diverting vessels to the port of Annby"],
+     [("two captains", "cites", "unknown")]),
+)
+
+
+def _find(text: str, phrase: str, start: int) -> Span:
+    at = text.index(phrase, start)
+    return Span(at, at + len(phrase))
+
+
+def statements_from(text: str, spec=HARBOUR) -> tuple[Statement, ...]:
+    """Statements written out by hand (see HARBOUR for the shape of ``spec``)."""
+    out = []
+    for n, (anchor, kind, source, stype, role, resolved, cue, cue_class, contents,
+            via) in enumerate(spec, 1):
+        base = text.index(anchor)
+        line_end = text.find("\n", base)
+        sentence = Span(base, line_end if line_end >= 0 else len(text))
+        src = Source(_find(text, source, base), source, SourceType(stype), role, resolved)
+        cue_span = _find(text, cue, base)
+        spans = tuple(_find(text, c, base) for c in contents)
+        relays = tuple(Relay(r, _find(text, r, base), rel, SourceType(rt)) for r, rel, rt in via)
+        out.append(Statement(f"s{n}", Kind(kind), src, cue_span, cue, spans, sentence, relays,
+                             cue_class))
+    return tuple(out)
+
+
 def harbour_report() -> Report:
-    return with_flags(check(load_article(str(ARTICLE))))
+    """harbour-strike.txt with fixed statements and flags (see HARBOUR and with_flags)."""
+    article = load_article(str(ARTICLE))
+    return with_flags(Report(article=article, statements=statements_from(article.text)))
 
 
 # -- a coverage server on 127.0.0.1 ----------------------------------------------------

@@ -10,12 +10,12 @@ import threading
 
 import pytest
 from rich.console import Console
-from support_tui import (SIZE, AsyncHttpCorroborator, CoverageServer, screen_text,
+from support_tui import (SIZE, AsyncHttpCorroborator, CoverageServer, screen_text, statements_from,
                          HttpCorroborator, cell_text, harbour_report, make_app, row_ids)
 from textual.widgets import Input, Markdown, RadioSet, Select
 
 from attrib.ingest import load_article
-from attrib.model import Article
+from attrib.model import Article, Report
 from attrib.pipeline import check
 from attrib.review import findings_of
 from attrib.store import ReviewStore
@@ -469,11 +469,27 @@ async def test_r_without_coverage_explains_how_to_get_it(tmp_path):
 UNTRUSTED = ('"We will [bold]never[/bold] give up," said union organiser '
              '[link=http://evil.example]Ana Bell[/link].\n\n'
              'The mayor said the \x1b[31mstrike\x1b[0m would end \x1b]0;pwned\x07soon.\n')
+UNTRUSTED_STATEMENTS = (
+    ('"We will', "direct", "union organiser [link=http://evil.example]Ana Bell[/link]",
+     "person", "union organiser", None, "said", "speech",
+     ["We will [bold]never[/bold] give up,"], []),
+    ("The mayor", "indirect", "The mayor", "person", None, None, "said", "speech",
+     ["the \x1b[31mstrike\x1b[0m would end \x1b]0;pwned\x07soon"], []),
+)
+
+
+async def test_the_engine_output_on_hostile_text_is_shown_safely(tmp_path):
+    report = check(Article(text=UNTRUSTED, path="untrusted.txt"))
+    app = make_app(tmp_path, report)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "[bold]never[/bold]" in screen and "\x1b" not in screen
 
 
 async def test_markup_and_escape_sequences_in_the_article_show_literally(tmp_path):
-    report = check(Article(text=UNTRUSTED, path="untrusted.txt"))
-    assert report.statements
+    report = Report(article=Article(text=UNTRUSTED, path="untrusted.txt"),
+                    statements=statements_from(UNTRUSTED, UNTRUSTED_STATEMENTS))
     app = make_app(tmp_path, report)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -487,9 +503,12 @@ async def test_markup_and_escape_sequences_in_the_article_show_literally(tmp_pat
             row, col = app.article.display_text.location(st.cue.start)
             line = app.article.document.get_line(row)
             assert line[col:].startswith(st.cue_text)
+        assert "[link=http://evil.example]Ana Bell[/link]" in detail_text(app)
         await pilot.press("j")
+        await pilot.pause()
         screen = screen_text(app)
-        assert "strike would end soon" in screen
+        assert "the strike would end soon" in screen
+        assert "the strike would end soon" in detail_text(app)
 
 
 async def test_an_article_with_nothing_to_review_says_so(tmp_path):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from support_tui import SIZE, harbour_report, make_app
+from support_tui import SIZE, harbour_report, make_app, statements_from
 
-from attrib.model import Article, Corroboration, Evidence, Status
+from attrib.model import Article, Corroboration, Evidence, Report, Status
 from attrib.pipeline import check
 
 
@@ -88,11 +88,22 @@ def test_article_with_nothing_to_review(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path, report), terminal_size=SIZE)
 
 
+UNTRUSTED = ('Strike Goes On\n\n"We will [bold]never[/bold] give up," said union '
+             'organiser [link=http://evil.example]Ana Bell[/link].\n\nThe mayor said the '
+             '\x1b[31mstrike\x1b[0m would end soon.\n')
+UNTRUSTED_STATEMENTS = (
+    ('"We will', "direct", "union organiser [link=http://evil.example]Ana Bell[/link]",
+     "person", "union organiser", "Ana Bell", "said", "speech",
+     ["We will [bold]never[/bold] give up,"], []),
+    ("The mayor", "indirect", "The mayor", "person", None, None, "said", "speech",
+     ["the \x1b[31mstrike\x1b[0m would end soon"], []),
+)
+
+
 def test_untrusted_markup_shows_literally(snap_compare, tmp_path):
-    text = ('Strike Goes On\n\n"We will [bold]never[/bold] give up," said union '
-            'organiser [link=http://evil.example]Ana Bell[/link].\n\nThe mayor said the '
-            '\x1b[31mstrike\x1b[0m would end soon.\n')
-    app = make_app(tmp_path, check(Article(text=text, path="untrusted.txt")))
+    article = Article(text=UNTRUSTED, path="untrusted.txt")
+    report = Report(article=article, statements=statements_from(UNTRUSTED, UNTRUSTED_STATEMENTS))
+    app = make_app(tmp_path, report)
     assert snap_compare(app, terminal_size=SIZE)
 
 

@@ -40,7 +40,7 @@ from .state import SORTS, Filters, ReviewState
 # Trusted markup (our own words): the article view's key to its highlights.
 LEGEND = (f"[b {palette.SKY}]source[/] [b {palette.ORANGE}]cue[/] "
           f"[{palette.GREEN}]content[/] [u {palette.VERMILLION}]flag[/] "
-          f"[on {palette.SELECTED.bgcolor.name}] selected [/]")
+          f"[#ffffff on {palette.SELECTED.bgcolor.name}] selected [/]")
 
 
 class ReviewApp(App[None]):
