@@ -531,3 +531,24 @@ async def test_the_reference_article_shows_every_statement(tmp_path, shared):
         await pilot.pause()
         assert row_ids(app) == [f.id for f in findings_of(report)]
         assert "Daesh Militants Quit Raqqah Under US-backed Deal" in screen_text(app)
+
+
+async def test_a_theme_change_recolours_the_article(tmp_path):
+    from attrib.tui.palette import DARK, LIGHT
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        st = app.report.statements[0]
+        row, col = app.article.display_text.location(st.source.span.start)
+
+        def source_colour() -> str:
+            line = app.article.get_line(row)
+            return next(str(span.style.color.name) for span in line.spans
+                        if span.start <= col < span.end and span.style.bold)
+
+        assert source_colour().lower() == DARK.sky.lower()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert source_colour().lower() == LIGHT.sky.lower()
+        assert LIGHT.sky in str(app.article.border_subtitle)

@@ -109,3 +109,10 @@ def test_untrusted_markup_shows_literally(snap_compare, tmp_path):
 
 def test_small_terminal(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24))
+
+
+def test_light_theme(snap_compare, tmp_path):
+    from attrib.tui.config import TuiConfig
+
+    app = make_app(tmp_path, config=TuiConfig(theme="textual-light"))
+    assert snap_compare(app, terminal_size=SIZE, press=["j", "j"])

@@ -37,12 +37,6 @@ from .search_bar import FilterLine, SearchBar
 from .state import SORTS, Filters, ReviewState
 
 
-# Trusted markup (our own words): the article view's key to its highlights.
-LEGEND = (f"[b {palette.SKY}]source[/] [b {palette.ORANGE}]cue[/] "
-          f"[{palette.GREEN}]content[/] [u {palette.VERMILLION}]flag[/] "
-          f"[#ffffff on {palette.SELECTED.bgcolor.name}] selected [/]")
-
-
 class ReviewApp(App[None]):
     CSS_PATH = "review.tcss"
     TITLE = "attrib"
@@ -104,7 +98,8 @@ class ReviewApp(App[None]):
         self.query_one("#list-area").border_title = "Findings"
         self.article.border_title = "Article"
         self.detail.border_title = "Details"
-        self.article.border_subtitle = LEGEND
+        self.article.border_subtitle = palette.of(self).legend()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.query_one("#search-input", Input).cursor_blink = self.cursor_blink
         self.query_one(SearchBar).display = False
         self.query_one(CoverageBar).display = False
@@ -125,6 +120,15 @@ class ReviewApp(App[None]):
         elif self.coverage_requested:
             self.notify("Checking coverage is not available in this build yet.",
                         severity="warning")
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Our colours come in a dark and a light variant: redraw everything that uses them."""
+        self.article.border_subtitle = palette.of(self).legend()
+        self.article.repaint()
+        self.query_one(ReportHeader).repaint()
+        self.table._content_width = 0
+        self._refill()
+        self.detail.show(self.selected)
 
     # -- keys as bound now (after the keymap) ------------------------------------------
     def key_for(self, binding_id: str) -> str:

@@ -38,23 +38,30 @@ class ArticleView(TextArea):
         self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
 
     # -- painting ----------------------------------------------------------------------
-    def _paint(self, state: ReviewState) -> dict[int, list[tuple[int, int, Style]]]:
-        """Per display line: (start column, end column, style), in painting order."""
-        spans: list[tuple[Span, Style]] = []
+    def _paint(self, state: ReviewState) -> dict[int, list[tuple[int, int, str]]]:
+        """Per display line: (start column, end column, role), in painting order. Roles
+        become styles when a line is drawn, so a theme change recolours them."""
+        spans: list[tuple[Span, str]] = []
         for st in state.report.statements:
-            spans += [(c, palette.CONTENT) for c in st.content]
+            spans += [(c, "content") for c in st.content]
         for st in state.report.statements:
             if st.source.span is not None:
-                spans.append((st.source.span, palette.SOURCE))
-            spans += [(r.span, palette.RELAY) for r in st.via]
-            spans.append((st.cue, palette.CUE))
+                spans.append((st.source.span, "source"))
+            spans += [(r.span, "relay") for r in st.via]
+            spans.append((st.cue, "cue"))
         for flag in state.report.flags:
-            spans.append((flag.span, palette.FLAG[flag.severity.value]))
-        lines: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
-        for span, style in spans:
+            spans.append((flag.span, "flag-" + flag.severity.value))
+        lines: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for span, role in spans:
             for row, start, end in self._rows(span):
-                lines[row].append((start, end, style))
+                lines[row].append((start, end, role))
         return lines
+
+    @staticmethod
+    def _style(p: palette.Palette, role: str) -> Style:
+        if role.startswith("flag-"):
+            return p.flag(role[5:])
+        return getattr(p, role)
 
     def _rows(self, span: Span) -> list[tuple[int, int, int]]:
         """The (row, start column, end column) pieces of a span in the display text."""
@@ -73,20 +80,25 @@ class ArticleView(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
-        for start, end, style in self._styles.get(line_index, ()):
-            line.stylize(style, start, end)
+        p = palette.of(self)
+        for start, end, role in self._styles.get(line_index, ()):
+            line.stylize(self._style(p, role), start, end)
         if self.selected is not None:
             for row, start, end in self._rows(self.selected.span):
                 if row == line_index:
-                    line.stylize(palette.SELECTED, start, max(end, start + 1))
+                    line.stylize(p.selected, start, max(end, start + 1))
         return line
+
+    def repaint(self) -> None:
+        """Drop TextArea's line cache (e.g. after a theme change) and draw again."""
+        self.notify_style_update()
+        self.refresh()
 
     # -- following the selection -------------------------------------------------------
     def mark(self, finding: Finding | None, move_cursor: bool = True) -> None:
         """Mark ``finding``'s span; scroll to it and put the cursor at its start."""
         self.selected = finding
-        self.notify_style_update()  # drops TextArea's line cache so the mark is repainted
-        self.refresh()
+        self.repaint()
         if finding is not None and move_cursor and not self.size.height:
             # not laid out yet: place the cursor once the article knows its size
             self.call_after_refresh(self._place, finding)

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from ..review import Finding
 from . import palette
+from .palette import Palette
 from .safe import one_line
 from .state import ReviewState
 
@@ -46,17 +47,17 @@ def columns(state: ReviewState, width: int = 120) -> list[tuple[str, str, int | 
     return out
 
 
-def source_cell(state: ReviewState, f: Finding, width: int) -> Text:
+def source_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
     st = f.statement
     if st is None:
-        return Text("unattributed", style="italic " + palette.GREY)
+        return Text("unattributed", style="italic " + p.grey)
     name = one_line(st.source.name, width) if st.source.span is not None else "(no source)"
     if f.is_flag:
-        return Text("↳ " + one_line(name, width - 2), style=palette.GREY)
+        return Text("↳ " + one_line(name, width - 2), style=p.grey)
     return Text(name)
 
 
-def flags_cell(state: ReviewState, f: Finding, width: int) -> Text:
+def flags_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
     flags = state.flags(f)
     if not flags:
         return Text("")
@@ -64,51 +65,51 @@ def flags_cell(state: ReviewState, f: Finding, width: int) -> Text:
     sev = worst.severity.value
     more = f" +{len(flags) - 1}" if len(flags) > 1 else ""
     label = one_line(worst.category, width - 2 - len(more))
-    return Text.assemble((palette.SEVERITY_GLYPH[sev] + " ", palette.SEVERITY_STYLE[sev]),
-                         (label, palette.SEVERITY_STYLE[sev] if f.is_flag else ""), more)
+    return Text.assemble((palette.SEVERITY_GLYPH[sev] + " ", p.severity(sev)),
+                         (label, p.severity(sev) if f.is_flag else ""), more)
 
 
-def coverage_cell(state: ReviewState, f: Finding) -> Text:
+def coverage_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
     status = state.status(f)
     if status is None or f.is_flag or (status == "unchecked" and not state.coverage_enabled):
         return Text("")
-    label, style = palette.CORROBORATION[status]
+    label, style = p.corroboration(status)
     return Text(label, style=style)
 
 
-def review_cell(state: ReviewState, f: Finding) -> Text:
+def review_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
     review = state.review(f)
-    label, style = palette.REVIEW[review.state]
+    label, style = p.review(review.state)
     text = Text(label, style=style)
     if review.note:
-        text.append(" ✎", style=palette.YELLOW)
+        text.append(" ✎", style=p.yellow)
     return text
 
 
-def row_cells(state: ReviewState, f: Finding, content_width: int,
+def row_cells(p: Palette, state: ReviewState, f: Finding, content_width: int,
               width: int = 120) -> list[Text]:
     text = state.report.article.text
     st = f.statement
     widths = {key: w for key, _, w in COLUMNS}
     if f.is_flag:
         assert f.flag is not None
-        kind = Text("flag", style=palette.SEVERITY_STYLE[f.flag.severity.value])
+        kind = Text("flag", style=p.severity(f.flag.severity.value))
         content = one_line(f.flag.message or f.flag.text, content_width)
     else:
         kind = Text(st.kind.value if st else "")
         content = one_line(st.content_text(text) if st else "", content_width)
     source_type = state.source_type(f) or ""
     cells = {
-        "id": Text(f.id, style=palette.GREY),
-        "source": source_cell(state, f, widths["source"] or 18),
+        "id": Text(f.id, style=p.grey),
+        "source": source_cell(p, state, f, widths["source"] or 18),
         "type": Text(palette.TYPE_SHORT.get(source_type, source_type),
-                     style=palette.GREY if f.is_flag else ""),
+                     style=p.grey if f.is_flag else ""),
         "kind": kind,
         "cue": Text(one_line(st.cue_text, widths["cue"]) if st and not f.is_flag else "",
-                    style=palette.ORANGE),
-        "flags": flags_cell(state, f, widths["flags"] or 14),
-        "corroboration": coverage_cell(state, f),
-        "review": review_cell(state, f),
+                    style=p.orange),
+        "flags": flags_cell(p, state, f, widths["flags"] or 14),
+        "corroboration": coverage_cell(p, state, f),
+        "review": review_cell(p, state, f),
         "content": Text(content),
     }
     return [cells[key] for key, _, _ in columns(state, width)]

@@ -7,71 +7,66 @@ from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..model import Corroboration, Evidence, Flag, Statement
+from ..model import Evidence, Flag, Statement
 from ..review import Finding
 from . import palette
+from .palette import Palette
 from .safe import one_line, plain
 from .state import PENDING, ReviewState
 
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we"}
-LABEL = f"{palette.GREY}"
 
 
-def _grid() -> Table:
+def _grid(p: Palette) -> Table:
     grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(style=LABEL, width=10, no_wrap=True)
+    grid.add_column(style=p.grey, width=9, no_wrap=True)
     grid.add_column(ratio=1)
     return grid
 
 
-def _heading(title: str) -> Text:
-    return Text(title, style="bold")
-
-
-def statement_part(state: ReviewState, st: Statement) -> list[RenderableType]:
+def statement_part(p: Palette, state: ReviewState, st: Statement) -> list[RenderableType]:
     text = state.report.article.text
     src = st.source
-    grid = _grid()
+    grid = _grid(p)
     if src.span is None:
         grid.add_row("Source", Text("none given", style="italic"))
     else:
-        grid.add_row("Source", Text.assemble(plain(src.name, "bold " + palette.SKY), "  ",
-                                             (src.type.value, palette.GREY)))
+        grid.add_row("Source", Text.assemble(plain(src.name, "bold " + p.sky), "  ",
+                                             (src.type.value, p.grey)))
         if src.resolved and src.resolved != src.text:
             label = "Pronoun" if src.text.lower() in _PRONOUNS else "Written"
             grid.add_row(label, Text.assemble("“", plain(src.text), "” → ", plain(src.resolved)))
     if src.role:
         grid.add_row("Role", plain(src.role))
-    grid.add_row("Cue", Text.assemble("“", plain(st.cue_text, palette.ORANGE), "”  ",
-                                      (f"{st.kind.value} · {st.cue_class}", palette.GREY)))
-    for relay in st.via:
-        grid.add_row("Relay" if relay is st.via[0] else "",
-                     Text.assemble((relay.relation + " ", palette.GREY),
-                                   plain(one_line(relay.text), palette.SKY),
-                                   (f"  {relay.type.value}", palette.GREY)))
-    grid.add_row("Content", plain(one_line(st.content_text(text)), palette.GREEN))
+    grid.add_row("Cue", Text.assemble("“", plain(st.cue_text, p.orange), "”  ",
+                                      (f"{st.kind.value} · {st.cue_class}", p.grey)))
+    for i, relay in enumerate(st.via):
+        grid.add_row("Relay" if i == 0 else "",
+                     Text.assemble((relay.relation + " ", p.grey),
+                                   plain(one_line(relay.text), p.sky),
+                                   (f"  {relay.type.value}", p.grey)))
+    grid.add_row("Content", plain(one_line(st.content_text(text)), p.green))
     return [grid]
 
 
-def flag_part(flag: Flag) -> list[RenderableType]:
+def flag_part(p: Palette, flag: Flag) -> list[RenderableType]:
     sev = flag.severity.value
-    head = Text.assemble((f"{palette.SEVERITY_GLYPH[sev]} {sev}", palette.SEVERITY_STYLE[sev]),
-                         "  ", (flag.category, "bold"), "  ", (flag.rule, palette.GREY))
-    out: list[RenderableType] = [head]
-    body = _grid()
+    head = Text.assemble((f"{palette.SEVERITY_GLYPH[sev]} {sev}", p.severity(sev)), "  ",
+                         plain(flag.category, "bold"), "  ", plain(flag.rule, p.grey))
+    body = _grid(p)
     if flag.message:
         body.add_row("", plain(one_line(flag.message)))
     body.add_row("Text", Text.assemble("“", plain(one_line(flag.text, 200)), "”"))
     if flag.explanation:
         body.add_row("Why", plain(one_line(flag.explanation), "italic"))
-    out.append(body)
-    return out
+    return [head, body]
 
 
-def diff_text(diff: tuple[tuple[str, str], ...]) -> Text:
+def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
     """Words the two versions share plain; removed words struck out, added underlined."""
     out = Text()
     for op, words in diff:
@@ -81,75 +76,77 @@ def diff_text(diff: tuple[tuple[str, str], ...]) -> Text:
         if out:
             out.append(" ")
         if op == "-":
-            out.append("−" + words, style=palette.DIFF_REMOVED)
+            out.append("−" + words, style=p.diff_removed)
         elif op == "+":
-            out.append("+" + words, style=palette.DIFF_ADDED)
+            out.append("+" + words, style=p.diff_added)
         else:
             out.append(words)
     return out
 
 
-def evidence_part(ev: Evidence) -> list[RenderableType]:
-    label, style = palette.CORROBORATION.get(ev.status.value, (ev.status.value, ""))
+def evidence_part(p: Palette, ev: Evidence) -> list[RenderableType]:
+    label, style = p.corroboration(ev.status.value)
     head = Text.assemble(("● ", style), plain(ev.outlet, "bold"), "  ", (label, style),
-                         (f"  {ev.score:.0f}%", palette.GREY))
+                         (f" · {ev.score:.0f}%", p.grey))
     if ev.same_speaker is True:
-        head.append("  same speaker", style=palette.SKY)
+        head.append(" · same speaker", style=p.sky)
     elif ev.same_speaker is False:
-        head.append("  other speaker", style=f"bold {palette.ORANGE}")
+        head.append(" · other speaker", style=f"bold {p.orange}")
         if ev.speaker:
             head.append(": ")
             head.append_text(plain(one_line(ev.speaker, 60)))
-    grid = _grid()
-    grid.add_row("URL", plain(one_line(ev.url), "underline " + palette.GREY))
+    grid = _grid(p)
+    grid.add_row("URL", plain(one_line(ev.url), "underline " + p.grey))
     if ev.diff:
-        grid.add_row("Diff", diff_text(ev.diff))
+        grid.add_row("Diff", diff_text(p, ev.diff))
     elif ev.passage:
         grid.add_row("Passage", plain(one_line(ev.passage)))
     return [head, grid]
 
 
-def coverage_part(state: ReviewState, finding: Finding) -> list[RenderableType]:
+def coverage_part(p: Palette, state: ReviewState, finding: Finding) -> list[RenderableType]:
     status = state.status(finding)
-    c: Corroboration | None = state.corroboration(finding)
+    c = state.corroboration(finding)
     if status == PENDING:
-        return [Text("Checking other coverage…", style="italic " + palette.GREY)]
+        return [Text("Checking other coverage…", style="italic " + p.grey)]
     if c is None or status == "unchecked":
-        return [Text(state.coverage_hint, style="italic " + palette.GREY)]
-    label, style = palette.CORROBORATION[c.status.value]
-    out: list[RenderableType] = [Text.assemble(("Overall ", palette.GREY), (label, style),
-                                               (f"  {len(c.evidence)} outlet(s)", palette.GREY))]
+        return [Text(state.coverage_hint, style="italic " + p.grey)]
+    label, style = p.corroboration(c.status.value)
+    n = len(c.evidence)
+    out: list[RenderableType] = [Text.assemble(
+        (label, style), (f" · {n} outlet{'s' * (n != 1)} quote it" if n else
+                         " · no other outlet has this", p.grey))]
     if c.evidence:
-        out.append(Text("−word: only in this article   +word: only in the other outlet",
-                        style=palette.GREY))
+        out.append(Text("−word only in this article · +word only in the other outlet",
+                        style=p.grey))
     for ev in c.evidence:
-        out += evidence_part(ev)
+        out += evidence_part(p, ev)
     return out
 
 
-def describe(state: ReviewState, finding: Finding) -> RenderableType:
+def describe(p: Palette, state: ReviewState, finding: Finding) -> RenderableType:
     review = state.review(finding)
-    label, style = palette.REVIEW[review.state]
+    label, style = p.review(review.state)
     what = "flag" if finding.is_flag else "statement"
-    head = Text.assemble((finding.id, "bold"), (f" · {what} · ", palette.GREY),
+    head = Text.assemble((finding.id, "bold"), (f" · {what} · ", p.grey),
                          (label if review.state != "open" else "open", style))
+    rule = Rule(style=p.grey)
     parts: list[RenderableType] = [head]
     if finding.flag is not None:
-        parts += [Rule(style=palette.GREY), *flag_part(finding.flag)]
+        parts += [rule, *flag_part(p, finding.flag)]
     if finding.statement is not None:
         if finding.is_flag:
-            parts.append(Text(f"on statement {finding.statement.id}", style=palette.GREY))
-        parts += [Rule(style=palette.GREY), *statement_part(state, finding.statement)]
+            parts.append(Text(f"on statement {finding.statement.id}:", style=p.grey))
+        parts += [rule, *statement_part(p, state, finding.statement)]
         if not finding.is_flag:
             flags = state.flags(finding)
             if flags:
-                parts += [Rule(style=palette.GREY), _heading(f"Flags ({len(flags)})")]
+                parts += [rule, Text(f"Flags ({len(flags)})", style="bold")]
                 for flag in flags:
-                    parts += flag_part(flag)
-        parts += [Rule(style=palette.GREY), _heading("Coverage"),
-                  *coverage_part(state, finding)]
+                    parts += flag_part(p, flag)
+        parts += [rule, Text("Coverage", style="bold"), *coverage_part(p, state, finding)]
     if review.note:
-        parts += [Rule(style=palette.GREY), _heading("Note"), plain(review.note)]
+        parts += [rule, Text("Note", style="bold"), plain(review.note)]
     return Group(*parts)
 
 
@@ -161,21 +158,24 @@ class DetailPane(VerticalScroll):
         self.state = state
         self.finding: Finding | None = None
 
-    def compose(self):
-        yield Static(self._empty(), id="detail-body")
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
 
-    def _empty(self) -> Text:
+    def on_mount(self) -> None:
+        self.show(self.finding)
+
+    def _empty(self, p: Palette) -> Text:
         if not self.state.findings:
             return Text("Nothing to review: attrib found no attributed statements and "
-                        "no flags in this article.", style="italic " + palette.GREY)
+                        "no flags in this article.", style="italic " + p.grey)
         return Text("Select a finding in the list, or move the cursor onto a highlighted "
-                    "span in the article, to see its details here.",
-                    style="italic " + palette.GREY)
+                    "span in the article, to see its details here.", style="italic " + p.grey)
 
     def show(self, finding: Finding | None) -> None:
         changed = finding is not self.finding
         self.finding = finding
+        p = palette.of(self)
         body = self.query_one("#detail-body", Static)
-        body.update(self._empty() if finding is None else describe(self.state, finding))
+        body.update(self._empty(p) if finding is None else describe(p, self.state, finding))
         if changed:
             self.scroll_home(animate=False)

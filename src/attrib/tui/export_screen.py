@@ -32,6 +32,14 @@ def default_path(stem: str, fmt: str) -> str:
     return f"{stem}.attrib.{EXTENSIONS.get(fmt, fmt)}"
 
 
+class FormatButton(RadioButton):
+    """A radio button whose dot is there only when it is chosen (not just another colour)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name
+        return "●" if self.value else " "
+
+
 class ExportScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -51,7 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for i, fmt in enumerate(self.formats):
-                    yield RadioButton(fmt, value=i == 0, id=f"format-{fmt}")
+                    yield FormatButton(fmt, value=i == 0, id=f"format-{fmt}")
             yield Label("Path")
             yield Input(default_path(self.stem, self.fmt), id="export-path")
             yield Static("", id="export-error")
@@ -82,7 +90,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _error(self, message: str) -> None:
         self.query_one("#export-error", Static).update(
-            Text(message, style=f"bold {palette.VERMILLION}"))
+            Text(message, style=f"bold {palette.of(self).vermillion}"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export")

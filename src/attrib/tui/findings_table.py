@@ -7,7 +7,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from ..review import Finding
-from . import keys
+from . import keys, palette
 from .cells import MIN_CONTENT, columns, coverage_cell, review_cell, row_cells
 from .messages import FindingHighlighted, FindingOpened, SortRequested
 from .state import ReviewState
@@ -45,8 +45,9 @@ class FindingsTable(DataTable):
         else:
             self.clear()
         rows = self.state.visible()
+        p = palette.of(self)
         for f in rows:
-            self.add_row(*row_cells(self.state, f, room, self._width), key=f.id)
+            self.add_row(*row_cells(p, self.state, f, room, self._width), key=f.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
@@ -59,9 +60,11 @@ class FindingsTable(DataTable):
     def update_finding(self, finding: Finding) -> None:
         """Redraw the review and coverage cells of one row."""
         if finding.id in self.rows:
-            self.update_cell(finding.id, "review", review_cell(self.state, finding))
+            p = palette.of(self)
+            self.update_cell(finding.id, "review", review_cell(p, self.state, finding))
             if "corroboration" in self.columns:
-                self.update_cell(finding.id, "corroboration", coverage_cell(self.state, finding))
+                self.update_cell(finding.id, "corroboration",
+                                 coverage_cell(p, self.state, finding))
 
     # -- cursor ------------------------------------------------------------------------
     @property

@@ -29,10 +29,6 @@ def display_title(article: Article) -> str:
     return Path(article.path).name if article.path else "article"
 
 
-def _score_style(score: float) -> str:
-    return palette.SKY if score >= 70 else palette.ORANGE if score >= 40 else palette.VERMILLION
-
-
 class ReportHeader(Horizontal):
     def __init__(self, state: ReviewState, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -40,33 +36,42 @@ class ReportHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("attrib", id="header-brand")
-        yield Static(self._title(), id="header-title")
-        yield Static(self._stats(), id="header-stats")
+        yield Static(id="header-title")
+        yield Static(id="header-stats")
+
+    def on_mount(self) -> None:
+        self.repaint()
 
     def _title(self) -> Text:
         a = self.state.report.article
+        p = palette.of(self)
         meta = " · ".join(one_line(x, 40) for x in (a.outlet, a.published, a.byline) if x)
         out = Text(one_line(display_title(a), 90), style="bold")
         if meta:
-            out.append("  " + meta, style=palette.GREY)
+            out.append("  " + meta, style=p.grey)
         return out
 
     def _stats(self) -> Text:
         s = self.state
+        p = palette.of(self)
         summary = s.report.summary
         out = Text()
         if summary.score is not None:
-            out.append("score ", style=palette.GREY)
-            out.append(f"{summary.score:.0f}", style="bold " + _score_style(summary.score))
+            out.append("score ", style=p.grey)
+            out.append(f"{summary.score:.0f}", style="bold " + p.score(summary.score))
             if summary.verdict:
-                out.append(f" {one_line(summary.verdict, 24)}", style=_score_style(summary.score))
+                out.append(f" {one_line(summary.verdict, 24)}", style=p.score(summary.score))
             out.append("  ")
         statements = len(s.report.statements)
         flags = len(s.report.flags)
         out.append(f"{statements} statement{'s' * (statements != 1)} · "
-                   f"{flags} flag{'s' * (flags != 1)} · ", style=palette.GREY)
-        out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", style=palette.GREY)
+                   f"{flags} flag{'s' * (flags != 1)} · ", style=p.grey)
+        out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", style=p.grey)
         return out
 
     def update_stats(self) -> None:
         self.query_one("#header-stats", Static).update(self._stats())
+
+    def repaint(self) -> None:
+        self.query_one("#header-title", Static).update(self._title())
+        self.update_stats()

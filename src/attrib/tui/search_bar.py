@@ -33,6 +33,7 @@ class FilterLine(Static):
     def show(self, shown: int, total: int, parts: list[str], clear_key: str) -> None:
         self.display = bool(parts)
         if parts:
+            p = palette.of(self)
             self.update(Text.assemble((f"{shown} of {total} shown", "bold"), "  ",
-                                      (" · ".join(parts), palette.ORANGE),
-                                      (f"   {clear_key} clears", palette.GREY)))
+                                      (" · ".join(parts), p.orange),
+                                      (f"   {clear_key} clears", p.grey)))
