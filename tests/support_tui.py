@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from attrib.ingest import load_article
 from attrib.model import (Corroboration, Evidence, Flag, Kind, Relay, Report, Severity, Source,
-                          SourceType, Span, Statement, Status)
+                          SourceType, Span, Statement, Status, Summary)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "fixtures/articles/harbour-strike.txt"
@@ -123,7 +123,8 @@ def statements_from(text: str, spec=HARBOUR) -> tuple[Statement, ...]:
 def harbour_report() -> Report:
     """harbour-strike.txt with fixed statements and flags (see HARBOUR and with_flags)."""
     article = load_article(str(ARTICLE))
-    return with_flags(Report(article=article, statements=statements_from(article.text)))
+    report = with_flags(Report(article=article, statements=statements_from(article.text)))
+    return replace(report, summary=Summary(statements=13, score=79.0, verdict="fair"))
 
 
 # -- a coverage server on 127.0.0.1 ----------------------------------------------------

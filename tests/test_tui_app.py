@@ -10,7 +10,7 @@ import threading
 
 import pytest
 from rich.console import Console
-from support_tui import (SIZE, AsyncHttpCorroborator, CoverageServer, screen_text, statements_from,
+from support_tui import (SIZE, ARTICLE, AsyncHttpCorroborator, CoverageServer, screen_text, statements_from,
                          HttpCorroborator, cell_text, harbour_report, make_app, row_ids)
 from textual.widgets import Input, Markdown, RadioSet, Select
 
@@ -419,8 +419,8 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert cell_text(app, "s3", "corroboration") == "altered"
             assert cell_text(app, "s2", "corroboration") == "none"
             shown = detail_text(app)  # s3 is selected: its evidence and word diff
-            assert "coastal-tribune" in shown and "+\"simply cannot" in shown
-            assert "−does" in shown and "+has" in shown
+            assert "coastal-tribune" in shown and "{+\"simply cannot+}" in shown
+            assert "[-does-]" in shown and "{+has+}" in shown
 
             # coverage filter, then r runs the check again
             app._set_filters(app.state.filters.__class__(corroboration="altered"))
@@ -552,3 +552,31 @@ async def test_a_theme_change_recolours_the_article(tmp_path):
         await pilot.pause()
         assert source_colour().lower() == LIGHT.sky.lower()
         assert LIGHT.sky in str(app.article.border_subtitle)
+
+
+async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path):
+    """attrib tui --coverage URL ...: the CLI's corroborator (the project's matching) runs
+    in the background against pages on the local server."""
+    from attrib.cli import build_parser
+    from attrib.rulebook import load_rulebook
+    from attrib.tui.corroboration import coverage_corroborator
+
+    with CoverageServer() as server:
+        args = build_parser().parse_args(
+            ["tui", str(ARTICLE), "--coverage", server.url("selden-daily.html"),
+             "--coverage", server.url("coastal-tribune.html")])
+        rules = load_rulebook()
+        report = check(load_article(str(ARTICLE)), rules)
+        checker = coverage_corroborator(args, rules, cache=None)
+        app = make_app(tmp_path, report, corroborate=checker, coverage_requested=True)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            okafor = next(st for st in report.statements if "patient" in
+                          st.content_text(report.article.text))
+            assert cell_text(app, okafor.id, "corroboration") in ("verbatim", "close")
+            exported = app.state.exported()
+            assert len(exported.coverage) == 2 and all(p.error is None for p in exported.coverage)
+            assert dict(exported.summary.corroboration)["checked"] >= 1
+    assert coverage_corroborator(build_parser().parse_args(["tui", str(ARTICLE)]),
+                                 rules, None) is None

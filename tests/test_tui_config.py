@@ -18,13 +18,24 @@ def test_keys_and_theme_are_read(tmp_path):
     assert config.path == path
 
 
-def test_the_first_file_found_wins(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "b" / "attrib.toml").write_text('[tui.keys]\nquit = "ctrl+q"\n')
-    config = load_config([tmp_path / "a" / "attrib.toml", tmp_path / "b" / "attrib.toml"])
-    assert config.keys == {"quit": "ctrl+q"}
-    assert load_config([tmp_path / "a" / "attrib.toml"]).keys == {}
+def test_found_where_attrib_check_finds_its_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user"))
+    assert load_config(cwd=tmp_path).keys == {}
+    (tmp_path / "pyproject.toml").write_text('[tool.attrib.tui.keys]\nquit = "ctrl+q"\n')
+    assert load_config(cwd=tmp_path).keys == {"quit": "ctrl+q"}
+    (tmp_path / "attrib.toml").write_text('[tui.keys]\nnote = "m"\n')
+    assert load_config(cwd=tmp_path).keys == {"note": "m"}  # attrib.toml comes first
+    other = tmp_path / "other.toml"
+    other.write_text('[tui]\ntheme = "nord"\n')
+    assert load_config(str(other)).theme == "nord"
+    with pytest.raises(ConfigError, match="no such configuration file"):
+        load_config(str(tmp_path / "missing.toml"))
+
+
+def test_a_tui_table_does_not_upset_attrib_check(cli, tmp_path):
+    (tmp_path / "attrib.toml").write_text('disable = ["hedge"]\n[tui.keys]\nconfirm = "y"\n')
+    run = cli("check", str(ARTICLE), cwd=tmp_path, env={"XDG_CONFIG_HOME": str(tmp_path)})
+    assert run.code == 0, run.err
 
 
 @pytest.mark.parametrize("body, message", [

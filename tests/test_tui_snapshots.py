@@ -10,8 +10,7 @@ from dataclasses import replace
 
 from support_tui import SIZE, harbour_report, make_app, statements_from
 
-from attrib.model import Article, Corroboration, Evidence, Report, Status
-from attrib.pipeline import check
+from attrib.model import Article, Corroboration, Evidence, Report, Status, Summary
 
 
 def with_coverage(report):
@@ -83,8 +82,9 @@ def test_note_dialog(snap_compare, tmp_path):
 
 
 def test_article_with_nothing_to_review(snap_compare, tmp_path):
-    report = check(Article(text="Quiet Day in Port Selden\n\nThe sun rose at six. "
-                                "The market opened at nine.\n", path="quiet.txt"))
+    report = Report(Article(text="Quiet Day in Port Selden\n\nThe sun rose at six. "
+                            "The market opened at nine.\n", path="quiet.txt"),
+                    summary=Summary(score=100.0, verdict="strong"))
     assert snap_compare(make_app(tmp_path, report), terminal_size=SIZE)
 
 

@@ -6,15 +6,23 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
+from .assess.commands import check_pack, list_rules
+from .assess.engine import at_or_above
+from .config import LEVELS, Settings, load_settings
+from .corroborate import options as coverage_options
 from .errors import AttribError, InputError
-from .files import write_atomic
+from .extract import extract
+from .files import atomic_open, write_atomic
 from .ingest import load_article
+from .ingest.cache import PageCache
+from .model import Severity
 from .pipeline import check
 from .render import FORMATS
 from .render.scorer import scorer_line
-from .rulebook import load_rulebook
+from .rulebook import Rulebook, load_rulebook
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,11 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="report on one article (a path, or - for stdin)")
-    c.add_argument("article", help="a .txt file, or - to read standard input")
+    c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="an extra directory of rule files (repeatable)")
+    coverage_options.add_arguments(c)
+    c.add_argument("--fail-on", choices=[*LEVELS, "never"], default=None, metavar="LEVEL",
+                   help="exit 1 when a flag is at or above LEVEL (info, warning, error; "
+                        "default: never, or fail-on in attrib.toml)")
+    c.add_argument("--config", metavar="FILE", help="settings file (default: attrib.toml "
+                   "here, [tool.attrib] in ./pyproject.toml, or the user config directory)")
+
+    r = sub.add_parser("rules", help="list the flag rules, or check a rule pack")
+    r.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
+    r.add_argument("--check", metavar="DIR", help="validate the rule files in DIR and run "
+                   "their examples (exit 2: invalid, 1: an example fails)")
+    r.add_argument("--config", metavar="FILE", help="settings file")
 
     e = sub.add_parser("extract", help="attributions of many documents, for corpus work")
     e.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
@@ -44,12 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE)")
-    t.add_argument("article", help="a .txt file")
-    t.add_argument("--coverage", action="append", default=[], metavar="URL_OR_FILE",
-                   help="other coverage to check quotes against (repeatable)")
-    t.add_argument("--discover", action="store_true",
-                   help="look for other coverage of the same story")
-    t.add_argument("--rules", action="append", default=[], metavar="DIR")
+    t.add_argument("article", help="a .txt or .html file, or an http(s) URL")
+    t.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
+    t.add_argument("--config", metavar="FILE", help="settings file, [tui] included "
+                   "(default: as for attrib check)")
+    coverage_options.add_arguments(t)  # coverage is then checked in the background
     return p
 
 
@@ -64,31 +85,56 @@ def _documents(inputs: Sequence[str]) -> Iterator[Path]:
             raise InputError(f"{item}: no such file or directory")
 
 
+def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
+    settings = load_settings(args.config)
+    return settings, load_rulebook([*settings.rule_dirs, *args.rules])
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    rules = load_rulebook(args.rules)
-    article = load_article(args.article)
-    report = check(article, rules)
+    settings, rules = _settings_and_rules(args)
+    cache = PageCache.default() if coverage_options.needs_cache(args) else None
+    article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
+    def gather(statements):
+        return coverage_options.coverage_from_args(args, article, statements, rules, cache)
+
+    report = check(article, rules, settings=settings,
+                   coverage=gather if coverage_options.wants_coverage(args) else None)
+    if cache is not None and cache.problem:
+        coverage_options.warn(cache.problem)
     rendered = FORMATS[args.format](report)
     if args.output:
         write_atomic(args.output, rendered)
     else:
         sys.stdout.write(rendered)
+    fail_on = settings.fail_on if args.fail_on is None else (
+        None if args.fail_on == "never" else Severity(args.fail_on))
+    return 1 if fail_on is not None and at_or_above(report.flags, fail_on) else 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.check:
+        out, code = check_pack(args.check)
+        sys.stdout.write(out)
+        return code
+    settings, rules = _settings_and_rules(args)
+    sys.stdout.write(list_rules(rules, settings))
     return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract.engine import extract
-
+    """One JSON line per document, written as each is read: memory stays flat however
+    large the corpus."""
     rules = load_rulebook(args.rules)
-    lines = []
-    for path in _documents(args.inputs):
-        article = load_article(str(path))
-        lines.append(scorer_line(path.stem, extract(article, rules)) + "\n")
-    data = "".join(lines)
+
+    def run(out: TextIO) -> None:
+        for path in _documents(args.inputs):
+            out.write(scorer_line(path.stem, extract(load_article(str(path)), rules)) + "\n")
+
     if args.output:
-        write_atomic(args.output, data)
+        with atomic_open(args.output) as fh:
+            run(fh)
     else:
-        sys.stdout.write(data)
+        run(sys.stdout)
     return 0
 
 
@@ -98,7 +144,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_tui(args)
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "tui": cmd_tui}
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
 
 
 def _short_form(argv: list[str]) -> list[str]:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .errors import AttribError
 
 
-def write_atomic(path: str | Path, data: str) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+@contextmanager
+def atomic_open(path: str | Path) -> Iterator[TextIO]:
+    """A text file to write that appears at ``path`` only when the block succeeds: it is
+    written beside it under a temporary name and renamed into place."""
     path = Path(path)
     if path.is_dir():
         raise AttribError(f"{path}: is a directory")
@@ -23,10 +28,22 @@ def write_atomic(path: str | Path, data: str) -> None:
         raise AttribError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | Path, data: str) -> None:
+    with atomic_open(path) as fh:
+        fh.write(data)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

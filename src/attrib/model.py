@@ -94,6 +94,7 @@ class Article:
     published: str | None = None  # ISO 8601 date as given by the page
     byline: str | None = None
     path: str | None = None  # where it was read from, for messages
+    site_name: str | None = None  # the name the page gives its site ("Tidewater Post")
 
     @property
     def digest(self) -> str:
@@ -177,6 +178,7 @@ class Evidence:
     diff: tuple[tuple[str, str], ...] = ()  # (op, words): op is "=", "-", "+"
     speaker: str | None = None  # who the other outlet gives as the source
     same_speaker: bool | None = None  # None: the other outlet names nobody
+    reasons: tuple[str, ...] = ()  # why it is close or altered: "negation dropped: not"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,29 @@ class Corroboration:
     statement: str
     status: Status = Status.UNCHECKED
     evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletInfo:
+    """What the curated outlet list (rules/outlets.yaml) says about a domain. Information
+    for the reader, never a verdict on the article."""
+
+    domain: str  # registered domain, e.g. "reuters.com"
+    name: str
+    kinds: tuple[str, ...] = ()  # "wire-agency", "public-broadcaster", "state-affiliated", ...
+    note: str = ""
+    sources: tuple[str, ...] = ()  # citations for the entry
+
+
+@dataclass(frozen=True, slots=True)
+class CoveragePage:
+    """One page of other coverage that was considered, used or not."""
+
+    url: str  # the URL, or the path of a saved page
+    origin: str  # "coverage" | "coverage-dir" | "discover"
+    outlet: str | None = None
+    title: str | None = None
+    error: str | None = None  # None: used for matching; else why it was skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +252,5 @@ class Report:
     summary: Summary = field(default_factory=Summary)
     verdicts: tuple[Verdict, ...] = ()
     schema: str = SCHEMA
+    coverage: tuple[CoveragePage, ...] = ()  # pages considered for corroboration
+    outlets: tuple[OutletInfo, ...] = ()  # curated information on outlets named in the report

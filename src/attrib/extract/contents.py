@@ -43,7 +43,7 @@ class ContentMixin:
             j -= 1
         quote = self.quote_ending_at(j)
         if quote is not None and quote.span.end > sent.start - 2:
-            return (quote.inner,)
+            return quote.parts
         return ()
 
     def content_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
@@ -72,7 +72,7 @@ class ContentMixin:
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
-                return (quote.inner,)  # the whole content is one quotation
+                return quote.parts  # the whole content is one quotation
         span = strip_edges(text, start, self.summary_start(start, end))
         return (span,) if len(span) > 1 else ()
 

@@ -40,6 +40,7 @@ class Engine:
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
         self.summary_nouns = lx("summary-nouns")
+        self.labels = lx("labels")
         self.verb_markers = lx("verb-markers")
         plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
                                 key=len, reverse=True))
@@ -68,7 +69,7 @@ def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement,
         if st is not None:
             found.append(st)
     found.extend(doc.dash_attributions())
-    found.extend(doc.headline_colon())
+    found.extend(doc.colon_attributions(found))
     found.sort(key=lambda s: (s.cue.start, s.cue.end))
     found = continue_quotes(doc, found)
     found = tidy_nested(doc, found)

@@ -17,8 +17,11 @@ from .words import strip_edges, words
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
-# A short capitalised speaker, a colon and a capitalised claim on one line of its own.
-_HEADLINE = re.compile(r"^[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+([A-Z“\"‘'][^\n]{8,200})$", re.M)
+# A short capitalised speaker and a colon, either opening a line (a headline or a
+# transcript label) or right before a quotation; then what they said.
+_COLON = re.compile(
+    r"(?:(?P<line>^)[ \t]*|(?<=[.!?] ))(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):"
+    r"[ \t]+(?P<rest>[A-Z“\"‘'][^\n]{3,})", re.M)
 _HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
 
 
@@ -170,7 +173,7 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
         if not hit.form.split()[0].endswith("ing"):
             return None
         before = self.text[sent.start:hit.span.start].rstrip()
-        if not before.endswith(","):
+        if not before.endswith((",", ", not")):  # "..., not saying what the buyer paid"
             return None
         return self.sentence_source(sent, found)
 
@@ -184,20 +187,37 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
         subject = self.main_subject(sent)
         return self.make_source(subject, None) if subject is not None else None
 
-    def headline_colon(self) -> list[Statement]:
-        """``Sanders: Endorsements prove Clinton ...``: a headline that gives a speaker
-        and what they said, separated by a colon."""
+    def colon_attributions(self, found: list[Statement]) -> list[Statement]:
+        """A speaker and a colon with no verb of saying:
+
+        * a headline, ``Sanders: Endorsements prove Clinton ...``;
+        * a transcript label, ``FALLIN: Well, I think ...``;
+        * a quote introduced by a name, ``... he tweeted. Donald Trump: "Appreciate ..."``.
+        """
+        taken = {st.cue.start for st in found} | {st.cue.end for st in found}
         out = []
-        for m in _HEADLINE.finditer(self.text):
-            src = Span(m.start(1), m.end(1))
-            phrase = src.of(self.text)
-            analysis = classify(phrase, self.e.lex)
-            if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name:
+        for m in _COLON.finditer(self.text):
+            colon = m.end("who")
+            if colon in taken or colon - 1 in taken:
                 continue
-            content = strip_edges(self.text, m.start(2), m.end(2))
-            sent = Span(m.start(), m.end())
-            hit = CueHit(Span(m.end(1), m.end(1) + 1), ":", _HEADLINE_GROUP)
-            out.append(self.build(hit, sent, self.make_source(src, None), (content,)))
+            src = strip_edges(self.text, m.start("who"), colon)
+            phrase = src.of(self.text)
+            if phrase.lower() in self.e.labels:
+                continue
+            quoted = m.group("rest")[:1] in "\"“'"
+            label = phrase.isupper()
+            analysis = classify(phrase, self.e.lex)
+            if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name and not label:
+                continue
+            if not (m.group("line") is not None or quoted or label):
+                continue
+            end = self.text.find("\n", colon)
+            rest = strip_edges(self.text, m.start("rest"), end if end >= 0 else len(self.text))
+            quote = self.quote_at(rest.start)
+            content = quote.parts if quote is not None and quote.span.start == rest.start else (rest,)
+            sent = Span(min(src.start, self.sentence_at(src.start).start), content[-1].end)
+            hit = CueHit(Span(colon, colon + 1), ":", _HEADLINE_GROUP)
+            out.append(self.build(hit, sent, self.make_source(src, None), content))
         return out
 
     def dash_attributions(self) -> list[Statement]:
@@ -212,7 +232,7 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
             src = strip_edges(self.text, m.start(1), m.end(1))
             sent = self.sentence_at(q.span.start)
             source = self.make_source(src, None)
-            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), (q.inner,),
+            out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), q.parts,
                                  Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
         return out
 

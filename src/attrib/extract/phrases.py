@@ -14,6 +14,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([
 # ", seen by the Weld Herald," and the like: an aside that names the channel.
 ASIDE = re.compile(r"(?:seen|obtained|reviewed|shared|quoted|reported|published) by ", re.I)
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
+_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+_LINKS = frozenset({"of", "for", "to", "from", "by", "with", "at", "in", "on", "and", "or", "about", "against"})
 _QUANTIFIERS = frozenset({"some", "many", "several", "most", "two", "three", "numerous", "multiple", "few"})
 
 
@@ -77,6 +79,13 @@ class PhraseMixin:
             ws.pop()
         while ws and not ws[0].text[0].isalnum():
             ws.pop(0)
+        # "a project its own engineers say": a possessive right after a plain noun opens
+        # a new noun phrase, and the source is that one.
+        for i in range(len(ws) - 1, 0, -1):
+            if ws[i].lower in _POSSESSIVES and ws[i - 1].text.isalpha() and ws[i - 1].text.islower() \
+                    and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in _LINKS:
+                ws = ws[i:]
+                break
         if not ws or len(ws) > 20:
             return None
         return span_of(ws)

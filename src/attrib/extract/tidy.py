@@ -34,7 +34,7 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
                     break  # the quote has a cue of its own
                 if text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1:
                     break
-                spans.append(nxt.inner)
+                spans.extend(nxt.parts)
                 last = nxt.span.end
             if len(spans) > len(st.content):
                 st = replace(st, content=tuple(spans), sentence=Span(st.sentence.start, last))

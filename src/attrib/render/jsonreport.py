@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Flag, Relay, Report, Source, Span, Statement
+from ..model import Flag, Relay, Report, Source, Span, Statement, Summary
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -42,17 +42,38 @@ def flag_to_dict(flag: Flag) -> dict[str, Any]:
             "statement": flag.statement}
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    a = report.article
+def summary_to_dict(summary: Summary) -> dict[str, Any]:
     return {
+        "statements": summary.statements,
+        "by_kind": dict(summary.by_kind),
+        "by_source_type": dict(summary.by_source_type),
+        "by_flag_category": dict(summary.by_flag_category),
+        "distinct_sources": list(summary.distinct_sources),
+        "named_on_record_share": summary.named_on_record_share,
+        "score": summary.score,
+        "verdict": summary.verdict,
+        "breakdown": [{"reason": i.reason, "points": i.points, "flags": list(i.flags)}
+                      for i in summary.breakdown],
+        "corroboration": dict(summary.corroboration),
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    from .corroboration import add_to_json
+
+    a = report.article
+    out = {
         "schema": report.schema,
         "article": {"text": a.text, "title": a.title, "url": a.url, "outlet": a.outlet,
                     "published": a.published, "byline": a.byline, "sha256": a.digest},
         "statements": [statement_to_dict(st, a.text) for st in report.statements],
         "flags": [flag_to_dict(f) for f in report.flags],
+        "summary": summary_to_dict(report.summary),
         "reviews": [{"finding": v.finding, "state": v.state, "note": v.note}
                     for v in report.verdicts],
     }
+    add_to_json(report, out)
+    return out
 
 
 def to_json(report: Report) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Report
+from ..model import Flag, Report
 from ..safety import clean
+from . import corroboration
+from .context import flag_sentence, share
 
 
 def _md(text: str) -> str:
@@ -24,6 +26,7 @@ def to_markdown(report: Report) -> str:
                                           ("Published", a.published), ("Byline", a.byline)) if v]
     if meta:
         out += [" · ".join(meta), ""]
+    out += _assessment(report)
     out += [f"{len(report.statements)} attributed statements.", "", "## Statements by source", ""]
     groups: dict[str, list] = defaultdict(list)
     for st in report.statements:
@@ -35,9 +38,12 @@ def to_markdown(report: Report) -> str:
         out.append("")
         for st in sts:
             via = "".join(f" {r.relation} {_md(r.text)}" for r in st.via)
+            flagged = "".join(f" ⚑ {f.id}" for f in report.flags if f.statement == st.id)
             out.append(f"- **{st.id}** {st.kind.value}, cue “{_md(st.cue_text)}”{via}: "
-                       f"{_md(st.content_text(text))}")
+                       f"{_md(st.content_text(text))}{flagged}")
+            out += corroboration.md_lines(report, st.id)
         out.append("")
+    out += corroboration.md_section(report)
     if report.verdicts:  # the reviewer's verdicts and notes, from the TUI
         out += ["## Review", ""]
         for v in report.verdicts:
@@ -45,3 +51,43 @@ def to_markdown(report: Report) -> str:
             out.append(f"- **{_md(v.finding)}** {v.state}{note}")
         out.append("")
     return "\n".join(out)
+
+
+def _assessment(report: Report) -> list[str]:
+    """Verdict and score with its breakdown, the sources, then every flag in its sentence."""
+    s = report.summary
+    if s.score is None:
+        return []
+    out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags; "
+           f"{share(s.named_on_record_share)} of statements come from a named, on-record source.", ""]
+    out += ["## Score", "",
+            "The score starts at 100; every flag costs points by its severity, and one category "
+            "costs at most a fixed cap (see docs/assess.md).", ""]
+    if s.breakdown:
+        out += ["| Points | Why | Flags |", "|---:|---|---|"]
+        out += [f"| {item.points:g} | {_md(item.reason)} | {', '.join(item.flags)} |" for item in s.breakdown]
+    else:
+        out.append("Nothing cost points.")
+    out.append("")
+    types = ", ".join(f"{_md(t)} {n}" for t, n in s.by_source_type) or "none"
+    out += ["## Sources", "", f"- Source types: {types}",
+            f"- Distinct named sources ({len(s.distinct_sources)}): "
+            + (", ".join(_md(n) for n in s.distinct_sources) or "none"), ""]
+    out += ["## Flags", ""]
+    if not report.flags:
+        out += ["No flags.", ""]
+    for flag in report.flags:
+        out += _flag(report, flag)
+    return out
+
+
+def _flag(report: Report, flag: Flag) -> list[str]:
+    text = report.article.text
+    sent = flag_sentence(report, flag)
+    quoted = (_md(text[sent.start:flag.span.start]) + " **" + _md(flag.span.of(text)) + "** "
+              + _md(text[flag.span.end:sent.end]))
+    owner = f", statement {flag.statement}" if flag.statement else ""
+    return [f"- **{flag.id}** {flag.severity.value} · {_md(flag.category)} (`{flag.rule}`{owner}): "
+            f"{_md(flag.message)}",
+            f"  > {quoted.strip()}",
+            "  ", f"  {_md(flag.explanation)}", ""]

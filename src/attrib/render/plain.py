@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..model import Report
 from ..safety import clean
+from . import corroboration
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -17,17 +18,36 @@ def to_text(report: Report) -> str:
     lines = []
     head = report.article.title or report.article.path or "article"
     lines.append(f"{clean(head)}: {len(report.statements)} attributed statements")
+    lines += [x for x in [corroboration.outlet_line(report)] if x]
     for st in report.statements:
         src = st.source
         who = clean(src.name) if src.span is not None else "(no source given)"
         extra = [src.type.value]
         if src.role:
             extra.append(clean(src.role))
-        if src.resolved and src.resolved != src.text:
+        if src.resolved and src.resolved not in src.text:
             extra.append(f"{clean(src.text)!s} -> {clean(src.resolved)}")
         lines.append("")
         lines.append(f"{st.id:>4}  {who}  [{', '.join(extra)}]")
         relays = "".join(f"  {r.relation} {clean(r.text)}" for r in st.via)
         lines.append(f"      {st.kind.value}, cue “{clean(st.cue_text)}”{relays}")
         lines.append(f"      {_short(clean(st.content_text(text)))}")
+        lines += corroboration.text_lines(report, st.id)
+    lines += corroboration.text_section(report)
+    lines += _flags(report)
     return "\n".join(lines) + "\n"
+
+
+def _flags(report: Report) -> list[str]:
+    s = report.summary
+    if s.score is None:
+        return []
+    lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {len(report.flags)} flags"]
+    for item in s.breakdown:
+        lines.append(f"  {item.points:>6g}  {clean(item.reason)}")
+    for flag in report.flags:
+        lines.append("")
+        lines.append(f"{flag.id:>4}  {flag.severity.value:<7}  {flag.category}  ({flag.rule})")
+        lines.append(f"      {_short(clean(flag.message))}")
+        lines.append(f"      “{_short(clean(flag.text), 150)}”")
+    return lines

@@ -16,6 +16,8 @@ from ..model import Span
 
 # '' (two apostrophes) is a double quotation mark in some house styles and old wire copy.
 _MARKS = re.compile(r"''|[\"“”]|\n")
+# A paragraph break inside a continued quotation, with the mark that reopens it.
+_REOPEN = re.compile(r"[ \t]*\n\s*(?:''|[\"“])?")
 _OPENERS_BEFORE = set(" \t\n([{—–-:/")
 
 
@@ -24,6 +26,7 @@ class Quote:
     span: Span  # including the marks
     inner: Span  # between the marks
     closed: bool  # False when the paragraph ended before a closing mark
+    parts: tuple[Span, ...] = ()  # the inner text paragraph by paragraph, reopening marks left out
 
     def __len__(self) -> int:
         return len(self.span)
@@ -94,4 +97,16 @@ def _quote(text: str, start: int, end: int, closed: bool, mark: int = 1) -> Quot
     inner_end = end - mark if closed else end
     while inner_end > start + open_width and text[inner_end - 1].isspace():
         inner_end -= 1
-    return Quote(Span(start, end if closed else inner_end), Span(start + open_width, inner_end), closed)
+    inner = Span(start + open_width, inner_end)
+    return Quote(Span(start, end if closed else inner_end), inner, closed, _parts(text, inner))
+
+
+def _parts(text: str, inner: Span) -> tuple[Span, ...]:
+    parts, pos = [], inner.start
+    for m in _REOPEN.finditer(text, inner.start, inner.end):
+        if m.start() > pos:
+            parts.append(Span(pos, m.start()))
+        pos = m.end()
+    if inner.end > pos:
+        parts.append(Span(pos, inner.end))
+    return tuple(parts)

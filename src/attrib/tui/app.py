@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ..model import Report
+from ..model import Corroboration, CoveragePage, Report
 from ..render import FORMATS
 from ..review import CONFIRMED, DISMISSED, OPEN, Finding, Review, ReviewBook, ReviewSink
 from ..safety import clean
@@ -30,8 +31,8 @@ from .filter_screen import FilterScreen
 from .findings_table import FindingsTable
 from .header import ReportHeader
 from .help_screen import HelpScreen, help_markdown
-from .messages import (CorroborationArrived, CorroborationFinished, FindingHighlighted,
-                       FindingOpened, SearchChanged, SortRequested)
+from .messages import (CorroborationArrived, CorroborationFinished, CoverageNote,
+                       FindingHighlighted, FindingOpened, SearchChanged, SortRequested)
 from .note_screen import NoteScreen
 from .search_bar import FilterLine, SearchBar
 from .state import SORTS, Filters, ReviewState
@@ -47,9 +48,13 @@ class ReviewApp(App[None]):
 
     def __init__(self, report: Report, *, store: ReviewSink | None = None,
                  corroborate: Corroborator | None = None, config: TuiConfig | None = None,
-                 coverage_requested: bool = False, cursor_blink: bool = True) -> None:
+                 coverage_requested: bool = False, cursor_blink: bool = True,
+                 finish: Callable[[Report], Report] | None = None) -> None:
+        """``corroborate``: see tui/corroboration.py. ``finish``: a last touch to the
+        report as exported (the CLI adds what the outlet list says about the outlets)."""
         super().__init__()
         self.report = report
+        self.finish = finish
         self.config = config or TuiConfig()
         self.book = ReviewBook(report.article.digest, store)
         self.state = ReviewState(report, self.book)
@@ -356,7 +361,8 @@ class ReviewApp(App[None]):
         stem = Path(self.report.article.path).stem if self.report.article.path else "article"
 
         def render(fmt: str) -> str:
-            return FORMATS[fmt](self.state.exported())
+            exported = self.state.exported()
+            return FORMATS[fmt](self.finish(exported) if self.finish else exported)
 
         def done(path: Path | None) -> None:
             if path is not None:
@@ -388,6 +394,7 @@ class ReviewApp(App[None]):
         self._run += 1
         self._done = 0
         self.state.pending = set(statements)
+        self.state.coverage_pages.clear()
         self.query_one(CoverageBar).start(len(statements))
         self._refill()
         if is_async(fn):
@@ -402,7 +409,7 @@ class ReviewApp(App[None]):
             for result in fn(self.report):  # type: ignore[union-attr]
                 if worker.is_cancelled:
                     return
-                self.post_message(CorroborationArrived(run, result))
+                self.post_message(_message(run, result))
         except Exception as exc:  # the stage failed: say so, keep the app running
             self.post_message(CorroborationFinished(run, error=_describe(exc)))
             return
@@ -412,7 +419,7 @@ class ReviewApp(App[None]):
     async def _corroborate_async(self, run: int, fn: Corroborator) -> None:
         try:
             async for result in fn(self.report):  # type: ignore[union-attr]
-                self.post_message(CorroborationArrived(run, result))
+                self.post_message(_message(run, result))
         except Exception as exc:
             self.post_message(CorroborationFinished(run, error=_describe(exc)))
             return
@@ -436,6 +443,15 @@ class ReviewApp(App[None]):
                 and self.selected.statement.id == c.statement:
             self.detail.show(self.selected)
 
+    def on_coverage_note(self, message: CoverageNote) -> None:
+        if message.run != self._run:
+            return
+        if message.page is not None:
+            self.state.coverage_pages.append(message.page)
+        if message.warning:
+            self.notify(clean(message.warning), title="Coverage", severity="warning",
+                        timeout=8)
+
     def on_corroboration_finished(self, message: CorroborationFinished) -> None:
         if message.run != self._run:
             return
@@ -450,6 +466,14 @@ class ReviewApp(App[None]):
             checked = len(self.state.corroborations)
             self.notify(f"Checked {checked} of {len(self.report.statements)} statements "
                         "against other coverage.", title="Coverage")
+
+
+def _message(run: int, result: object) -> CorroborationArrived | CoverageNote:
+    if isinstance(result, Corroboration):
+        return CorroborationArrived(run, result)
+    if isinstance(result, CoveragePage):
+        return CoverageNote(run, page=result)
+    return CoverageNote(run, warning=str(result))
 
 
 def _describe(exc: Exception) -> str:

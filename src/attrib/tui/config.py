@@ -1,7 +1,8 @@
-"""attrib.toml, the [tui] part: key remapping and theme.
+"""The [tui] table of attrib's settings file: key remapping and theme.
 
-Looked up in the current directory first, then in the user's config directory
-(``platformdirs.user_config_path("attrib")``); the first file found is used::
+The file is the one attrib.config finds (``--config FILE``, else ``attrib.toml`` here,
+else ``[tool.attrib]`` in ./pyproject.toml, else ``attrib.toml`` in the user config
+directory)::
 
     [tui]
     theme = "textual-light"
@@ -15,21 +16,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import platformdirs
-
+from ..config import find_config
 from ..errors import AttribError
 from .keys import IDS
 
-FILENAME = "attrib.toml"
 _KEY = re.compile(r"^[^\s,]+$")
 
 
 class ConfigError(AttribError):
-    """attrib.toml is invalid; the message names the file and the key."""
+    """The [tui] settings are invalid; the message names the file and the key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,26 +38,30 @@ class TuiConfig:
     path: Path | None = None
 
 
-def config_paths(cwd: Path | None = None) -> list[Path]:
-    return [(cwd or Path.cwd()) / FILENAME,
-            platformdirs.user_config_path("attrib", appauthor=False) / FILENAME]
+def load_config(explicit: str | None = None, cwd: Path | None = None) -> TuiConfig:
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: no such configuration file")
+        return parse_config(path)
+    found = find_config(cwd)
+    return parse_config(found) if found else TuiConfig()
 
 
-def load_config(paths: Sequence[Path] | None = None) -> TuiConfig:
-    for path in config_paths() if paths is None else paths:
-        if path.is_file():
-            return parse_config(path)
-    return TuiConfig()
-
-
-def parse_config(path: Path) -> TuiConfig:
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
-    tui = data.get("tui", {})
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("attrib", {})
+    return data if isinstance(data, dict) else {}
+
+
+def parse_config(path: Path) -> TuiConfig:
+    tui = _read(path).get("tui", {})
     if not isinstance(tui, dict):
         raise ConfigError(f"{path}: [tui] must be a table")
     unknown = set(tui) - {"keys", "theme"}

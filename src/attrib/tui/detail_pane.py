@@ -67,7 +67,8 @@ def flag_part(p: Palette, flag: Flag) -> list[RenderableType]:
 
 
 def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
-    """Words the two versions share plain; removed words struck out, added underlined."""
+    """Words the two versions share plain; removed words [-struck out-], added {+underlined+}
+    (git's word-diff marks, so the change shows without colour too)."""
     out = Text()
     for op, words in diff:
         words = one_line(words)
@@ -76,9 +77,9 @@ def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
         if out:
             out.append(" ")
         if op == "-":
-            out.append("−" + words, style=p.diff_removed)
+            out.append(f"[-{words}-]", style=p.diff_removed)
         elif op == "+":
-            out.append("+" + words, style=p.diff_added)
+            out.append(f"{{+{words}+}}", style=p.diff_added)
         else:
             out.append(words)
     return out
@@ -117,7 +118,7 @@ def coverage_part(p: Palette, state: ReviewState, finding: Finding) -> list[Rend
         (label, style), (f" · {n} outlet{'s' * (n != 1)} quote it" if n else
                          " · no other outlet has this", p.grey))]
     if c.evidence:
-        out.append(Text("−word only in this article · +word only in the other outlet",
+        out.append(Text("[-only in this article-] {+only in the other outlet+}",
                         style=p.grey))
     for ev in c.evidence:
         out += evidence_part(p, ev)

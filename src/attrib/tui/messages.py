@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ..model import Corroboration
+from ..model import Corroboration, CoveragePage
 
 
 class FindingHighlighted(Message):
@@ -45,6 +45,16 @@ class CorroborationArrived(Message):
         super().__init__()
         self.run = run
         self.corroboration = corroboration
+
+
+class CoverageNote(Message):
+    """A page considered by the coverage check, or a warning about it."""
+
+    def __init__(self, run: int, page: CoveragePage | None = None, warning: str = "") -> None:
+        super().__init__()
+        self.run = run
+        self.page = page
+        self.warning = warning
 
 
 class CorroborationFinished(Message):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from ..model import Corroboration, Flag, Report, Status
+from ..corroborate import corroboration_counts
+from ..model import Corroboration, CoveragePage, Flag, Report, Status
 from ..review import STATES, Finding, Review, ReviewBook, findings_of
 from .safe import one_line
 
@@ -71,6 +72,7 @@ class ReviewState:
         self.corroborations: dict[str, Corroboration] = {
             c.statement: c for c in report.corroborations}
         self.pending: set[str] = set()
+        self.coverage_pages: list[CoveragePage] = list(report.coverage)
         # What the detail pane says about an unchecked statement (the app knows the key).
         self.coverage_enabled = False  # is there a corroborator to run?
         self.coverage_hint = "Not checked: start attrib tui with --coverage URL or --discover."
@@ -198,5 +200,9 @@ class ReviewState:
         order = {st.id: i for i, st in enumerate(self.report.statements)}
         corroborations = tuple(sorted(self.corroborations.values(),
                                       key=lambda c: order.get(c.statement, len(order))))
-        return replace(self.report, corroborations=corroborations,
+        summary = self.report.summary
+        if corroborations:
+            summary = replace(summary, corroboration=corroboration_counts(corroborations))
+        return replace(self.report, corroborations=corroborations, summary=summary,
+                       coverage=tuple(self.coverage_pages),
                        verdicts=self.book.verdicts(self.findings))

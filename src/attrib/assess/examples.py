@@ -1,0 +1,52 @@
+"""Run a rule's own examples: each ``match`` text must raise a flag from that rule (with
+the given text, where ``flagged`` says it), each ``no_match`` text none. The test suite
+runs them for every bundled rule; ``attrib rules --check DIR`` for a user's pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..extract.engine import extract
+from ..model import Article
+from ..rulebook import Rulebook
+from .engine import run_rules
+from .hits import short
+from .ruleset import Example, FlagRule
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleResult:
+    rule: FlagRule
+    key: str  # "examples.match[2]"
+    example: Example
+    problem: str | None  # None: the example passes
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def describe(self) -> str:
+        return (f"{self.rule.file}: rule {self.rule.id!r}: key {self.key!r}: "
+                f"{self.problem} in “{short(self.example.text, 100)}”")
+
+
+def _flagged(rule: FlagRule, text: str, rules: Rulebook) -> list[str]:
+    article = Article(text=text)
+    return [f.text for f in run_rules([rule], article, extract(article, rules), rules)]
+
+
+def run_examples(rule: FlagRule, rules: Rulebook) -> list[ExampleResult]:
+    out = []
+    for n, ex in enumerate(rule.match_examples, 1):
+        got = _flagged(rule, ex.text, rules)
+        problem = None
+        if not got:
+            problem = "expected a flag, got none"
+        elif ex.flagged is not None and ex.flagged not in got:
+            problem = f"expected “{ex.flagged}” flagged, got " + ", ".join(f"“{g}”" for g in got)
+        out.append(ExampleResult(rule, f"examples.match[{n}]", ex, problem))
+    for n, ex in enumerate(rule.no_match_examples, 1):
+        got = _flagged(rule, ex.text, rules)
+        problem = "expected no flag, got " + ", ".join(f"“{short(g, 60)}”" for g in got) if got else None
+        out.append(ExampleResult(rule, f"examples.no_match[{n}]", ex, problem))
+    return out

@@ -1,0 +1,36 @@
+"""Other coverage of the story, as read for matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..extract.engine import extract
+from ..model import Article, Statement
+from ..rulebook import Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageDoc:
+    url: str  # where it came from: the URL, or the canonical URL / path of a saved page
+    outlet: str  # registered domain, or the best name the page gives
+    text: str
+    title: str | None = None
+    origin: str = "coverage"  # "coverage" | "coverage-dir" | "discover"
+    statements: tuple[Statement, ...] | None = None  # its attributions, once extracted
+
+    def attributed(self, rules: Rulebook) -> CoverageDoc:
+        """The document with its attributions extracted (for the speaker check)."""
+        if self.statements is not None:
+            return self
+        return replace(self, statements=extract(Article(text=self.text, url=self.url), rules))
+
+    @classmethod
+    def from_article(cls, article: Article, where: str, origin: str) -> CoverageDoc:
+        outlet = article.outlet or article.site_name or _fallback(where)
+        return cls(url=article.url or where, outlet=outlet, text=article.text,
+                   title=article.title, origin=origin)
+
+
+def _fallback(where: str) -> str:
+    return Path(where).stem if "://" not in where else where.split("://", 1)[1].split("/", 1)[0]

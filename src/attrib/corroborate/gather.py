@@ -1,0 +1,149 @@
+"""Collecting other coverage: saved pages, pages at URLs the user gives, and pages found
+by discovery, fetched concurrently (bounded) through the cache. A page that cannot be
+had is recorded with the reason and skipped; it never fails the run."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..ingest import is_url, read_html_file
+from ..ingest.cache import PageCache
+from ..ingest.fetch import Fetcher, FetchOptions, response_text, shown
+from ..ingest.html import html_article
+from ..ingest.text import read_text_article
+from ..model import Article, CoveragePage, Statement
+from ..rulebook import Rulebook
+from .discover import Discovery, build_queries
+from .documents import CoverageDoc
+from .lexicons import MatchLexicons
+from .progress import Progress
+from .settings import DiscoverSettings
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt")
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRequest:
+    items: tuple[str, ...] = ()  # --coverage: URLs or files
+    dirs: tuple[str, ...] = ()  # --coverage-dir
+    discover: DiscoverSettings | None = None  # --discover
+    jobs: int = 4  # pages fetched at once
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageSet:
+    docs: tuple[CoverageDoc, ...] = ()
+    pages: tuple[CoveragePage, ...] = ()  # every page considered, used or failed
+    notes: tuple[str, ...] = ()  # problems that are not a page's: discovery, the cache
+    queries: tuple[str, ...] = ()  # what discovery searched for
+
+
+def _read_file(path: str, origin: str) -> CoverageDoc:
+    if Path(path).suffix.lower() in (".html", ".htm"):
+        article = read_html_file(path)
+    else:
+        article = read_text_article(path)
+    return CoverageDoc.from_article(article, path, origin)
+
+
+def _dir_files(directory: str) -> list[str]:
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError(f"--coverage-dir {directory}: no such directory")
+    return [str(p) for p in sorted(root.rglob("*")) if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
+
+
+def _page(doc: CoverageDoc, where: str, origin: str) -> CoveragePage:
+    return CoveragePage(url=where, origin=origin, outlet=doc.outlet, title=doc.title)
+
+
+async def _gather(article: Article, statements: Sequence[Statement], request: CoverageRequest,
+                  options: FetchOptions, cache: PageCache | None, rules: Rulebook,
+                  progress: Progress) -> CoverageSet:
+    docs: list[CoverageDoc] = []
+    pages: list[CoveragePage] = []
+    notes: list[str] = []
+    queries: list[str] = []
+    targets: list[tuple[str, str]] = []  # (url, origin)
+    skip = {u for u in (article.url,) if u}
+
+    for item in request.items:
+        if is_url(item):
+            targets.append((item, "coverage"))
+            continue
+        try:
+            doc = _read_file(item, "coverage")
+        except InputError as exc:
+            pages.append(CoveragePage(item, "coverage", error=str(exc)))
+            continue
+        docs.append(doc)
+        pages.append(_page(doc, item, "coverage"))
+    for directory in request.dirs:
+        for path in _dir_files(directory):
+            try:
+                doc = _read_file(path, "coverage-dir")
+            except InputError as exc:
+                pages.append(CoveragePage(path, "coverage-dir", error=str(exc)))
+                continue
+            docs.append(doc)
+            pages.append(_page(doc, path, "coverage-dir"))
+
+    async with Fetcher(options, cache) as fetcher:
+        if request.discover is not None:
+            discovery = Discovery(fetcher, request.discover)
+            found = await discovery.run(build_queries(article, statements, MatchLexicons.of(rules)))
+            notes.extend(discovery.notes)
+            queries.extend(discovery.queries)
+            targets.extend((d.url, "discover") for d in found)
+
+        seen: set[str] = set(skip)
+        unique = []
+        for url, origin in targets:
+            if url not in seen:
+                seen.add(url)
+                unique.append((url, origin))
+        limit = asyncio.Semaphore(max(1, request.jobs))
+        progress.start(len(unique))
+
+        async def one(url: str, origin: str):
+            async with limit:
+                try:
+                    response = await fetcher.page(url, guard_private=origin == "discover")
+                except InputError as exc:
+                    progress.step(False)
+                    return url, origin, exc
+                progress.step(True)
+                return url, origin, response
+
+        results = await asyncio.gather(*(one(u, o) for u, o in unique))
+        progress.finish()
+
+    for url, origin, result in results:
+        if isinstance(result, Exception):
+            pages.append(CoveragePage(url, origin, error=str(result)))
+            continue
+        if result.final_url in skip or (article.url and result.final_url == article.url):
+            continue
+        try:
+            page_article = html_article(response_text(result), result.final_url, name=shown(url))
+        except InputError as exc:
+            pages.append(CoveragePage(url, origin, error=str(exc)))
+            continue
+        doc = CoverageDoc(url=result.final_url, outlet=page_article.outlet or page_article.site_name
+                          or shown(url, 60), text=page_article.text, title=page_article.title, origin=origin)
+        docs.append(doc)
+        pages.append(CoveragePage(url, origin, doc.outlet, doc.title))
+    docs = [d.attributed(rules) for d in docs]
+    return CoverageSet(tuple(docs), tuple(pages), tuple(notes), tuple(queries))
+
+
+def gather_coverage(article: Article, statements: Sequence[Statement], request: CoverageRequest,
+                    options: FetchOptions, cache: PageCache | None, rules: Rulebook,
+                    progress: Progress | None = None) -> CoverageSet:
+    """Every page of coverage the request names, read and extracted."""
+    return asyncio.run(_gather(article, statements, request, options, cache, rules,
+                               progress or Progress()))

@@ -1,0 +1,24 @@
+"""Counts of corroboration results, for the summary and the renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Corroboration, Status
+from .match import speaker_conflicts
+
+
+def corroboration_counts(corroborations: Sequence[Corroboration]) -> tuple[tuple[str, int], ...]:
+    """``checked``; ``corroborated`` (verbatim or close somewhere); one count per status;
+    ``unconfirmed`` (found nowhere); ``speaker-conflict`` (another outlet gives the words
+    to someone else). Empty when no coverage was checked."""
+    if not corroborations:
+        return ()
+    by = {s: sum(c.status is s for c in corroborations) for s in Status}
+    checked = len(corroborations) - by[Status.UNCHECKED]
+    return (("checked", checked),
+            ("corroborated", by[Status.VERBATIM] + by[Status.CLOSE]),
+            ("verbatim", by[Status.VERBATIM]), ("close", by[Status.CLOSE]),
+            ("altered", by[Status.ALTERED]), ("paraphrase", by[Status.PARAPHRASE]),
+            ("unconfirmed", by[Status.NOT_FOUND]),
+            ("speaker-conflict", sum(bool(speaker_conflicts(c)) for c in corroborations)))

@@ -1,0 +1,188 @@
+"""A small HTTP cache in SQLite, so re-running a check does not fetch every page again.
+
+It follows the parts of HTTP caching a single-user client needs: ``no-store`` is never
+stored, ``max-age`` (or ``Expires``) sets how long a page stays fresh, ``no-cache`` and
+stale entries are revalidated with ``If-None-Match`` / ``If-Modified-Since``, and a page
+with only a ``Last-Modified`` date stays fresh for a tenth of its age (at most a day).
+The database lives under the user's cache directory, or ``$ATTRIB_CACHE_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+HEURISTIC_CAP = 24 * 3600.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    final_url TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    body BLOB NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    stored_at REAL NOT NULL,
+    fresh_until REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("ATTRIB_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("attrib", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class CachedPage:
+    url: str
+    final_url: str
+    content_type: str
+    body: bytes
+    etag: str | None
+    last_modified: str | None
+    stored_at: float
+    fresh_until: float
+
+    def fresh(self, now: float | None = None) -> bool:
+        return (now or time.time()) < self.fresh_until
+
+    @property
+    def validators(self) -> dict[str, str]:
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+def _http_time(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _directives(value: str) -> dict[str, str]:
+    out = {}
+    for part in value.lower().split(","):
+        key, _, arg = part.strip().partition("=")
+        if key:
+            out[key] = arg.strip().strip('"')
+    return out
+
+
+def lifetime(headers: Mapping[str, str], now: float) -> float | None:
+    """Seconds a response stays fresh (0: store, but revalidate before use), or None when
+    it must not be stored at all."""
+    cc = _directives(headers.get("cache-control", ""))
+    if "no-store" in cc:
+        return None
+    if "no-cache" in cc:
+        return 0.0
+    raw_age = headers.get("age", "").strip()
+    age = float(raw_age) if raw_age.isdigit() else 0.0
+    if "max-age" in cc:
+        try:
+            return max(0.0, float(cc["max-age"]) - age)
+        except ValueError:
+            return 0.0
+    expires = _http_time(headers.get("expires"))
+    if headers.get("expires") is not None:
+        date = _http_time(headers.get("date")) or now
+        return max(0.0, expires - date) if expires is not None else 0.0
+    modified = _http_time(headers.get("last-modified"))
+    if modified is not None:
+        return min(HEURISTIC_CAP, max(0.0, (now - modified) / 10))
+    return 0.0
+
+
+class PageCache:
+    """Pages by URL. Every SQLite failure turns the cache off for the run (with a warning
+    in ``self.problem``) instead of failing the check."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problem: str | None = None
+        self._db: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=5, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            self._fail(exc)
+
+    @classmethod
+    def default(cls) -> PageCache:
+        return cls(cache_dir() / "fetch.sqlite")
+
+    def _fail(self, exc: Exception) -> None:
+        self.problem = f"the fetch cache at {self.path} is not usable ({exc}); continuing without it"
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+
+    def get(self, url: str) -> CachedPage | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT url, final_url, content_type, body, etag, last_modified, stored_at, "
+                "fresh_until FROM pages WHERE url = ?", (url,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        return CachedPage(*row) if row else None
+
+    def put(self, page: CachedPage) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             (page.url, page.final_url, page.content_type, page.body, page.etag,
+                              page.last_modified, page.stored_at, page.fresh_until))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def forget(self, url: str) -> None:
+        if self._db is not None:
+            try:
+                self._db.execute("DELETE FROM pages WHERE url = ?", (url,))
+            except sqlite3.Error as exc:
+                self._fail(exc)
+
+    def meta(self, key: str) -> str | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        if self._db is not None:
+            try:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+            except sqlite3.Error as exc:
+                self._fail(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,113 @@
+"""HTML pages to Articles: the main text and its metadata, by trafilatura.
+
+Paragraphs are separated by a blank line, as in the plain-text fixtures, so sentence and
+quotation splitting treat them alike; quotation marks are kept as the page has them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Article
+from ..safety import clean
+from .domains import is_ip_or_local, host_of, outlet_of
+
+MIN_WORDS = 20  # fewer words than this is a navigation page or an error page, not an article
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+# trafilatura and htmldate log every page they find thin; the user sees our one line instead.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    title: str | None
+    byline: str | None
+    published: str | None
+    site_name: str | None
+    canonical: str | None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a BOM, then the HTTP charset, then a ``<meta charset>`` in the first
+    4 KB, then UTF-8; windows-1252 last, the web's legacy default (it never fails)."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(name, "replace")
+    candidates = [_codec(declared)]
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        candidates.append(_codec(m.group(1).decode("ascii", "ignore")))
+    for name in candidates:
+        if name:
+            if name in ("latin-1", "iso8859-1", "ascii"):  # browsers read these as windows-1252
+                name = "cp1252"
+            return data.decode(name, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _paragraphs(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _clean_meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(clean(value).split())
+    return value or None
+
+
+def extract_html(html: str, url: str | None, name: str) -> tuple[str, PageMeta]:
+    """The article text of an HTML page and its metadata, or InputError."""
+    import trafilatura  # imported here: it takes a while and plain-text runs never need it
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                          include_comments=False)
+    except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
+        raise InputError(f"{name}: cannot parse the HTML ({type(exc).__name__})") from None
+    text = _paragraphs(clean(getattr(doc, "text", None) or "")) if doc is not None else ""
+    if len(text.split()) < MIN_WORDS:
+        raise InputError(f"{name}: no article text found on the page")
+    canonical = _clean_meta(getattr(doc, "url", None))
+    if canonical and not canonical.startswith(("http://", "https://")):
+        canonical = None
+    meta = PageMeta(title=_clean_meta(doc.title), byline=_clean_meta(doc.author),
+                    published=_clean_meta(doc.date), site_name=_clean_meta(doc.sitename),
+                    canonical=canonical)
+    return text, meta
+
+
+def page_outlet(url: str | None, canonical: str | None) -> str | None:
+    """The outlet of a page: from the address it came from, or, when that is a bare IP or
+    localhost (a test server, a saved file), from the canonical URL the page declares."""
+    if url and not is_ip_or_local(host_of(url)):
+        return outlet_of(url)
+    return outlet_of(canonical)
+
+
+def html_article(html: str, url: str | None, name: str, path: str | None = None) -> Article:
+    text, meta = extract_html(html, url, name)
+    return Article(text=text, title=meta.title, url=url or meta.canonical,
+                   outlet=page_outlet(url, meta.canonical), published=meta.published,
+                   byline=meta.byline, path=path, site_name=meta.site_name)

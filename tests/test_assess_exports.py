@@ -1,0 +1,115 @@
+"""Reports written by ``attrib check --format json|md|html [--output FILE]``."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "fixtures" / "articles"
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+HOSTILE = ARTICLES.parent / "hostile" / "hostile-markup.txt"
+
+
+def validate(data: dict) -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize("name", ["harbour-strike.txt", "ferry-sale.txt", "../hostile/hostile-markup.txt"])
+def test_json_report_matches_the_schema_and_its_spans(cli, name):
+    run = cli("check", str(ARTICLES / name), "-f", "json")
+    assert run.code == 0, run.err
+    data = json.loads(run.out)
+    validate(data)
+    text = data["article"]["text"]
+    assert data["flags"], "every fixture article has flags"
+    ids = {s["id"] for s in data["statements"]}
+    for f in data["flags"]:
+        start, end = f["span"]
+        assert text[start:end] == f["text"]
+        assert f["statement"] is None or f["statement"] in ids
+    summary = data["summary"]
+    assert summary["score"] == 100 + sum(item["points"] for item in summary["breakdown"])
+    assert {fid for item in summary["breakdown"] for fid in item["flags"]} == {f["id"] for f in data["flags"]}
+
+
+def test_json_report_of_the_reference_article_matches_the_schema(cli, shared):
+    run = cli("check", str(shared / "corpora/seed/presstv-raqqah-2017-10-15.txt"), "-f", "json")
+    validate(json.loads(run.out))
+
+
+def test_the_schema_rejects_a_broken_report(cli):
+    data = json.loads(cli("check", str(ARTICLES / "harbour-strike.txt"), "-f", "json").out)
+    data["flags"][0]["severity"] = "loud"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+    del data["summary"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(data)
+
+
+def test_markdown_report_reads_top_to_bottom(cli):
+    out = cli("check", str(ARTICLES / "ferry-sale.txt"), "-f", "md").out
+    verdict, score, flags, statements = (out.index(s) for s in
+                                         ("**Verdict:", "## Score", "## Flags", "## Statements by source"))
+    assert verdict < score < flags < statements
+    assert "| Points | Why | Flags |" in out and "unattributed-claim: 3 flags" in out
+    # a flag is shown in its sentence, with the flagged words in bold
+    assert "> In recent weeks, the union has **reportedly** blocked two departures" in out
+    assert "### Dana Whitlock (person, company spokeswoman)" in out
+
+
+def test_markdown_escapes_article_markup(cli):
+    out = cli("check", str(HOSTILE), "-f", "md").out
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\x1b" not in out
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_report_escapes_everything_and_needs_nothing_from_outside(cli, tmp_path):
+    out_file = tmp_path / "report.html"
+    run = cli("check", str(HOSTILE), "-f", "html", "-o", str(out_file))
+    assert run.code == 0 and run.out == ""
+    page = out_file.read_text(encoding="utf-8")
+    parsed = _Elements()
+    parsed.feed(page)
+    tags = [t for t, _ in parsed.tags]
+    assert "script" not in tags and "img" not in tags and tags.count("style") == 1
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert not any(v and v.startswith(("http:", "https:", "//")) for _, attrs in parsed.tags
+                   for k, v in attrs.items() if k in ("src", "href"))
+    text = "".join(parsed.text)
+    assert '<script>alert("headline")</script>' in text and "<img src=x onerror=alert(1)>" in text
+    assert "\x1b" not in page and "svg" in tags
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_output_file_is_written_whole_and_matches_stdout(cli, tmp_path):
+    target = tmp_path / "r.json"
+    target.write_text("old")
+    assert cli("check", str(ARTICLES / "harbour-strike.txt"), "-f", "json", "-o", str(target)).code == 0
+    assert target.read_text(encoding="utf-8") == cli("check", str(ARTICLES / "harbour-strike.txt"), "-f", "json").out
+    bad = cli("check", str(ARTICLES / "harbour-strike.txt"), "-o", str(tmp_path / "no" / "r.txt"))
+    assert bad.code == 2 and "does not exist" in bad.err
+
+
+def test_text_report_lists_score_and_flags_without_control_characters(cli):
+    out = cli("check", str(HOSTILE)).out
+    assert "Score " in out and "vague-source" in out and "\x1b" not in out and "\x07" not in out
