@@ -580,3 +580,18 @@ async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path):
             assert dict(exported.summary.corroboration)["checked"] >= 1
     assert coverage_corroborator(build_parser().parse_args(["tui", str(ARTICLE)]),
                                  rules, None) is None
+
+
+async def test_export_html_from_the_dialog(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "e")
+        await pilot.pause()
+        await pilot.press("right", "right", "space")  # json, md, html
+        await pilot.pause()
+        assert app.screen.query_one("#export-path", Input).value == "harbour-strike.attrib.html"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+    page = (tmp_path / "harbour-strike.attrib.html").read_text()
+    assert '<section id="reviews">' in page and "dismissed" in page
