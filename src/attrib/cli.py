@@ -62,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
     e.add_argument("--output", "-o", metavar="FILE")
     e.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    t = sub.add_parser("tui", help="review an article's findings in the terminal "
+                       "(short form: attrib ARTICLE)")
+    t.add_argument("article", help="a .txt or .html file, or an http(s) URL")
+    t.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
+    t.add_argument("--config", metavar="FILE", help="settings file, [tui] included "
+                   "(default: as for attrib check)")
+    coverage_options.add_arguments(t)  # coverage is then checked in the background
     return p
 
 
@@ -129,12 +138,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules}
+def cmd_tui(args: argparse.Namespace) -> int:
+    from .tui.launch import run_tui  # Textual is imported only when the UI is wanted
+
+    return run_tui(args)
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
+
+
+def _short_form(argv: list[str]) -> list[str]:
+    """``attrib ARTICLE`` means ``attrib tui ARTICLE`` when ARTICLE is an existing file."""
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") \
+            and Path(argv[0]).is_file():
+        return ["tui", *argv]
+    return argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_short_form(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
         parser.print_help()
         return 2

@@ -25,7 +25,8 @@ from platformdirs import user_config_dir
 from .errors import AttribError
 from .model import Severity
 
-KEYS = ("rules", "disable", "enable", "fail-on", "severity")
+KEYS = ("rules", "disable", "enable", "fail-on", "severity",
+        "tui")  # [tui]: keys and theme of the review screen, read by attrib.tui.config
 LEVELS = tuple(s.value for s in Severity)
 
 

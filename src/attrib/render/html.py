@@ -255,6 +255,16 @@ def statements_html(report: Report) -> str:
             f"<tbody>{rows}</tbody></table></section>")
 
 
+def reviews_html(report: Report) -> str:
+    """The reviewer's verdicts and notes (from attrib tui); nothing when there are none."""
+    if not report.verdicts:
+        return ""
+    rows = "".join(f'<tr><td><a href="#{esc(v.finding)}">{esc(v.finding)}</a></td>'
+                   f"<td>{esc(v.state)}</td><td>{esc(v.note)}</td></tr>" for v in report.verdicts)
+    return ('<section id="reviews"><h2>Review</h2><table><thead><tr><th>Finding</th>'
+            f"<th>Verdict</th><th>Note</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+
 def to_html(report: Report) -> str:
     a = report.article
     title = a.title or a.path or "article"
@@ -270,6 +280,6 @@ def to_html(report: Report) -> str:
         + summary_html(report)
         + f'<section id="article"><h2>Article</h2>{legend_html()}'
         f'<div class="article">{article_html(report)}</div></section>'
-        + flags_html(report) + statements_html(report)
+        + flags_html(report) + statements_html(report) + reviews_html(report)
         + f"<footer>attrib {esc(__version__)} · {esc(report.schema)} · "
         f"sha256 {esc(a.digest[:16])}…</footer></main></body></html>\n")

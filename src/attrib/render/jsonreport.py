@@ -69,6 +69,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "statements": [statement_to_dict(st, a.text) for st in report.statements],
         "flags": [flag_to_dict(f) for f in report.flags],
         "summary": summary_to_dict(report.summary),
+        "reviews": [{"finding": v.finding, "state": v.state, "note": v.note}
+                    for v in report.verdicts],
     }
     add_to_json(report, out)
     return out

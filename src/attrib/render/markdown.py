@@ -44,6 +44,12 @@ def to_markdown(report: Report) -> str:
             out += corroboration.md_lines(report, st.id)
         out.append("")
     out += corroboration.md_section(report)
+    if report.verdicts:  # the reviewer's verdicts and notes, from the TUI
+        out += ["## Review", ""]
+        for v in report.verdicts:
+            note = f": {_md(v.note)}" if v.note else ""
+            out.append(f"- **{_md(v.finding)}** {v.state}{note}")
+        out.append("")
     return "\n".join(out)
 
 

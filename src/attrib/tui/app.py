@@ -1,0 +1,480 @@
+"""The review app: findings list, article, detail pane; verdicts saved as they are made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from ..model import Corroboration, CoveragePage, Report
+from ..render import FORMATS
+from ..review import CONFIRMED, DISMISSED, OPEN, Finding, Review, ReviewBook, ReviewSink
+from ..safety import clean
+from ..store import StoreError
+from . import keys, palette
+from .article_view import ArticleView
+from .commands import ActionCommands, Command, FindingCommands
+from .config import TuiConfig
+from .corroboration import Corroborator, is_async
+from .coverage_bar import CoverageBar
+from .detail_pane import DetailPane
+from .export_screen import ExportScreen, export_formats
+from .filter_screen import FilterScreen
+from .findings_table import FindingsTable
+from .header import ReportHeader
+from .help_screen import HelpScreen, help_markdown
+from .messages import (CorroborationArrived, CorroborationFinished, CoverageNote,
+                       FindingHighlighted, FindingOpened, SearchChanged, SortRequested)
+from .note_screen import NoteScreen
+from .search_bar import FilterLine, SearchBar
+from .state import SORTS, Filters, ReviewState
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "review.tcss"
+    TITLE = "attrib"
+    COMMANDS = App.COMMANDS | {ActionCommands, FindingCommands}
+    BINDINGS = keys.bindings(keys.APP)
+    NEEDS_FINDING = {"confirm", "dismiss_finding", "note"}
+    REVIEW_ACTIONS = {k.action for k in keys.APP} - {"quit"}
+
+    def __init__(self, report: Report, *, store: ReviewSink | None = None,
+                 corroborate: Corroborator | None = None, config: TuiConfig | None = None,
+                 coverage_requested: bool = False, cursor_blink: bool = True,
+                 finish: Callable[[Report], Report] | None = None) -> None:
+        """``corroborate``: see tui/corroboration.py. ``finish``: a last touch to the
+        report as exported (the CLI adds what the outlet list says about the outlets)."""
+        super().__init__()
+        self.report = report
+        self.finish = finish
+        self.config = config or TuiConfig()
+        self.book = ReviewBook(report.article.digest, store)
+        self.state = ReviewState(report, self.book)
+        self.corroborate_fn = corroborate
+        self.coverage_requested = coverage_requested
+        self.cursor_blink = cursor_blink
+        self.selected: Finding | None = None
+        self._run = 0  # which coverage run the incoming results belong to
+        self._done = 0
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        if self.config.theme:
+            self.theme = self.config.theme
+        if corroborate is not None:
+            self.state.coverage_enabled = True
+            self.state.coverage_hint = (f"Not checked yet: press {self.key_for('corroborate')} "
+                                        "to check it against other coverage.")
+
+    # -- layout ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ReportHeader(self.state, id="header")
+        with Vertical(id="list-area"):
+            yield SearchBar(id="search-bar")
+            yield FilterLine(id="filter-line")
+            yield FindingsTable(self.state, id="findings")
+            yield Static(id="list-empty")
+        with Horizontal(id="lower"):
+            yield ArticleView(self.state, id="article", cursor_blink=self.cursor_blink)
+            yield DetailPane(self.state, id="detail")
+        yield CoverageBar(id="coverage-bar")
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> FindingsTable:
+        return self.query_one(FindingsTable)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        self.query_one("#list-area").border_title = "Findings"
+        self.article.border_title = "Article"
+        self.detail.border_title = "Details"
+        self.article.border_subtitle = palette.of(self).legend()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.query_one("#search-input", Input).cursor_blink = self.cursor_blink
+        self.query_one(SearchBar).display = False
+        self.query_one(CoverageBar).display = False
+        self._refill()
+        self.table.focus()
+        if self.state.findings:
+            self.select(self.state.findings[0].id, "app")
+        restored = len(self.book)
+        if restored:
+            self.notify(f"Restored {restored} review{'s' * (restored != 1)} from an earlier "
+                        "session.", title="Welcome back")
+        orphans = self.book.orphans(self.state.findings)
+        if orphans:
+            self.notify(f"{len(orphans)} saved review(s) match no finding now (the text "
+                        "or the rules changed); they are kept.", severity="warning")
+        if self.corroborate_fn is not None:
+            self.action_corroborate()
+        elif self.coverage_requested:
+            self.notify("Checking coverage is not available in this build yet.",
+                        severity="warning")
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Our colours come in a dark and a light variant: redraw everything that uses them."""
+        self.article.border_subtitle = palette.of(self).legend()
+        self.article.repaint()
+        self.query_one(ReportHeader).repaint()
+        self.table._content_width = 0
+        self._refill()
+        self.detail.show(self.selected)
+
+    # -- keys as bound now (after the keymap) ------------------------------------------
+    def key_for(self, binding_id: str) -> str:
+        spec = self.config.keys.get(binding_id) or keys.BY_ID[binding_id].keys
+        return " ".join(self.get_key_display(Binding(k.strip(), "")) for k in spec.split(","))
+
+    def palette_commands(self) -> list[Command]:
+        cmds = [Command(f"{k.label}: {k.help.rstrip('.')}  [{self.key_for(k.id)}]", k.help,
+                        partial(self.run_action, k.action)) for k in keys.APP]
+        cmds.append(Command(f"Open the finding in the article  [{self.key_for('open')}]",
+                            keys.BY_ID["open"].help, self.open_selected))
+        for wid, name in (("findings", "findings list"), ("article", "article"),
+                          ("detail", "details pane")):
+            cmds.append(Command(f"Focus the {name}", f"Move the keyboard focus to the {name}.",
+                                partial(self._focus, wid)))
+        for column, label in SORTS.items():
+            cmds.append(Command(f"Sort by {label}", "Again to reverse the order.",
+                                partial(self.sort_by, column)))
+        return cmds
+
+    def _focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.REVIEW_ACTIONS and self.screen is not self.screen_stack[0]:
+            return False  # a dialog is open: its own keys only
+        if action in self.NEEDS_FINDING and self.selected is None:
+            return None
+        if action == "undo" and not self.book.can_undo:
+            return None
+        if action == "corroborate" and self.corroborate_fn is None:
+            return None
+        if action == "clear_filter" and not self.state.filters.active:
+            return False
+        return True
+
+    # -- selection ---------------------------------------------------------------------
+    def select(self, finding_id: str | None, origin: str) -> None:
+        finding = self.state.by_id.get(finding_id) if finding_id else None
+        if finding is self.selected:
+            return
+        had_one, self.selected = self.selected is not None, finding
+        self.detail.show(finding)
+        self.article.mark(finding, move_cursor=origin != "article")
+        if finding is not None and origin != "list":
+            self.table.show_finding(finding.id)
+        if had_one != (finding is not None):  # the footer recomposes: only when it changes
+            self.refresh_bindings()
+
+    def current(self) -> Finding | None:
+        """The finding under the focused view's cursor, read now: key presses can arrive
+        before the highlight messages of the moves that preceded them."""
+        focused = self.focused
+        finding = self.selected
+        if focused is self.table and self.table.current_id is not None:
+            finding = self.state.by_id.get(self.table.current_id, finding)
+        elif focused is self.article:
+            finding = self.article.finding_at_cursor() or finding
+        if finding is not self.selected and finding is not None:
+            self.select(finding.id, "list" if focused is self.table else "article")
+        return finding
+
+    def go_to(self, finding_id: str) -> None:
+        """Select a finding; clear the filter first if it hides it."""
+        if finding_id not in self.table.rows and self.state.filters.active:
+            self.action_clear_filter()
+        self.select(finding_id, "app")
+        self.table.show_finding(finding_id)
+
+    def on_finding_highlighted(self, message: FindingHighlighted) -> None:
+        self.select(message.finding_id, message.origin)
+
+    def on_finding_opened(self, message: FindingOpened) -> None:
+        self.select(message.finding_id, message.origin)
+        if message.origin == "list":
+            self.article.mark(self.selected)
+            self.article.focus()
+        else:
+            self.go_to(message.finding_id)
+            self.table.focus()
+
+    def open_selected(self) -> None:
+        if self.selected is not None:
+            self.on_finding_opened(FindingOpened(self.selected.id, "list"))
+
+    # -- the list: filter, search, sort -------------------------------------------------
+    def _refill(self, keep: str | None = None) -> None:
+        table = self.table
+        table.refill(keep or (self.selected.id if self.selected else None))
+        total, shown = len(self.state.findings), table.row_count
+        empty = self.query_one("#list-empty", Static)
+        table.display = shown > 0
+        empty.display = shown == 0
+        if not total:
+            empty.update("No attributed statements and no flags in this article: nothing "
+                         "to review. The article is shown below.")
+        elif not shown:
+            empty.update(f"No finding matches this filter. Press {self.key_for('clear-filter')} "
+                         f"to clear it, or {self.key_for('filter')} to change it.")
+        self.query_one(FilterLine).show(shown, total, self.state.filters.describe(),
+                                        self.key_for("clear-filter"))
+        self.refresh_bindings()
+
+    def _set_filters(self, filters: Filters) -> None:
+        self.state.filters = filters
+        self._refill()
+        current = self.table.current_id
+        if current is not None:
+            self.select(current, "app")
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        field = self.query_one("#search-input", Input)
+        field.value = self.state.filters.text
+        field.focus()
+
+    def on_search_changed(self, message: SearchChanged) -> None:
+        if message.text != self.state.filters.text:
+            self._set_filters(replace(self.state.filters, text=message.text))
+        if message.done:
+            self.query_one(SearchBar).display = bool(message.text.strip())
+            self.table.focus()
+
+    def action_filter(self) -> None:
+        def done(filters: Filters | None) -> None:
+            if filters is not None:
+                self.query_one(SearchBar).display = bool(filters.text.strip())
+                self.query_one("#search-input", Input).value = filters.text
+                self._set_filters(filters)
+            self.table.focus()
+
+        self.push_screen(FilterScreen(self.state, cursor_blink=self.cursor_blink), done)
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#search-input", Input).value = ""
+        self.query_one(SearchBar).display = False
+        self._set_filters(Filters())
+        self.table.focus()
+
+    def sort_by(self, column: str) -> None:
+        self.state.sort_by(column)
+        self.table._content_width = 0  # rebuild the headers to move the sort arrow
+        self._refill()
+
+    def on_sort_requested(self, message: SortRequested) -> None:
+        self.sort_by(message.column)
+
+    # -- reviewing -----------------------------------------------------------------------
+    def _review(self, finding: Finding, new: Review, advance: bool = False) -> None:
+        try:
+            self.book.set(finding.key, new)
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
+        self._after_review(finding, advance)
+
+    def _after_review(self, finding: Finding, advance: bool) -> None:
+        table = self.table
+        index = table.cursor_row
+        if self.state.filters.review or self.state.filters.text:
+            self._refill(keep=finding.id)  # the row may have left the filtered list
+            if finding.id not in table.rows and table.row_count:
+                table.move_cursor(row=min(index, table.row_count - 1))
+                advance = False
+        else:
+            table.update_finding(finding)
+        if advance and table.has_focus and table.cursor_row < table.row_count - 1:
+            table.action_cursor_down()
+        self.detail.show(self.selected)
+        self.query_one(ReportHeader).update_stats()
+        self.refresh_bindings()
+
+    def _toggle(self, state: str) -> None:
+        finding = self.current()
+        if finding is None:
+            return
+        old = self.book[finding.key]
+        self._review(finding, Review(OPEN if old.state == state else state, old.note),
+                     advance=True)
+
+    def action_confirm(self) -> None:
+        self._toggle(CONFIRMED)
+
+    def action_dismiss_finding(self) -> None:
+        self._toggle(DISMISSED)
+
+    def action_note(self) -> None:
+        finding = self.current()
+        if finding is None:
+            return
+        if finding.flag is not None:
+            summary = f"{finding.flag.category}: {finding.flag.message or finding.flag.text}"
+        else:
+            st = finding.statement
+            assert st is not None
+            summary = f"{st.source.name}: {st.content_text(self.report.article.text)}"
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self.select(finding.id, "app")
+                self._review(finding, Review(self.book[finding.key].state, clean(note)))
+
+        self.push_screen(NoteScreen(finding.id, summary, self.book[finding.key].note,
+                                    cursor_blink=self.cursor_blink), done)
+
+    def action_undo(self) -> None:
+        try:
+            key = self.book.undo()
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
+        if key is None:
+            self.notify("Nothing to undo.")
+            return
+        finding = self.state.by_key.get(key)
+        if finding is not None:
+            self.go_to(finding.id)
+            self._after_review(finding, advance=False)
+            self.notify(f"Undone: {finding.id} is {self.book[key].state} again.")
+
+    # -- export --------------------------------------------------------------------------
+    def action_export(self) -> None:
+        formats = export_formats(FORMATS)
+        stem = Path(self.report.article.path).stem if self.report.article.path else "article"
+
+        def render(fmt: str) -> str:
+            exported = self.state.exported()
+            return FORMATS[fmt](self.finish(exported) if self.finish else exported)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote {path}", title="Exported")
+
+        self.push_screen(ExportScreen(formats, render, stem, cursor_blink=self.cursor_blink),
+                         done)
+
+    # -- help ----------------------------------------------------------------------------
+    def action_show_help(self) -> None:
+        shown = {k.id: self.key_for(k.id) for k in keys.ALL}
+        if self.config.path is not None:
+            note = f"Your key settings are read from `{self.config.path}`."
+        else:
+            note = "No `attrib.toml` was found, so the keys above are the defaults."
+        self.push_screen(HelpScreen(help_markdown(shown, note)))
+
+    # -- coverage in the background ------------------------------------------------------
+    def action_corroborate(self) -> None:
+        fn = self.corroborate_fn
+        if fn is None:
+            self.notify("No coverage to check against: start attrib tui with --coverage URL "
+                        "or --discover.", severity="warning")
+            return
+        statements = [st.id for st in self.report.statements]
+        if not statements:
+            self.notify("There are no statements to check.")
+            return
+        self._run += 1
+        self._done = 0
+        self.state.pending = set(statements)
+        self.state.coverage_pages.clear()
+        self.query_one(CoverageBar).start(len(statements))
+        self._refill()
+        if is_async(fn):
+            self._corroborate_async(self._run, fn)
+        else:
+            self._corroborate_thread(self._run, fn)
+
+    @work(thread=True, exclusive=True, group="coverage", exit_on_error=False)
+    def _corroborate_thread(self, run: int, fn: Corroborator) -> None:
+        worker = get_current_worker()
+        try:
+            for result in fn(self.report):  # type: ignore[union-attr]
+                if worker.is_cancelled:
+                    return
+                self.post_message(_message(run, result))
+        except Exception as exc:  # the stage failed: say so, keep the app running
+            self.post_message(CorroborationFinished(run, error=_describe(exc)))
+            return
+        self.post_message(CorroborationFinished(run))
+
+    @work(exclusive=True, group="coverage", exit_on_error=False)
+    async def _corroborate_async(self, run: int, fn: Corroborator) -> None:
+        try:
+            async for result in fn(self.report):  # type: ignore[union-attr]
+                self.post_message(_message(run, result))
+        except Exception as exc:
+            self.post_message(CorroborationFinished(run, error=_describe(exc)))
+            return
+        self.post_message(CorroborationFinished(run))
+
+    def on_corroboration_arrived(self, message: CorroborationArrived) -> None:
+        if message.run != self._run:
+            return  # a late result from a run that was replaced
+        c = message.corroboration
+        self.state.corroborations[c.statement] = c
+        if c.statement in self.state.pending:
+            self.state.pending.discard(c.statement)
+            self._done += 1
+        self.query_one(CoverageBar).advance(self._done, len(self.report.statements))
+        finding = self.state.by_id.get(c.statement)
+        if self.state.filters.corroboration:
+            self._refill()
+        elif finding is not None:
+            self.table.update_finding(finding)
+        if self.selected is not None and self.selected.statement is not None \
+                and self.selected.statement.id == c.statement:
+            self.detail.show(self.selected)
+
+    def on_coverage_note(self, message: CoverageNote) -> None:
+        if message.run != self._run:
+            return
+        if message.page is not None:
+            self.state.coverage_pages.append(message.page)
+        if message.warning:
+            self.notify(clean(message.warning), title="Coverage", severity="warning",
+                        timeout=8)
+
+    def on_corroboration_finished(self, message: CorroborationFinished) -> None:
+        if message.run != self._run:
+            return
+        self.state.pending.clear()
+        self.query_one(CoverageBar).stop()
+        self._refill()
+        self.detail.show(self.selected)
+        if message.error:
+            self.notify(message.error, title="Coverage check failed", severity="error",
+                        timeout=10)
+        else:
+            checked = len(self.state.corroborations)
+            self.notify(f"Checked {checked} of {len(self.report.statements)} statements "
+                        "against other coverage.", title="Coverage")
+
+
+def _message(run: int, result: object) -> CorroborationArrived | CoverageNote:
+    if isinstance(result, Corroboration):
+        return CorroborationArrived(run, result)
+    if isinstance(result, CoveragePage):
+        return CoverageNote(run, page=result)
+    return CoverageNote(run, warning=str(result))
+
+
+def _describe(exc: Exception) -> str:
+    return clean(str(exc)) or type(exc).__name__

@@ -1,0 +1,182 @@
+"""Everything about the selected finding: source, role, relay chain, flags with their
+explanation, coverage evidence per outlet with the word diff, the reviewer's note."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..model import Evidence, Flag, Statement
+from ..review import Finding
+from . import palette
+from .palette import Palette
+from .safe import one_line, plain
+from .state import PENDING, ReviewState
+
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we"}
+
+
+def _grid(p: Palette) -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(style=p.grey, width=9, no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def statement_part(p: Palette, state: ReviewState, st: Statement) -> list[RenderableType]:
+    text = state.report.article.text
+    src = st.source
+    grid = _grid(p)
+    if src.span is None:
+        grid.add_row("Source", Text("none given", style="italic"))
+    else:
+        grid.add_row("Source", Text.assemble(plain(src.name, "bold " + p.sky), "  ",
+                                             (src.type.value, p.grey)))
+        if src.resolved and src.resolved != src.text:
+            label = "Pronoun" if src.text.lower() in _PRONOUNS else "Written"
+            grid.add_row(label, Text.assemble("“", plain(src.text), "” → ", plain(src.resolved)))
+    if src.role:
+        grid.add_row("Role", plain(src.role))
+    grid.add_row("Cue", Text.assemble("“", plain(st.cue_text, p.orange), "”  ",
+                                      (f"{st.kind.value} · {st.cue_class}", p.grey)))
+    for i, relay in enumerate(st.via):
+        grid.add_row("Relay" if i == 0 else "",
+                     Text.assemble((relay.relation + " ", p.grey),
+                                   plain(one_line(relay.text), p.sky),
+                                   (f"  {relay.type.value}", p.grey)))
+    grid.add_row("Content", plain(one_line(st.content_text(text)), p.green))
+    return [grid]
+
+
+def flag_part(p: Palette, flag: Flag) -> list[RenderableType]:
+    sev = flag.severity.value
+    head = Text.assemble((f"{palette.SEVERITY_GLYPH[sev]} {sev}", p.severity(sev)), "  ",
+                         plain(flag.category, "bold"), "  ", plain(flag.rule, p.grey))
+    body = _grid(p)
+    if flag.message:
+        body.add_row("", plain(one_line(flag.message)))
+    body.add_row("Text", Text.assemble("“", plain(one_line(flag.text, 200)), "”"))
+    if flag.explanation:
+        body.add_row("Why", plain(one_line(flag.explanation), "italic"))
+    return [head, body]
+
+
+def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
+    """Words the two versions share plain; removed words [-struck out-], added {+underlined+}
+    (git's word-diff marks, so the change shows without colour too)."""
+    out = Text()
+    for op, words in diff:
+        words = one_line(words)
+        if not words:
+            continue
+        if out:
+            out.append(" ")
+        if op == "-":
+            out.append(f"[-{words}-]", style=p.diff_removed)
+        elif op == "+":
+            out.append(f"{{+{words}+}}", style=p.diff_added)
+        else:
+            out.append(words)
+    return out
+
+
+def evidence_part(p: Palette, ev: Evidence) -> list[RenderableType]:
+    label, style = p.corroboration(ev.status.value)
+    head = Text.assemble(("● ", style), plain(ev.outlet, "bold"), "  ", (label, style),
+                         (f" · {ev.score:.0f}%", p.grey))
+    if ev.same_speaker is True:
+        head.append(" · same speaker", style=p.sky)
+    elif ev.same_speaker is False:
+        head.append(" · other speaker", style=f"bold {p.orange}")
+        if ev.speaker:
+            head.append(": ")
+            head.append_text(plain(one_line(ev.speaker, 60)))
+    grid = _grid(p)
+    grid.add_row("URL", plain(one_line(ev.url), "underline " + p.grey))
+    if ev.diff:
+        grid.add_row("Diff", diff_text(p, ev.diff))
+    elif ev.passage:
+        grid.add_row("Passage", plain(one_line(ev.passage)))
+    return [head, grid]
+
+
+def coverage_part(p: Palette, state: ReviewState, finding: Finding) -> list[RenderableType]:
+    status = state.status(finding)
+    c = state.corroboration(finding)
+    if status == PENDING:
+        return [Text("Checking other coverage…", style="italic " + p.grey)]
+    if c is None or status == "unchecked":
+        return [Text(state.coverage_hint, style="italic " + p.grey)]
+    label, style = p.corroboration(c.status.value)
+    n = len(c.evidence)
+    out: list[RenderableType] = [Text.assemble(
+        (label, style), (f" · {n} outlet{'s' * (n != 1)} quote it" if n else
+                         " · no other outlet has this", p.grey))]
+    if c.evidence:
+        out.append(Text("[-only in this article-] {+only in the other outlet+}",
+                        style=p.grey))
+    for ev in c.evidence:
+        out += evidence_part(p, ev)
+    return out
+
+
+def describe(p: Palette, state: ReviewState, finding: Finding) -> RenderableType:
+    review = state.review(finding)
+    label, style = p.review(review.state)
+    what = "flag" if finding.is_flag else "statement"
+    head = Text.assemble((finding.id, "bold"), (f" · {what} · ", p.grey),
+                         (label if review.state != "open" else "open", style))
+    rule = Rule(style=p.grey)
+    parts: list[RenderableType] = [head]
+    if finding.flag is not None:
+        parts += [rule, *flag_part(p, finding.flag)]
+    if finding.statement is not None:
+        if finding.is_flag:
+            parts.append(Text(f"on statement {finding.statement.id}:", style=p.grey))
+        parts += [rule, *statement_part(p, state, finding.statement)]
+        if not finding.is_flag:
+            flags = state.flags(finding)
+            if flags:
+                parts += [rule, Text(f"Flags ({len(flags)})", style="bold")]
+                for flag in flags:
+                    parts += flag_part(p, flag)
+        parts += [rule, Text("Coverage", style="bold"), *coverage_part(p, state, finding)]
+    if review.note:
+        parts += [rule, Text("Note", style="bold"), plain(review.note)]
+    return Group(*parts)
+
+
+class DetailPane(VerticalScroll):
+    """Scrollable, focusable (tab) so long evidence can be read with the keyboard."""
+
+    def __init__(self, state: ReviewState, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.state = state
+        self.finding: Finding | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+
+    def on_mount(self) -> None:
+        self.show(self.finding)
+
+    def _empty(self, p: Palette) -> Text:
+        if not self.state.findings:
+            return Text("Nothing to review: attrib found no attributed statements and "
+                        "no flags in this article.", style="italic " + p.grey)
+        return Text("Select a finding in the list, or move the cursor onto a highlighted "
+                    "span in the article, to see its details here.", style="italic " + p.grey)
+
+    def show(self, finding: Finding | None) -> None:
+        changed = finding is not self.finding
+        self.finding = finding
+        p = palette.of(self)
+        body = self.query_one("#detail-body", Static)
+        body.update(self._empty(p) if finding is None else describe(p, self.state, finding))
+        if changed:
+            self.scroll_home(animate=False)

@@ -1,0 +1,111 @@
+"""The list of statements and flags."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable
+
+from ..review import Finding
+from . import keys, palette
+from .cells import MIN_CONTENT, columns, coverage_cell, review_cell, row_cells
+from .messages import FindingHighlighted, FindingOpened, SortRequested
+from .state import ReviewState
+
+
+class FindingsTable(DataTable):
+    BINDINGS = keys.bindings(keys.LIST)
+
+    def __init__(self, state: ReviewState, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable",
+                         **kwargs)
+        self.state = state
+        self._content_width = 0
+
+    # -- building ----------------------------------------------------------------------
+    def _content_room(self) -> int:
+        # each column has one cell of padding on both sides; leave room for the scrollbar
+        shown = columns(self.state, self._width)
+        fixed = sum(w for _, _, w in shown if w)
+        return max(MIN_CONTENT, self._width - fixed - 2 * len(shown) - 1)
+
+    @property
+    def _width(self) -> int:
+        return self.size.width or 120
+
+    def refill(self, keep: str | None = None) -> None:
+        """Rebuild the rows from the state (filter and sort); keep the cursor on ``keep``."""
+        keep = keep or self.current_id
+        room = self._content_room()
+        if room != self._content_width or not self.columns:
+            self.clear(columns=True)
+            self._content_width = room
+            for key, header, width in columns(self.state, self._width):
+                self.add_column(self._header(key, header), width=width or room, key=key)
+        else:
+            self.clear()
+        rows = self.state.visible()
+        p = palette.of(self)
+        for f in rows:
+            self.add_row(*row_cells(p, self.state, f, room, self._width), key=f.id)
+        if keep is not None and keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def _header(self, key: str, header: str) -> Text:
+        if key == self.state.sort or (key == "id" and self.state.sort == "position"):
+            arrow = "▼" if self.state.reverse else "▲"
+            return Text(f"{header} {arrow}", style="bold")
+        return Text(header)
+
+    def update_finding(self, finding: Finding) -> None:
+        """Redraw the review and coverage cells of one row."""
+        if finding.id in self.rows:
+            p = palette.of(self)
+            self.update_cell(finding.id, "review", review_cell(p, self.state, finding))
+            if "corroboration" in self.columns:
+                self.update_cell(finding.id, "corroboration",
+                                 coverage_cell(p, self.state, finding))
+
+    # -- cursor ------------------------------------------------------------------------
+    @property
+    def current_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # cursor outside the rows, e.g. while rebuilding
+            return None
+        return key.value
+
+    def show_finding(self, finding_id: str) -> bool:
+        if finding_id not in self.rows:
+            return False
+        index = self.get_row_index(finding_id)
+        if index != self.cursor_row:
+            self.move_cursor(row=index)
+        return True
+
+    def action_open(self) -> None:
+        if self.current_id is not None:
+            self.post_message(FindingOpened(self.current_id, "list"))
+
+    # -- events ------------------------------------------------------------------------
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(FindingHighlighted(event.row_key.value, "list"))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # a click on the highlighted row, like enter
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(FindingOpened(event.row_key.value, "list"))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        column = event.column_key.value or "position"
+        self.post_message(SortRequested("position" if column == "id" else column))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.columns and self._content_room() != self._content_width:
+            self.refill()
