@@ -13,3 +13,15 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\
 def clean(text: str) -> str:
     """Strip terminal control and escape sequences; keep tabs and newlines."""
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def unsafe_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) stretches ``clean`` removes, in order: for views that must map
+    offsets of the original text (the report's spans) onto the cleaned one."""
+    removed = [m.span() for m in _ESCAPES.finditer(text)]
+    kept_from = 0
+    controls = []
+    for start, end in [*removed, (len(text), len(text))]:
+        controls += [m.span() for m in _CONTROLS.finditer(text, kept_from, start)]
+        kept_from = end
+    return sorted(removed + controls)

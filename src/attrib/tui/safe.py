@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from rich.text import Text
 
-from ..safety import _CONTROLS, _ESCAPES, clean
+from ..safety import clean, unsafe_spans
 
 # Characters str.splitlines() breaks on that survive clean(); TextArea splits lines with
 # it, so they become plain newlines (same length, offsets unchanged).
@@ -38,12 +38,7 @@ class DisplayText:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        removed: list[tuple[int, int]] = [m.span() for m in _ESCAPES.finditer(original)]
-        gaps = _gaps(len(original), removed)
-        for start, end in gaps.copy():  # controls left outside escape sequences
-            for m in _CONTROLS.finditer(original, start, end):
-                removed.append(m.span())
-        removed.sort()
+        removed = unsafe_spans(original)
         # Kept segments as (original start, original end, display start).
         self._segments: list[tuple[int, int, int]] = []
         pos = 0
