@@ -73,3 +73,18 @@ def test_a_user_rule_pack_adds_cues_and_extends_lexicons(tmp_path):
 def test_a_user_pack_can_remove_lexicon_entries(tmp_path):
     write(tmp_path, "trim.yaml", "kind: lexicon\nid: vague-sources\nremove: [observers]\n")
     assert "observers" not in load_rulebook([tmp_path]).lexicon("vague-sources")
+
+
+def test_a_pack_is_searched_outside_hidden_folders_only(tmp_path):
+    write(tmp_path, "cues.yaml", "kind: cues\ngroups:\n  - id: grumbling\n    class: speech\n"
+                                 "    forms: [grumbled]\n")
+    (tmp_path / ".venv").mkdir()
+    write(tmp_path / ".venv", "junk.yaml", "not: [a rule file\n")
+    assert any(g.id == "grumbling" for g in load_rulebook([tmp_path]).cues)
+
+
+def test_an_unknown_kind_is_an_error_not_ignored(tmp_path):
+    path = write(tmp_path, "typo.yaml", "kind: lexicons\nid: x\nentries: [a]\n")
+    with pytest.raises(RuleError) as err:
+        load_rulebook([tmp_path])
+    assert str(path) in str(err.value) and "key 'kind'" in str(err.value)

@@ -8,11 +8,10 @@ import json
 import sqlite3
 import threading
 
-import pytest
 from rich.console import Console
 from support_tui import (SIZE, ARTICLE, AsyncHttpCorroborator, CoverageServer, screen_text, statements_from,
                          HttpCorroborator, cell_text, harbour_report, make_app, row_ids)
-from textual.widgets import Input, Markdown, RadioSet, Select
+from textual.widgets import Input, Markdown, Select
 
 from attrib.ingest import load_article
 from attrib.model import Article, Report
@@ -458,6 +457,21 @@ async def test_a_failing_check_is_reported_and_the_app_carries_on(tmp_path):
             assert app.book[app.state.by_id["s1"].key].state == "confirmed"
 
 
+async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
+    """Warnings carry URLs and messages from the web: never parsed as markup."""
+    hostile = "coverage skipped: http://example.org/a[/b]c [@click=app.quit]here[/]"
+
+    def checker(report):
+        yield hostile
+
+    app = make_app(tmp_path, corroborate=checker)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any(n.message == hostile for n in app._notifications)
+
+
 async def test_r_without_coverage_explains_how_to_get_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -568,7 +582,7 @@ async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path):
         rules = load_rulebook()
         report = check(load_article(str(ARTICLE)), rules)
         checker = coverage_corroborator(args, rules, cache=None)
-        app = make_app(tmp_path, report, corroborate=checker, coverage_requested=True)
+        app = make_app(tmp_path, report, corroborate=checker)
         async with app.run_test(size=SIZE) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()

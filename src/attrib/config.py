@@ -107,10 +107,15 @@ def read_settings(path: Path) -> Settings:
     """Settings from one file: an attrib.toml, or a pyproject.toml's [tool.attrib]."""
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("attrib", {})
+        data = _tool_attrib(data)
         if not isinstance(data, dict):
             raise ConfigError(str(path), "must be a table", "tool.attrib")
     return parse_settings(data, str(path), path.resolve().parent)
+
+
+def _tool_attrib(data: dict[str, Any]) -> Any:
+    tool = data.get("tool")
+    return tool.get("attrib") if isinstance(tool, dict) else None
 
 
 def find_config(cwd: Path | None = None) -> Path | None:
@@ -119,9 +124,13 @@ def find_config(cwd: Path | None = None) -> Path | None:
     if local.is_file():
         return local
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file() and isinstance(_read_toml(pyproject).get("tool", {}).get("attrib"), dict):
-        return pyproject
-    user = Path(user_config_dir("attrib")) / "attrib.toml"
+    if pyproject.is_file():
+        try:  # another project's pyproject.toml, broken or not, is none of our business
+            if isinstance(_tool_attrib(_read_toml(pyproject)), dict):
+                return pyproject
+        except ConfigError:
+            pass
+    user = Path(user_config_dir("attrib", appauthor=False)) / "attrib.toml"
     return user if user.is_file() else None
 
 

@@ -128,8 +128,9 @@ class ReviewBook:
         """Revert the last change; returns the key it touched, or None when nothing is left."""
         if not self._undo:
             return None
-        key, old = self._undo.pop()
-        self._write(key, old)
+        key, old = self._undo[-1]
+        self._write(key, old)  # if saving fails, the step stays to be undone later
+        self._undo.pop()
         return key
 
     @property

@@ -8,6 +8,7 @@ the rule and the key, never a traceback.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,8 @@ import yaml
 
 from .errors import RuleError
 
+# What a rule file may hold; each kind is read by the stage that owns it.
+KINDS = ("lexicon", "cues", "flags", "outlets", "score")
 CUE_CLASSES = ("speech", "belief", "intention", "evidence", "reaction", "writing")
 
 
@@ -115,21 +118,31 @@ def _check_keys(data: Mapping, allowed: Iterable[str], file: str, rule: str | No
             raise RuleError(file, f"unknown key (expected one of: {', '.join(allowed)})", rule, str(key))
 
 
+def _rule_files(directory: Path) -> list[Path]:
+    """``*.yaml`` and ``*.yml`` under ``directory``, skipping hidden folders (.git,
+    .venv, .github) so a rule pack can live in any checkout."""
+    found = []
+    for folder, subdirs, files in os.walk(directory):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+        found += [Path(folder, f) for f in files if f.endswith((".yaml", ".yml")) and not f.startswith(".")]
+    return sorted(found)
+
+
 def _documents(dirs: Sequence[Path]) -> list[tuple[str, dict]]:
     out = []
     for d in dirs:
         if not d.is_dir():
             raise RuleError(str(d), "not a directory of rule files")
-        for path in sorted(d.rglob("*.y*ml")):
+        for path in _rule_files(d):
             data = read_yaml(path)
             if data is None:
                 continue
             if not isinstance(data, dict):
                 raise RuleError(str(path), "must be a mapping with a 'kind' key")
             kind = data.get("kind")
-            if not isinstance(kind, str):
-                raise RuleError(str(path), "must say what it holds: 'kind: lexicon', "
-                                           "'kind: cues', 'kind: flags' or 'kind: outlets'", key="kind")
+            if kind not in KINDS:
+                raise RuleError(str(path), f"must say what it holds, one of: "
+                                           f"{', '.join('kind: ' + k for k in KINDS)}", key="kind")
             out.append((str(path), data))
     return out
 

@@ -34,7 +34,10 @@ class CueMatcher:
         pending: CueHit | None = None
         for m in self._pattern.finditer(text, start, len(text) if end is None else end):
             form = " ".join(m.group().lower().split())
-            hit = CueHit(Span(m.start(), m.end()), form, self._groups[form])
+            group = self._groups.get(form)
+            if group is None:  # matched only by Unicode case folding ("ſaid")
+                continue
+            hit = CueHit(Span(m.start(), m.end()), form, group)
             if pending is not None and text[pending.span.end:m.start()] == " ":
                 pending = CueHit(Span(pending.span.start, m.end()), pending.form, pending.group)
                 continue
@@ -62,7 +65,7 @@ def _trie_pattern(forms: list[str]) -> str:
         branches = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            atom = r"\s+" if ch == " " else re.escape(ch)
+            atom = r"[^\S\n]+" if ch == " " else re.escape(ch)  # a line break ends a sentence
             branches.append(atom + build(node[ch]))
         if not branches:
             return ""

@@ -34,6 +34,8 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
         if inside is not None and inside.closed:
             return None  # a speaker's own words: theirs to attribute, not the reporter's
         sent = self.sentence_at(cue.start)
+        if cue.end > sent.end:
+            return None  # a cue cannot run over a sentence boundary
         if hit.form == "according to":
             return self.according_to(hit, sent)
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent):

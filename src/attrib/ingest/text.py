@@ -48,7 +48,8 @@ def read_bytes(target: str) -> bytes:
             if size > MAX_BYTES:
                 raise InputError(f"{name}: {size / 1e6:.0f} MB is too large for an article "
                                  f"(limit {MAX_BYTES // (1024 * 1024)} MB)")
-            data = path.read_bytes()
+            with path.open("rb") as fh:  # bounded: /dev/zero and pipes report no size
+                data = fh.read(MAX_BYTES + 1)
         except PermissionError:
             raise InputError(f"{name}: permission denied") from None
         except OSError as exc:

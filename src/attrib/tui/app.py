@@ -48,7 +48,7 @@ class ReviewApp(App[None]):
 
     def __init__(self, report: Report, *, store: ReviewSink | None = None,
                  corroborate: Corroborator | None = None, config: TuiConfig | None = None,
-                 coverage_requested: bool = False, cursor_blink: bool = True,
+                 cursor_blink: bool = True,
                  finish: Callable[[Report], Report] | None = None) -> None:
         """``corroborate``: see tui/corroboration.py. ``finish``: a last touch to the
         report as exported (the CLI adds what the outlet list says about the outlets)."""
@@ -59,7 +59,6 @@ class ReviewApp(App[None]):
         self.book = ReviewBook(report.article.digest, store)
         self.state = ReviewState(report, self.book)
         self.corroborate_fn = corroborate
-        self.coverage_requested = coverage_requested
         self.cursor_blink = cursor_blink
         self.selected: Finding | None = None
         self._run = 0  # which coverage run the incoming results belong to
@@ -115,16 +114,13 @@ class ReviewApp(App[None]):
         restored = len(self.book)
         if restored:
             self.notify(f"Restored {restored} review{'s' * (restored != 1)} from an earlier "
-                        "session.", title="Welcome back")
+                        "session.", title="Welcome back", markup=False)
         orphans = self.book.orphans(self.state.findings)
         if orphans:
             self.notify(f"{len(orphans)} saved review(s) match no finding now (the text "
-                        "or the rules changed); they are kept.", severity="warning")
+                        "or the rules changed); they are kept.", severity="warning", markup=False)
         if self.corroborate_fn is not None:
             self.action_corroborate()
-        elif self.coverage_requested:
-            self.notify("Checking coverage is not available in this build yet.",
-                        severity="warning")
 
     def _theme_changed(self, _theme: object) -> None:
         """Our colours come in a dark and a light variant: redraw everything that uses them."""
@@ -287,7 +283,7 @@ class ReviewApp(App[None]):
         try:
             self.book.set(finding.key, new)
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
             return
         self._after_review(finding, advance)
 
@@ -344,16 +340,16 @@ class ReviewApp(App[None]):
         try:
             key = self.book.undo()
         except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10, markup=False)
             return
         if key is None:
-            self.notify("Nothing to undo.")
+            self.notify("Nothing to undo.", markup=False)
             return
         finding = self.state.by_key.get(key)
         if finding is not None:
             self.go_to(finding.id)
             self._after_review(finding, advance=False)
-            self.notify(f"Undone: {finding.id} is {self.book[key].state} again.")
+            self.notify(f"Undone: {finding.id} is {self.book[key].state} again.", markup=False)
 
     # -- export --------------------------------------------------------------------------
     def action_export(self) -> None:
@@ -366,7 +362,7 @@ class ReviewApp(App[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", title="Exported")
+                self.notify(f"Wrote {path}", title="Exported", markup=False)
 
         self.push_screen(ExportScreen(formats, render, stem, cursor_blink=self.cursor_blink),
                          done)
@@ -385,11 +381,11 @@ class ReviewApp(App[None]):
         fn = self.corroborate_fn
         if fn is None:
             self.notify("No coverage to check against: start attrib tui with --coverage URL "
-                        "or --discover.", severity="warning")
+                        "or --discover.", severity="warning", markup=False)
             return
         statements = [st.id for st in self.report.statements]
         if not statements:
-            self.notify("There are no statements to check.")
+            self.notify("There are no statements to check.", markup=False)
             return
         self._run += 1
         self._done = 0
@@ -450,7 +446,7 @@ class ReviewApp(App[None]):
             self.state.coverage_pages.append(message.page)
         if message.warning:
             self.notify(clean(message.warning), title="Coverage", severity="warning",
-                        timeout=8)
+                        timeout=8, markup=False)
 
     def on_corroboration_finished(self, message: CorroborationFinished) -> None:
         if message.run != self._run:
@@ -461,11 +457,11 @@ class ReviewApp(App[None]):
         self.detail.show(self.selected)
         if message.error:
             self.notify(message.error, title="Coverage check failed", severity="error",
-                        timeout=10)
+                        timeout=10, markup=False)
         else:
             checked = len(self.state.corroborations)
             self.notify(f"Checked {checked} of {len(self.report.statements)} statements "
-                        "against other coverage.", title="Coverage")
+                        "against other coverage.", title="Coverage", markup=False)
 
 
 def _message(run: int, result: object) -> CorroborationArrived | CoverageNote:

@@ -40,8 +40,7 @@ def run_tui(args: argparse.Namespace) -> int:
         return replace(exported, outlets=outlets_named(exported, rules))
 
     app = ReviewApp(report, store=store, config=config, finish=finish,
-                    corroborate=coverage_corroborator(args, rules, cache),
-                    coverage_requested=coverage_options.wants_coverage(args))
+                    corroborate=coverage_corroborator(args, rules, cache))
     try:
         app.run()
     finally:
