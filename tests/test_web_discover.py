@@ -117,3 +117,17 @@ def test_bad_config_is_one_line(server, env, tmp_path):
     config.write_text("[discover\n")
     run = run_cli("check", server.url("/article.html"), "--discover", env={**env, "ATTRIB_CONFIG": str(config)})
     assert run.code == 2 and "invalid TOML" in run.err and len(run.err.strip().splitlines()) == 1
+
+
+def test_discover_settings_live_in_attrib_toml_like_the_others(server, env, tmp_path):
+    server.reset()
+    (tmp_path / "attrib.toml").write_text(
+        f'fail-on = "never"\n\n[discover]\nendpoint = "{server.url("/gdelt-toml")}"\ninterval = 0\n')
+    article = server.url("/article.html")
+    no_config_env = {k: v for k, v in env.items() if k != "ATTRIB_CONFIG"}
+    run = run_cli("check", article, "--discover", env=no_config_env, cwd=tmp_path)
+    assert run.code == 0, run.err
+    run = run_cli("check", article, "--discover", "--config", str(tmp_path / "attrib.toml"),
+                  env={**env, "ATTRIB_CACHE_DIR": str(tmp_path / "c3")})
+    assert run.code == 0, run.err
+    assert [p for p, _ in server.queries] == ["/gdelt-toml", "/gdelt-toml"]

@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
     e.add_argument("--output", "-o", metavar="FILE")
     e.add_argument("--rules", action="append", default=[], metavar="DIR")
+    e.add_argument("--config", metavar="FILE", help="settings file (rule directories)")
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE)")
@@ -75,14 +76,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _documents(inputs: Sequence[str]) -> Iterator[Path]:
+    """The ``.txt`` documents named or found under the inputs. Their stems are the
+    document ids of the scorer's format, so two files with one stem are refused."""
+    seen: dict[str, Path] = {}
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(path.rglob("*.txt"))
+            found = sorted(path.rglob("*.txt"))
         elif path.exists():
-            yield path
+            if path.suffix != ".txt":
+                raise InputError(f"{item}: extract reads plain-text .txt documents only "
+                                 "(offsets must index the file as it is)")
+            found = [path]
         else:
             raise InputError(f"{item}: no such file or directory")
+        for doc in found:
+            if doc.stem in seen and seen[doc.stem] != doc:
+                raise InputError(f"{doc}: same document id {doc.stem!r} as {seen[doc.stem]}")
+            seen[doc.stem] = doc
+            yield doc
 
 
 def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
@@ -95,7 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     cache = PageCache.default() if coverage_options.needs_cache(args) else None
     article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
     def gather(statements):
-        return coverage_options.coverage_from_args(args, article, statements, rules, cache)
+        return coverage_options.coverage_from_args(args, article, statements, rules, cache, settings.discover)
 
     report = check(article, rules, settings=settings,
                    coverage=gather if coverage_options.wants_coverage(args) else None)
@@ -124,7 +136,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON line per document, written as each is read: memory stays flat however
     large the corpus."""
-    rules = load_rulebook(args.rules)
+    _, rules = _settings_and_rules(args)
 
     def run(out: TextIO) -> None:
         for path in _documents(args.inputs):

@@ -14,6 +14,7 @@ working directory's pyproject.toml, else ``attrib.toml`` in the user's config di
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from .errors import AttribError
 from .model import Severity
 
 KEYS = ("rules", "disable", "enable", "fail-on", "severity",
-        "tui")  # [tui]: keys and theme of the review screen, read by attrib.tui.config
+        "tui",  # [tui]: keys and theme of the review screen, read by attrib.tui.config
+        "discover")  # [discover]: endpoint and interval of the coverage search
 LEVELS = tuple(s.value for s in Severity)
 
 
@@ -45,6 +47,7 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     rule_dirs: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    discover: Mapping[str, Any] = field(default_factory=dict)  # read by corroborate.settings
     file: str | None = None  # where they came from, for messages
 
     def level_for(self, rule_id: str, category: str, default: Severity) -> Severity:
@@ -57,6 +60,12 @@ class Settings:
         if rule_id in self.enable:
             return True
         return enabled and category not in self.disable
+
+
+def _table(value: Any, file: str, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(file, "must be a table", key)
+    return value
 
 
 def _names(value: Any, file: str, key: str) -> frozenset[str]:
@@ -89,6 +98,7 @@ def parse_settings(data: Mapping[str, Any], file: str, base: Path) -> Settings:
         severity=levels,
         rule_dirs=tuple(str((base / Path(d).expanduser()).resolve()) for d in dirs),
         fail_on=None if fail_on in (None, "never") else Severity(fail_on),
+        discover=_table(data.get("discover", {}), file, "discover"),
         file=file)
 
 
@@ -135,6 +145,11 @@ def find_config(cwd: Path | None = None) -> Path | None:
 
 
 def load_settings(explicit: str | None = None, cwd: Path | None = None) -> Settings:
+    """``--config FILE``, else ``$ATTRIB_CONFIG`` where that file exists, else the first of
+    ./attrib.toml, [tool.attrib] in ./pyproject.toml and the user's attrib.toml."""
+    env = os.environ.get("ATTRIB_CONFIG")
+    if explicit is None and env:
+        return read_settings(Path(env)) if Path(env).is_file() else Settings()
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..errors import AttribError
 from ..ingest import is_url
@@ -69,12 +70,14 @@ def warn(message: str) -> None:
 
 
 def coverage_from_args(args: argparse.Namespace, article: Article, statements: Sequence,
-                       rules: Rulebook, cache: PageCache | None) -> CoverageSet | None:
+                       rules: Rulebook, cache: PageCache | None,
+                       discover: Mapping[str, Any] | None = None) -> CoverageSet | None:
+    """``discover``: the [discover] table of the settings file."""
     if not wants_coverage(args):
         return None
     if args.discover_max > 250:
         raise AttribError("--discover-max: at most 250")
-    settings = discover_settings(args.discover_endpoint, args.discover_max) if args.discover else None
+    settings = discover_settings(args.discover_endpoint, args.discover_max, discover) if args.discover else None
     request = CoverageRequest(tuple(args.coverage), tuple(args.coverage_dir), settings, min(args.jobs, 32))
     found = gather_coverage(article, statements, request, fetch_options(args), cache, rules, Progress())
     for note in found.notes:

@@ -1,12 +1,11 @@
-"""Where discovery searches and how politely: option, then environment, then the config
-file (``[discover]`` in ``$ATTRIB_CONFIG`` or the user's config dir ``config.toml``)."""
+"""Where discovery searches and how politely: option, then environment, then
+``[discover]`` in the settings file (attrib.toml, see attrib.config)."""
 
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..errors import AttribError
@@ -23,31 +22,6 @@ class DiscoverSettings:
     retries: int = 2  # after an HTTP 429
 
 
-def config_path() -> Path:
-    env = os.environ.get("ATTRIB_CONFIG")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("attrib", appauthor=False)) / "config.toml"
-
-
-def _config_section() -> dict[str, Any]:
-    path = config_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AttribError(f"{path}: cannot read the config file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AttribError(f"{path}: invalid TOML ({exc})") from None
-    section = data.get("discover", {})
-    if not isinstance(section, dict):
-        raise AttribError(f"{path}: [discover] must be a table")
-    return section
-
-
 def _number(value: Any, where: str) -> float:
     try:
         number = float(value)
@@ -58,13 +32,15 @@ def _number(value: Any, where: str) -> float:
     return number
 
 
-def discover_settings(endpoint: str | None = None, max_results: int = 20) -> DiscoverSettings:
-    section = _config_section()
+def discover_settings(endpoint: str | None = None, max_results: int = 20,
+                      section: Mapping[str, Any] | None = None) -> DiscoverSettings:
+    """``section`` is ``[discover]`` of the settings file (attrib.config)."""
+    section = section or {}
     chosen = endpoint or os.environ.get("ATTRIB_DISCOVER_ENDPOINT") or section.get("endpoint") or DEFAULT_ENDPOINT
     if not isinstance(chosen, str) or not chosen.startswith(("http://", "https://")):
         raise AttribError(f"discovery endpoint {chosen!r}: must be an http(s) URL")
     if "ATTRIB_DISCOVER_INTERVAL" in os.environ:
         interval = _number(os.environ["ATTRIB_DISCOVER_INTERVAL"], "ATTRIB_DISCOVER_INTERVAL")
     else:
-        interval = _number(section.get("interval", DEFAULT_INTERVAL), f"{config_path()}: discover.interval")
+        interval = _number(section.get("interval", DEFAULT_INTERVAL), "discover.interval in the settings file")
     return DiscoverSettings(chosen, interval, max_results)

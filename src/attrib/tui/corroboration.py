@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import inspect
 import io
-from collections.abc import AsyncIterable, Callable, Iterable, Iterator
-from typing import Union
+from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping
+from typing import Any, Union
 
 from ..corroborate import corroborate
 from ..corroborate import options as coverage_options
@@ -37,8 +37,8 @@ def is_async(fn: Corroborator) -> bool:
     return inspect.isasyncgenfunction(fn) or inspect.isasyncgenfunction(call)
 
 
-def coverage_corroborator(args: argparse.Namespace, rules: Rulebook,
-                          cache: PageCache | None) -> Corroborator | None:
+def coverage_corroborator(args: argparse.Namespace, rules: Rulebook, cache: PageCache | None,
+                          discover: Mapping[str, Any] | None = None) -> Corroborator | None:
     """The real corroborator for ``--coverage``, ``--coverage-dir`` and ``--discover``
     (None when none is given). Fetching goes through the page cache at ``cache``'s path,
     opened afresh in the worker's thread (an SQLite connection stays in its thread);
@@ -47,7 +47,7 @@ def coverage_corroborator(args: argparse.Namespace, rules: Rulebook,
         return None
     if args.discover_max > 250:
         raise AttribError("--discover-max: at most 250")
-    settings = (discover_settings(args.discover_endpoint, args.discover_max)
+    settings = (discover_settings(args.discover_endpoint, args.discover_max, discover)
                 if args.discover else None)
     request = CoverageRequest(tuple(args.coverage), tuple(args.coverage_dir), settings,
                               min(args.jobs, 32))

@@ -40,7 +40,7 @@ def run_tui(args: argparse.Namespace) -> int:
         return replace(exported, outlets=outlets_named(exported, rules))
 
     app = ReviewApp(report, store=store, config=config, finish=finish,
-                    corroborate=coverage_corroborator(args, rules, cache))
+                    corroborate=coverage_corroborator(args, rules, cache, settings.discover))
     try:
         app.run()
     finally:
