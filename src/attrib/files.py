@@ -31,7 +31,7 @@ def atomic_open(path: str | Path) -> Iterator[TextIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -43,7 +43,11 @@ def write_atomic(path: str | Path, data: str) -> None:
         fh.write(data)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def _read_umask() -> int:
+    # Reading the umask means setting it; done once, at import, before any thread runs.
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()

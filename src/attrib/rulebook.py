@@ -112,7 +112,7 @@ def string_list(value: Any, file: str, rule: str | None, key: str) -> list[str]:
     return [item.strip() for item in items]
 
 
-def _check_keys(data: Mapping, allowed: Iterable[str], file: str, rule: str | None) -> None:
+def check_keys(data: Mapping, allowed: Iterable[str], file: str, rule: str | None) -> None:
     for key in data:
         if key not in allowed:
             raise RuleError(file, f"unknown key (expected one of: {', '.join(allowed)})", rule, str(key))
@@ -148,7 +148,7 @@ def _documents(dirs: Sequence[Path]) -> list[tuple[str, dict]]:
 
 
 def _merge_lexicon(lexicons: dict[str, Lexicon], file: str, data: dict) -> None:
-    _check_keys(data, ("kind", "id", "description", "entries", "remove", "source"), file, None)
+    check_keys(data, ("kind", "id", "description", "entries", "remove", "source"), file, None)
     lid = expect(data.get("id"), str, file, None, "id")
     add = string_list(data.get("entries", []), file, lid, "entries")
     remove = string_list(data.get("remove", []), file, lid, "remove")
@@ -159,12 +159,12 @@ def _merge_lexicon(lexicons: dict[str, Lexicon], file: str, data: dict) -> None:
 
 
 def _cue_groups(file: str, data: dict) -> list[CueGroup]:
-    _check_keys(data, ("kind", "description", "groups"), file, None)
+    check_keys(data, ("kind", "description", "groups"), file, None)
     groups = []
     for n, item in enumerate(expect(data.get("groups"), list, file, None, "groups")):
         expect(item, dict, file, f"#{n + 1}", "groups")
         gid = expect(item.get("id"), str, file, f"#{n + 1}", "id")
-        _check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "alone",
+        check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "alone",
                            "layout", "description"), file, gid)
         cls = expect(item.get("class"), str, file, gid, "class")
         if cls not in CUE_CLASSES:

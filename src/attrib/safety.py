@@ -25,3 +25,11 @@ def unsafe_spans(text: str) -> list[tuple[int, int]]:
         controls += [m.span() for m in _CONTROLS.finditer(text, kept_from, start)]
         kept_from = end
     return sorted(removed + controls)
+
+
+def markdown_inline(text: str) -> str:
+    """Untrusted text for a line of Markdown: cleaned, on one line, markup escaped."""
+    text = " ".join(clean(text).split())
+    for ch in "\\`*_[]<>|#~":
+        text = text.replace(ch, "\\" + ch)
+    return text

@@ -137,7 +137,6 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
                           or shown(url, 60), text=page_article.text, title=page_article.title, origin=origin)
         docs.append(doc)
         pages.append(CoveragePage(url, origin, doc.outlet, doc.title))
-    docs = [d.attributed(rules) for d in docs]
     return CoverageSet(tuple(docs), tuple(pages), tuple(notes), tuple(queries))
 
 

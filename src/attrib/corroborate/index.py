@@ -61,15 +61,6 @@ class _Vocab:
         return "".join(pieces[w] for w in sorted(set(words), key=self.ids.__getitem__))
 
 
-def windows(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None]]:
-    """Two sentences at a time (a statement may run over a sentence break), with the
-    offset where the second begins."""
-    sentences = split_sentences(text, lex.abbreviations)
-    if len(sentences) < 2:
-        return [(s, None) for s in sentences]
-    return [(Span(a.start, b.end), b.start) for a, b in zip(sentences, sentences[1:])]
-
-
 def _windows_with_stems(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None, list[str]]]:
     sentences = split_sentences(text, lex.abbreviations)
     words = [stems(s.of(text), lex) for s in sentences]  # once per sentence, not per window

@@ -84,10 +84,6 @@ def _number(words: Sequence[str]) -> str:
     return str(int(value)) if value == int(value) else f"{value:.10g}"
 
 
-def _is_number(word: str, lex: MatchLexicons) -> bool:
-    return word[:1].isdigit() or (word in lex.numbers and lex.numbers[word][:1].isdigit())
-
-
 def _expand(word: str, lex: MatchLexicons) -> tuple[str, ...]:
     cache = lex.memo
     hit = cache.get(word)
@@ -123,7 +119,3 @@ def canon(words: Iterable[str], lex: MatchLexicons) -> list[str]:
         if w:
             out.append(numbers.get(w, w))
     return out
-
-
-def is_number(word: str) -> bool:
-    return word[:1].isdigit()

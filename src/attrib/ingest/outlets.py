@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..model import OutletInfo
-from ..rulebook import Rulebook, expect, string_list
+from ..rulebook import Rulebook, check_keys, expect, string_list
 
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 _FILE_KEYS = ("kind", "description", "kinds", "sources", "outlets", "remove")
@@ -39,12 +39,6 @@ class OutletRegistry:
         return None
 
 
-def _check_keys(data: Mapping, allowed: tuple[str, ...], file: str, rule: str | None) -> None:
-    for key in data:
-        if key not in allowed:
-            raise RuleError(file, f"unknown key (expected one of: {', '.join(allowed)})", rule, str(key))
-
-
 def _text_map(value: Any, file: str, key: str) -> dict[str, str]:
     items = expect(value, dict, file, None, key)
     out = {}
@@ -66,7 +60,7 @@ def build_registry(documents: tuple[tuple[str, Any], ...]) -> OutletRegistry:
     kinds: dict[str, str] = {}
     sources: dict[str, str] = {}
     for file, data in documents:
-        _check_keys(data, _FILE_KEYS, file, None)
+        check_keys(data, _FILE_KEYS, file, None)
         kinds.update(_text_map(data.get("kinds", {}), file, "kinds"))
         sources.update(_text_map(data.get("sources", {}), file, "sources"))
     outlets: dict[str, OutletInfo] = {}
@@ -76,7 +70,7 @@ def build_registry(documents: tuple[tuple[str, Any], ...]) -> OutletRegistry:
         for n, item in enumerate(expect(data.get("outlets", []), list, file, None, "outlets")):
             expect(item, dict, file, f"#{n + 1}", "outlets")
             domain = _domain(item.get("domain"), file, f"#{n + 1}", "domain")
-            _check_keys(item, _ENTRY_KEYS, file, domain)
+            check_keys(item, _ENTRY_KEYS, file, domain)
             name = expect(item.get("name"), str, file, domain, "name").strip()
             entry_kinds = string_list(item.get("kinds"), file, domain, "kinds")
             for kind in entry_kinds:

@@ -8,6 +8,7 @@ from typing import Any
 from ..corroborate import corroboration_counts, speaker_conflicts
 from ..model import Corroboration, CoveragePage, Evidence, OutletInfo, Report
 from ..safety import clean
+from ..safety import markdown_inline as _md
 
 # -- JSON ------------------------------------------------------------------------------
 
@@ -112,13 +113,6 @@ def text_section(report: Report) -> list[str]:
 
 
 # -- Markdown --------------------------------------------------------------------------
-
-
-def _md(text: str) -> str:
-    text = " ".join(clean(text).split())
-    for ch in "\\`*_[]<>|#~":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def diff_md(e: Evidence) -> str:

@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Flag, Report
-from ..safety import clean
+from ..safety import markdown_inline as _md
 from . import corroboration
 from .context import flag_sentence, share
-
-
-def _md(text: str) -> str:
-    """Inline-safe Markdown: control characters removed, markup characters escaped."""
-    text = " ".join(clean(text).split())
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def to_markdown(report: Report) -> str:

@@ -54,10 +54,6 @@ class DisplayText:
                 starts.append(i + 1)
         self._line_starts = starts
 
-    @property
-    def identical(self) -> bool:
-        return len(self._segments) <= 1 and len(self.text) == len(self.original)
-
     def to_display(self, offset: int) -> int:
         """Display offset of an original offset (inside removed text: where it was)."""
         i = bisect_right(self._orig_starts, offset) - 1
@@ -87,10 +83,6 @@ class DisplayText:
     def line_start(self, row: int) -> int:
         """Display offset where ``row`` starts."""
         return self._line_starts[row]
-
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
 
 
 def _gaps(length: int, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
