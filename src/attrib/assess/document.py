@@ -21,6 +21,11 @@ def _paragraphs(text: str) -> list[Span]:
     return out
 
 
+def _cover(st: Statement) -> Span:
+    parts = [st.sentence, st.cue, *st.content]
+    return Span(min(p.start for p in parts), max(p.end for p in parts))
+
+
 @dataclass
 class Document:
     text: str
@@ -37,6 +42,14 @@ class Document:
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_starts = [p.start for p in self.paragraphs]
         self._quote_starts = [q.span.start for q in self.quotes]
+        # Statements by the start of all they cover, for overlap look-ups by bisection:
+        # every check asks about one sentence, and articles can hold thousands.
+        reach = [(_cover(st), st) for st in self.statements]
+        reach.sort(key=lambda r: r[0].start)
+        self._reach = reach
+        self._reach_starts = [r[0].start for r in reach]
+        self._longest = max((len(r[0]) for r in reach), default=0)
+        self._order = {id(st): n for n, st in enumerate(self.statements)}
 
     def sentence_at(self, pos: int) -> Span:
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -63,7 +76,7 @@ class Document:
 
     def content_holding(self, span: Span) -> Statement | None:
         """The statement whose content contains ``span``."""
-        for st in self.statements:
+        for st in self.statements_in(span):
             if any(c.contains(span) for c in st.content):
                 return st
         return None
@@ -73,13 +86,15 @@ class Document:
         owner = self.content_holding(span)
         if owner is not None:
             return owner
-        for st in self.statements:
+        for st in self.statements_in(span):
             if st.source.span is not None and st.source.span.contains(span):
                 return st
         return None
 
     def statements_in(self, span: Span) -> list[Statement]:
-        """Statements whose sentence, cue or content overlaps ``span``."""
-        return [st for st in self.statements
-                if st.sentence.overlaps(span) or st.cue.overlaps(span)
-                or any(c.overlaps(span) for c in st.content)]
+        """Statements whose sentence, cue or content overlaps ``span``, in text order."""
+        lo = bisect.bisect_left(self._reach_starts, span.start - self._longest)
+        hi = bisect.bisect_left(self._reach_starts, span.end)
+        found = [st for cover, st in self._reach[lo:hi] if cover.overlaps(span) and (
+            st.sentence.overlaps(span) or st.cue.overlaps(span) or any(c.overlaps(span) for c in st.content))]
+        return sorted(found, key=lambda st: self._order[id(st)])

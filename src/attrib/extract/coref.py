@@ -9,6 +9,7 @@ one of the right kind. A surname is looked up in the text before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,8 @@ _PLURAL = frozenset({"they", "them"})
 _UNRESOLVED = frozenset({"you", "i", "we", "who", "which"})
 _NAMED = (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.NEWS_AGENCY)
 _NAME_WORD = r"[A-Z][\w’'.-]*"
+# One to three capitalised words before a last one: "manager Felix Orr" gives ("Felix ", "Orr").
+_NAME_RUN = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}})({_NAME_WORD})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +36,17 @@ def resolve(statements: list[Statement], mentions: list[Mention], lex: SourceLex
             text: str) -> list[Statement]:
     history: list[Source] = []  # named candidates in text order, most recent last
     pending = sorted(mentions, key=lambda m: m.pos)
+    names = _Names(text, lex)
     out: list[Statement] = []
     for st in statements:
         src = st.source
         at = src.span.start if src.span is not None else st.cue.start
         while pending and pending[0].pos < at:
-            history.append(_canonical(pending.pop(0).source, history, text, lex))
+            history.append(_canonical(pending.pop(0).source, history, names))
         if src.text.lower() == "it":
             target = _it(st, out[-1] if out else None, text)
         else:
-            target = _antecedent(src, history, text, lex) if src.span is not None else None
+            target = _antecedent(src, history, names) if src.span is not None else None
         if target is not None:
             src = replace(src, resolved=target.resolved or target.text, type=target.type,
                           role=src.role or target.role)
@@ -53,23 +57,25 @@ def resolve(statements: list[Statement], mentions: list[Mention], lex: SourceLex
     return out
 
 
-def _canonical(src: Source, history: list[Source], text: str, lex: SourceLexicons) -> Source:
+def _canonical(src: Source, history: list[Source], names: _Names) -> Source:
     """A mention by surname alone ("Orr, 52, took charge") is stored under the full name."""
-    target = _antecedent(src, history, text, lex)
+    target = _antecedent(src, history, names)
     if target is None:
         return src
     return replace(src, resolved=target.resolved or target.text, type=target.type,
                    role=src.role or target.role)
 
 
-def _antecedent(src: Source, history: list[Source], text: str, lex: SourceLexicons) -> Source | None:
+def _antecedent(src: Source, history: list[Source], names: _Names) -> Source | None:
+    text, lex = names.text, names.lex
     low = src.text.lower()
     if low in lex.pronouns:
         if low in _UNRESOLVED:
             return None
         return _last(history, person=low in lex.person_pronouns, plural=low in _PLURAL)
     if src.resolved and len(src.resolved.split()) == 1 and src.span is not None:
-        return _by_surname(history, src.resolved) or _full_name_before(src, text, lex)
+        full = names.full_name_before(src.resolved, src.span.start)
+        return _by_surname(history, src.resolved) or (Source(None, full, SourceType.PERSON) if full else None)
     if src.resolved is None and low.startswith("the "):
         noun = low[4:]
         if noun in lex.roles:
@@ -105,17 +111,26 @@ def _by_surname(history: list[Source], name: str) -> Source | None:
     return None
 
 
-def _full_name_before(src: Source, text: str, lex: SourceLexicons) -> Source | None:
-    """"Orr" after "... dismissed manager Felix Orr ...": the last full name ending so."""
-    name = src.resolved or src.text
-    pattern = re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}\b")
-    best = None
-    for m in pattern.finditer(text, 0, src.span.start):
-        words = [w for w in m.group(1).split() if w.lower().rstrip(".") not in lex.titles
-                 and w.lower() not in lex.roles and w.lower() not in lex.determiners]
-        if words:
-            best = " ".join([*words, name])
-    return Source(None, best, SourceType.PERSON) if best else None
+class _Names:
+    """Every run of capitalised words in the text, by its last word, found in one pass
+    the first time a surname needs its full name."""
+
+    def __init__(self, text: str, lex: SourceLexicons):
+        self.text, self.lex = text, lex
+        self._by_last: dict[str, list[tuple[int, str]]] | None = None
+
+    def full_name_before(self, name: str, pos: int) -> str | None:
+        """"Orr" after "... dismissed manager Felix Orr ...": the last full name ending so."""
+        if self._by_last is None:
+            self._by_last = {}
+            for m in _NAME_RUN.finditer(self.text):
+                words = [w for w in m.group(1).split() if w.lower().rstrip(".") not in self.lex.titles
+                         and w.lower() not in self.lex.roles and w.lower() not in self.lex.determiners]
+                if words:
+                    self._by_last.setdefault(m.group(2), []).append((m.start(), " ".join(words)))
+        runs = self._by_last.get(name, [])
+        i = bisect.bisect_left(runs, (pos,)) - 1
+        return f"{runs[i][1]} {name}" if i >= 0 else None
 
 
 def _role_before(src: Source, role: str, text: str, lex: SourceLexicons) -> Source | None:

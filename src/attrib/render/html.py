@@ -124,9 +124,17 @@ def article_html(report: Report) -> str:
     for f in report.flags:
         badges.setdefault(f.span.end, []).append(f)
     cuts = sorted({0, len(text), *(s.start for s, _, _ in layers), *(s.end for s, _, _ in layers)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for n, (span, _, _) in enumerate(layers):
+        opening.setdefault(span.start, []).append(n)
+        closing.setdefault(span.end, []).append(n)
+    live: set[int] = set()  # layers covering the current piece: one sweep, not a scan per piece
     parts = []
     for a, b in zip(cuts, cuts[1:]):
-        active = [(css, tip) for span, css, tip in layers if span.start <= a and b <= span.end]
+        live.difference_update(closing.get(a, ()))
+        live.update(n for n in opening.get(a, ()) if layers[n][0].end > a)
+        active = [layers[n][1:] for n in sorted(live)]
         chunk = esc(text[a:b])
         if active:
             classes = " ".join(dict.fromkeys(c for css, _ in active for c in css.split()))
@@ -200,7 +208,7 @@ def summary_html(report: Report) -> str:
         '<table class="breakdown"><thead><tr><th>Points</th><th>Why</th><th>Flags</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         '<p class="muted">The score starts at 100; every flag costs points by its severity '
-        "(info 1, warning 4, error 10 by default) and one category costs at most a cap.</p>"
+        "(each line shows the weight) and one category costs at most a cap.</p>"
         f'<p><b>Named sources:</b> {names}</p></div>'
         '<div class="charts">'
         f'<figure><figcaption>Statements by source type</figcaption>'
