@@ -7,7 +7,6 @@ from ..model import Span
 from .cues import CueHit
 from .words import Word, strip_edges, words
 
-_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "to", "from", "with", "for", "via", "through"})
 
 
 class ContentMixin:
@@ -95,7 +94,7 @@ class ContentMixin:
             comma = next((j for j in range(i, min(i + 10, len(ws))) if ws[j].text == ","), None)
             if comma is not None:
                 return self._skip_opening(ws, comma + 1)
-        if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in _PREPOSITIONS):
+        if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in self.e.prepositions):
             for j in range(i + 1, min(i + 9, len(ws))):
                 if ws[j].text in (",", ";", "\"", "“", ":"):
                     break

@@ -155,7 +155,7 @@ def _by_kind(history: list[Source], noun: str, lex: SourceLexicons) -> Source | 
     if noun not in lex.organization and noun not in lex.government:
         return None
     for src in reversed(history):
-        if src.type in _NAMED and (noun in src.text.lower() or noun in ("company", "firm", "group")
+        if src.type in _NAMED and (noun in src.text.lower() or noun in lex.generic_bodies
                                    and src.type == SourceType.ORGANIZATION):
             if src.text.lower() != f"the {noun}":
                 return src

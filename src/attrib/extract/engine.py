@@ -41,6 +41,11 @@ class Engine:
         self.cue_blockers = lx("cue-blockers")
         self.summary_nouns = lx("summary-nouns")
         self.labels = lx("labels")
+        self.possessives = lx("possessives")
+        self.prepositions = lx("prepositions")
+        verbs = "|".join(sorted(map(re.escape, lx("aside-verbs"))))
+        # ", seen by the Weld Herald," and the like: an aside that names the channel.
+        self.aside = re.compile(rf"(?:{verbs}) by ", re.I)
         self.verb_markers = lx("verb-markers")
         plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
                                 key=len, reverse=True))

@@ -11,12 +11,7 @@ from .words import Word, span_of, strip_edges, words
 
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
-# ", seen by the Weld Herald," and the like: an aside that names the channel.
-ASIDE = re.compile(r"(?:seen|obtained|reviewed|shared|quoted|reported|published) by ", re.I)
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
-_POSSESSIVES = frozenset({"its", "his", "her", "their", "our", "my", "your"})
-_LINKS = frozenset({"of", "for", "to", "from", "by", "with", "at", "in", "on", "and", "or", "about", "against"})
-_QUANTIFIERS = frozenset({"some", "many", "several", "most", "two", "three", "numerous", "multiple", "few"})
 
 
 class PhraseMixin:
@@ -44,7 +39,7 @@ class PhraseMixin:
         if not prev:
             return False
         last = prev[-1].lower
-        if last in _QUANTIFIERS:  # "several reports" is a noun, "many say" is not
+        if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
         return last in self.e.cue_blockers or last.endswith(("’s", "'s")) and len(last) > 2
 
@@ -82,8 +77,8 @@ class PhraseMixin:
         # "a project its own engineers say": a possessive right after a plain noun opens
         # a new noun phrase, and the source is that one.
         for i in range(len(ws) - 1, 0, -1):
-            if ws[i].lower in _POSSESSIVES and ws[i - 1].text.isalpha() and ws[i - 1].text.islower() \
-                    and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in _LINKS:
+            if ws[i].lower in self.e.possessives and ws[i - 1].text.isalpha() and ws[i - 1].text.islower() \
+                    and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in self.e.lex.links:
                 ws = ws[i:]
                 break
         if not ws or len(ws) > 20:
@@ -138,7 +133,7 @@ class PhraseMixin:
         role, aside = None, ""
         head, _, last = body.rpartition(",")
         last = last.strip()
-        if head and (ASIDE.match(last) or last.lower().startswith(("who ", "which "))):
+        if head and (self.e.aside.match(last) or last.lower().startswith(("who ", "which "))):
             aside, body = last, head
             head, _, last = body.rpartition(",")
             last = last.strip()

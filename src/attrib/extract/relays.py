@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..model import Relay, SourceType, Span
 from .cues import CueHit
-from .phrases import ASIDE
 from .sources import classify, is_media
 from .words import Word, span_of, strip_edges, words
 
@@ -55,7 +54,7 @@ class RelayMixin:
 
     def aside_relay(self, aside: str, lo: int, hi: int) -> tuple[Relay, ...]:
         """", seen by the Weld Herald," names the outlet that saw a document."""
-        m = ASIDE.match(aside)
+        m = self.e.aside.match(aside)
         if not m or not aside:
             return ()
         at = self.text.find(aside, lo, hi)

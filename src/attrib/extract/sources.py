@@ -10,11 +10,6 @@ from ..rulebook import Rulebook
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
-_LINKS = frozenset({"of", "for", "the", "at", "from", "in", "to", "and", "on", "with", "by"})
-_QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "numerous", "various", "other"})
-_MEDIA_KINDS = frozenset({"daily", "newspaper", "weekly", "tabloid", "broadcaster", "magazine",
-                          "station", "network", "website", "paper"})
-_AGENCY_HEADS = frozenset({"news agency", "press agency", "wire service"})
 _NON_WORD = re.compile(r"[^a-z0-9&.’' -]+")
 
 
@@ -32,6 +27,11 @@ class SourceLexicons:
     anonymous: frozenset[str]
     determiners: frozenset[str]
     media: frozenset[str]
+    quantifiers: frozenset[str]
+    links: frozenset[str]
+    outlet_descriptors: frozenset[str]
+    agency_heads: frozenset[str]
+    generic_bodies: frozenset[str]
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
@@ -39,7 +39,8 @@ class SourceLexicons:
         return cls(lx("pronouns"), lx("person-pronouns"), lx("role-nouns"), lx("titles"),
                    lx("news-agencies"), lx("government-words"), lx("organization-words"),
                    lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
-                   lx("determiners"), lx("media-words"))
+                   lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
+                   lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"))
 
 
 def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
@@ -69,7 +70,7 @@ def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None
     if not name:
         return None, None
     rest = tokens[: len(tokens) - len(name)]
-    if rest and rest[-1].lower() in _LINKS:
+    if rest and rest[-1].lower() in lex.links:
         return None, None  # "a spokesman for the Ministry of Transport": a body, not a name
     role_words = [t for t in rest if t.lower().rstrip(".") not in lex.titles or t.lower() in lex.roles]
     role = " ".join(role_words) if any(t.lower() in lex.roles for t in rest) else None
@@ -88,7 +89,7 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
                         None, None)
     if bare in lex.agencies or low in lex.agencies or (
             _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)) \
-            or _has_phrase(low, _AGENCY_HEADS):
+            or _has_phrase(low, lex.agency_heads):
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
     if _has_phrase(low, lex.anonymous):
         return Analysis(SourceType.ANONYMOUS, None, None)
@@ -97,7 +98,7 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
         and lows[0] not in lex.vague else [])
     head = lows[-1]
-    quantified = lows[0] in _QUANTIFIERS and len(lows) <= 4  # "many parents", "some experts"
+    quantified = lows[0] in lex.quantifiers and len(lows) <= 4  # "many parents", "some experts"
     noun = next((w for w in lows if w not in lex.determiners), head)  # "a study by the Institute"
     if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified
                             or noun in lex.vague):
@@ -133,7 +134,7 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
 def _is_outlet(tokens: list[str], lows: list[str], lex: SourceLexicons) -> bool:
     """A newspaper or broadcaster: "the Coastal Tribune", "The opposition daily Tarvo Dagblad"."""
     named = any(t[:1].isupper() for t in tokens)
-    return named and (lows[-1] in lex.media or any(w in _MEDIA_KINDS for w in lows[:-1]))
+    return named and (lows[-1] in lex.media or any(w in lex.outlet_descriptors for w in lows[:-1]))
 
 
 def _role_of(tokens: list[str], lex: SourceLexicons) -> str | None:
