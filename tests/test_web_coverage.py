@@ -12,9 +12,11 @@ import sys
 
 import pytest
 import yaml
-
-from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, ROOT, run_cli
+from support_web import env, server  # noqa: F401 - pytest fixtures
+
+from attrib.model import Article, Corroboration, Evidence, Report, Status
+from attrib.render.corroboration import html_section
 
 COVERAGE = FIXTURES / "coverage"
 EXPECTED = yaml.safe_load((COVERAGE / "expected.yaml").read_text(encoding="utf-8"))
@@ -125,6 +127,23 @@ def test_text_and_markdown_show_corroboration(server, env):
     assert md.code == 0, md.err
     assert "~~twenty~~ **thirty**" in md.out
     assert "## Coverage" in md.out and "speaker-conflict: 1" in md.out
+
+
+def test_html_report_shows_the_evidence_and_the_word_diff(server, env):
+    run = run_cli("check", server.url("/article.html"), "--coverage-dir", "fixtures/coverage",
+                  "--format", "html", env=env)
+    assert run.code == 0, run.err
+    assert "<del>twenty</del> <ins>thirty</ins>" in run.out
+    assert '<section id="coverage">' in run.out and "speaker-conflict 1" in run.out
+    assert "gives these words to Marcus Reed" in run.out
+    assert '<a class="status altered"' in run.out  # the statement table links to the evidence
+
+
+def test_evidence_links_only_to_web_addresses():
+    evidence = Evidence("evil.example", "javascript:alert(1)", "words", 100.0, Status.VERBATIM, (("=", "words"),))
+    report = Report(Article("words"), corroborations=(Corroboration("s1", Status.VERBATIM, (evidence,)),))
+    page = html_section(report)
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page
 
 
 def test_failed_pages_are_reported_and_skipped(server, env):

@@ -3,6 +3,8 @@ renderer calls these; nothing here computes a finding."""
 
 from __future__ import annotations
 
+import html
+
 from typing import Any
 
 from ..corroborate import corroboration_counts, speaker_conflicts
@@ -153,3 +155,71 @@ def md_section(report: Report) -> list[str]:
         out.append(f"- {_md(p.url)} ({p.origin}): {state}")
     out.append("")
     return out
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def _esc(text: str | None) -> str:
+    return html.escape(clean(text or ""), quote=True)
+
+
+def _link(url: str, label: str) -> str:
+    """A link only for http(s) addresses; anything else from the web stays text."""
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{_esc(url)}" rel="noreferrer noopener">{_esc(label)}</a>'
+    return f'{_esc(label)} <span class="muted">({_esc(url)})</span>'
+
+
+def diff_html(e: Evidence) -> str:
+    """The word diff with what the other outlet dropped struck through and what it added
+    underlined (colour too, but never colour alone)."""
+    parts = []
+    for op, words in e.diff:
+        words = _esc(words)
+        parts.append(words if op == "=" else f"<del>{words}</del>" if op == "-" else f"<ins>{words}</ins>")
+    return " ".join(parts)
+
+
+def status_html(report: Report, statement_id: str) -> str:
+    """The corroboration status for the statement table; empty when nothing was checked."""
+    c = next((c for c in report.corroborations if c.statement == statement_id), None)
+    if c is None:
+        return ""
+    warn = " ⚠" if speaker_conflicts(c) else ""
+    return f'<a class="status {_esc(c.status.value)}" href="#cov-{_esc(statement_id)}">{_esc(c.status.value)}{warn}</a>'
+
+
+def html_section(report: Report) -> str:
+    """What the outlet list says about the outlet, and every statement's evidence."""
+    out = []
+    info = outlet_info(report, report.article.outlet)
+    if info is not None:
+        note = f"; {_esc(info.note)}" if info.note else ""
+        out.append(f'<section id="outlet"><h2>Outlet</h2><p>{_esc(info.name)}: '
+                   f"{_esc(', '.join(info.kinds))}{note}. <span class=\"muted\">Information, not a "
+                   f"verdict. Sources: {'; '.join(_esc(x) for x in info.sources)}</span></p></section>")
+    if not report.coverage and not report.corroborations:
+        return "".join(out)
+    counts = ", ".join(f"{_esc(k)} {v}" for k, v in corroboration_counts(report.corroborations))
+    items = []
+    for c in report.corroborations:
+        if not c.evidence:
+            continue
+        rows = []
+        for e in c.evidence:
+            why = f" ({_esc('; '.join(e.reasons))})" if e.reasons else ""
+            rows.append(f'<li><b class="status {_esc(e.status.value)}">{_esc(e.status.value)}</b> '
+                        f'{_link(e.url, e.outlet)} · score {e.score:g}{why}'
+                        f'<blockquote>{diff_html(e)}</blockquote></li>')
+        for e in speaker_conflicts(c):
+            rows.append(f"<li>⚠ {_esc(e.outlet)} gives these words to {_esc(e.speaker or '?')}</li>")
+        items.append(f'<li id="cov-{_esc(c.statement)}"><a href="#{_esc(c.statement)}">{_esc(c.statement)}</a> '
+                     f'<b>{_esc(c.status.value)}</b><ul>{"".join(rows)}</ul></li>')
+    skipped = "".join(f"<li>{_esc(p.url)}: {_esc(p.error)}</li>" for p in report.coverage if p.error)
+    out.append('<section id="coverage"><h2>Coverage</h2>'
+               f'<p>{counts or "no statements checked"}</p>'
+               + (f'<ol class="evidence">{"".join(items)}</ol>' if items else "")
+               + (f'<h3>Pages skipped</h3><ul>{skipped}</ul>' if skipped else "")
+               + "</section>")
+    return "".join(out)

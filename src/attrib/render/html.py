@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from .. import __version__
 from ..model import Flag, Report, Span, Statement
 from ..safety import clean
+from . import corroboration
 from .context import flag_sentence, share
 
 # Okabe-Ito colours, and light tints of them for backgrounds.
@@ -28,6 +29,13 @@ TYPE_COLOURS = {"person": BLUE, "organization": SKY, "government": GREEN, "news-
 VERDICT_COLOURS = {"strong": GREEN, "fair": BLUE, "weak": ORANGE, "poor": VERMILLION}
 
 CSS = """
+del { color: #a0411d; text-decoration: line-through; }
+ins { color: #0b6e4f; text-decoration: underline; font-weight: 600; }
+.evidence blockquote { margin: 4px 0 10px 0; padding-left: 10px; border-left: 3px solid #ccc; }
+.status { font-weight: 600; }
+.status.altered { color: #a0411d; }
+.status.verbatim, .status.close { color: #0b6e4f; }
+
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #d9d9de; --paper: #ffffff; --panel: #f6f6f8; }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--panel); color: var(--ink);
@@ -251,7 +259,9 @@ def _statement_row(st: Statement, report: Report) -> str:
     return (f'<tr id="{esc(st.id)}"><td>{esc(st.id)}</td><td><b>{who}</b><br>'
             f'<span class="muted">{detail}</span></td><td>{esc(st.cue_text)}</td>'
             f"<td>{esc(st.kind.value)}</td><td>{esc(st.content_text(text))}</td>"
-            f"<td>{via}</td><td>{flags}</td></tr>")
+            f"<td>{via}</td><td>{flags}</td>"
+            + (f"<td>{corroboration.status_html(report, st.id)}</td>" if report.corroborations else "")
+            + "</tr>")
 
 
 def statements_html(report: Report) -> str:
@@ -259,7 +269,8 @@ def statements_html(report: Report) -> str:
         return '<section id="statements"><h2>Statements</h2><p>No attributed statements.</p></section>'
     rows = "".join(_statement_row(st, report) for st in report.statements)
     return ('<section id="statements"><h2>Statements</h2><table><thead><tr><th>#</th><th>Source</th>'
-            "<th>Cue</th><th>Kind</th><th>Content</th><th>Via</th><th>Flags</th></tr></thead>"
+            "<th>Cue</th><th>Kind</th><th>Content</th><th>Via</th><th>Flags</th>"
+            + ("<th>Coverage</th>" if report.corroborations else "") + "</tr></thead>"
             f"<tbody>{rows}</tbody></table></section>")
 
 
@@ -288,6 +299,7 @@ def to_html(report: Report) -> str:
         + summary_html(report)
         + f'<section id="article"><h2>Article</h2>{legend_html()}'
         f'<div class="article">{article_html(report)}</div></section>'
-        + flags_html(report) + statements_html(report) + reviews_html(report)
+        + flags_html(report) + statements_html(report) + corroboration.html_section(report)
+        + reviews_html(report)
         + f"<footer>attrib {esc(__version__)} · {esc(report.schema)} · "
         f"sha256 {esc(a.digest[:16])}…</footer></main></body></html>\n")
