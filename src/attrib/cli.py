@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=".txt files, or directories searched for them")
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
     e.add_argument("--output", "-o", metavar="FILE")
-    e.add_argument("--rules", action="append", default=[], metavar="DIR")
+    e.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
     e.add_argument("--config", metavar="FILE", help="settings file (rule directories)")
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
@@ -106,7 +107,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings, rules = _settings_and_rules(args)
     cache = PageCache.default() if coverage_options.needs_cache(args) else None
     article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
-    def gather(statements):
+
+    def gather(statements):  # called by the pipeline once the article's statements are known
         return coverage_options.coverage_from_args(args, article, statements, rules, cache, settings.discover)
 
     report = check(article, rules, settings=settings,
