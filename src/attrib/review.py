@@ -33,6 +33,13 @@ class Finding:
     def is_flag(self) -> bool:
         return self.flag is not None
 
+    def summary(self, text: str) -> str:
+        """One line saying what the finding is: "hedge: ..." or "Tomas Reyes: the authority ..."."""
+        if self.flag is not None:
+            return f"{self.flag.category}: {self.flag.message or self.flag.text}"
+        assert self.statement is not None
+        return f"{self.statement.source.name}: {self.statement.content_text(text)}"
+
 
 @dataclass(frozen=True, slots=True)
 class Review:

@@ -71,26 +71,17 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
     targets: list[tuple[str, str]] = []  # (url, origin)
     skip = {u for u in (article.url,) if u}
 
-    for item in request.items:
-        if is_url(item):
-            targets.append((item, "coverage"))
-            continue
+    targets += [(item, "coverage") for item in request.items if is_url(item)]
+    local = [(item, "coverage") for item in request.items if not is_url(item)]
+    local += [(path, "coverage-dir") for directory in request.dirs for path in _dir_files(directory)]
+    for path, origin in local:
         try:
-            doc = _read_file(item, "coverage")
+            doc = _read_file(path, origin)
         except InputError as exc:
-            pages.append(CoveragePage(item, "coverage", error=str(exc)))
+            pages.append(CoveragePage(path, origin, error=str(exc)))
             continue
         docs.append(doc)
-        pages.append(_page(doc, item, "coverage"))
-    for directory in request.dirs:
-        for path in _dir_files(directory):
-            try:
-                doc = _read_file(path, "coverage-dir")
-            except InputError as exc:
-                pages.append(CoveragePage(path, "coverage-dir", error=str(exc)))
-                continue
-            docs.append(doc)
-            pages.append(_page(doc, path, "coverage-dir"))
+        pages.append(_page(doc, path, origin))
 
     async with Fetcher(options, cache) as fetcher:
         if request.discover is not None:

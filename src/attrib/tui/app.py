@@ -321,12 +321,7 @@ class ReviewApp(App[None]):
         finding = self.current()
         if finding is None:
             return
-        if finding.flag is not None:
-            summary = f"{finding.flag.category}: {finding.flag.message or finding.flag.text}"
-        else:
-            st = finding.statement
-            assert st is not None
-            summary = f"{st.source.name}: {st.content_text(self.report.article.text)}"
+        summary = finding.summary(self.report.article.text)
 
         def done(note: str | None) -> None:
             if note is not None:

@@ -51,13 +51,7 @@ class FindingCommands(Provider):
         text = state.report.article.text
         matcher = self.matcher(query)
         for f in state.findings:
-            if f.flag is not None:
-                what = f"{f.flag.category}: {f.flag.message or f.flag.text}"
-            else:
-                st = f.statement
-                assert st is not None
-                what = f"{st.source.name}: {st.content_text(text)}"
-            title = escape(f"Go to {f.id} · {one_line(what, 90)}")
+            title = escape(f"Go to {f.id} · {one_line(f.summary(text), 90)}")
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score * 0.9, matcher.highlight(title), partial(app.go_to, f.id),
