@@ -15,11 +15,8 @@ import resource
 import sys
 import time
 
+import attrib
 from _common import POLNEAR, need_polnear
-
-from attrib.extract.engine import extract
-from attrib.model import Article
-from attrib.rulebook import load_rulebook
 
 
 def rss_mb() -> float:
@@ -37,13 +34,12 @@ def main() -> int:
     need_polnear()
     texts = [p.read_text(encoding="utf-8") for p in sorted((POLNEAR / "train" / "text").glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
-    rules = load_rulebook()
-    extract(Article(texts[0]), rules)  # compile the patterns outside the timing
+    checker = attrib.Checker()  # the patterns are compiled here, outside the timing
     print(f"PolNeAR train: {len(texts)} articles, {words:,} words; single process")
     best = 0.0
     for n in range(1, args.rounds + 1):
         start = time.perf_counter()
-        found = sum(len(extract(Article(t), rules)) for t in texts)
+        found = sum(len(checker.extract(t)) for t in texts)
         secs = time.perf_counter() - start
         best = max(best, words / secs)
         print(f"round {n}: {secs:.2f} s, {words / secs:,.0f} words/s, {found:,} statements, "

@@ -25,11 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
+import attrib  # noqa: E402
 from support_assess import FLAG_FIXTURES, describe, evaluate, load_passages, scores  # noqa: E402
-
-from attrib.model import Article  # noqa: E402
-from attrib.pipeline import check  # noqa: E402
-from attrib.rulebook import load_rulebook  # noqa: E402
 
 WEASEL_CATEGORIES = frozenset({"vague-source", "agentless", "hedge"})
 _PTB = [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"),
@@ -41,9 +38,8 @@ def ratio(a: int, b: int) -> str:
 
 
 def fixture_section(directory: Path, label: str) -> bool:
-    rules = load_rulebook()
     passages = load_passages(directory)
-    outcomes = [evaluate(p, rules) for p in passages]
+    outcomes = [evaluate(p) for p in passages]
     print(f"{label}: {len(passages)} passages in {directory.relative_to(ROOT)}/")
     print(f"{'category':<20}{'flags':>6}{'correct':>9}{'precision':>11}{'expected':>10}{'met':>5}{'recall':>8}")
     for cat, (raised, correct, expected, met) in scores(outcomes).items():
@@ -72,14 +68,14 @@ def weasel_section(shared: Path) -> None:
     if not all(p.is_file() for p in files.values()):
         print("\nWikiWeasel: not found, skipped")
         return
-    rules = load_rulebook()
+    checker = attrib.Checker()
     tp = fp = fn = tn = 0
     started = time.perf_counter()
     for uncertain, path in files.items():
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
-            report = check(Article(text=detokenise(line)), rules)
+            report = checker.check(detokenise(line))
             flagged = any(f.category in WEASEL_CATEGORIES for f in report.flags)
             tp += flagged and uncertain
             fp += flagged and not uncertain

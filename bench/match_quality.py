@@ -19,10 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attrib.corroborate import CoverageDoc, corroborate  # noqa: E402
-from attrib.extract.engine import extract  # noqa: E402
-from attrib.ingest import read_html_file  # noqa: E402
-from attrib.rulebook import load_rulebook  # noqa: E402
+import attrib  # noqa: E402
 
 STATUSES = ("verbatim", "close", "altered", "paraphrase", "not-found")
 
@@ -30,13 +27,13 @@ STATUSES = ("verbatim", "close", "altered", "paraphrase", "not-found")
 def main() -> int:
     coverage = ROOT / "fixtures" / "coverage"
     expected = yaml.safe_load((coverage / "expected.yaml").read_text(encoding="utf-8"))
-    rules = load_rulebook()
-    article = read_html_file(str((coverage / expected["article"]).resolve()))
-    statements = extract(article, rules)
-    docs = [CoverageDoc.from_article(read_html_file(str(p)), str(p), "coverage-dir")
-            for p in sorted(coverage.glob("*.html"))]
-    outlets = sorted({d.outlet for d in docs})
-    found = {c.statement: c for c in corroborate(article, statements, docs, rules)}
+    checker = attrib.Checker()
+    article = checker.read((coverage / expected["article"]).resolve())
+    others = [checker.read(p) for p in sorted(coverage.glob("*.html"))]
+    report = checker.check(article, coverage=others)
+    statements = report.statements
+    outlets = sorted({a.outlet or a.site_name or "" for a in others if a.text != article.text})
+    found = {c.statement: c for c in report.corroborations}
 
     pairs: list[tuple[str, str]] = []  # (expected, got)
     overall: list[tuple[str, str]] = []

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attrib.corroborate import CoverageDoc, corroborate  # noqa: E402
-from attrib.model import Article, Kind, Source, SourceType, Span, Statement  # noqa: E402
-from attrib.rulebook import load_rulebook  # noqa: E402
+from attrib import Article, Checker, Kind, Source, SourceType, Span, Statement  # noqa: E402
+from attrib.corroborate.documents import CoverageDoc  # noqa: E402
+from attrib.corroborate.match import corroborate  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ran", "tes", "vor", "pel", "dun", "sa", "ri", "mo", "bel", "tra", "gin", "hu"]
 FUNCTION = ["the", "a", "of", "and", "to", "in", "that", "was", "for", "on", "with", "said", "it", "is"]
@@ -88,17 +88,18 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--words", type=int, default=1500)
     args = ap.parse_args()
-    rules = load_rulebook()
+    checker = Checker()
+    lex, read = checker.match_lexicons, checker.statements_of
     article, statements, docs = corpus(args.docs, args.words, args.statements)
     words = sum(len(d.text.split()) for d in docs)
     t0 = time.perf_counter()
-    docs = [d.attributed(rules) for d in docs]
+    docs = [d.attributed(read) for d in docs]
     prepare = time.perf_counter() - t0
-    corroborate(article, statements[:5], docs[:2], rules)  # warm up imports and caches
+    corroborate(article, statements[:5], docs[:2], lex, read)  # warm up imports and caches
     best, result = float("inf"), ()
     for _ in range(3):
         t0 = time.perf_counter()
-        result = corroborate(article, statements, docs, rules)
+        result = corroborate(article, statements, docs, lex, read)
         best = min(best, time.perf_counter() - t0)
     found = sum(c.status.value != "not-found" for c in result)
     evidence = sum(len(c.evidence) for c in result)

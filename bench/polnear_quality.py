@@ -16,12 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+import attrib
 from _common import POLNEAR, SCORER, need_polnear
-
-from attrib.extract.engine import extract
-from attrib.ingest import load_article
 from attrib.render.scorer import scorer_line
-from attrib.rulebook import load_rulebook
 
 
 def main() -> int:
@@ -30,10 +27,10 @@ def main() -> int:
     args = ap.parse_args()
     need_polnear()
     gold = POLNEAR / args.split
-    rules = load_rulebook()
+    checker = attrib.Checker()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for path in sorted((gold / "text").glob("*.txt")):
-            fh.write(scorer_line(path.stem, extract(load_article(str(path)), rules)) + "\n")
+            fh.write(scorer_line(path.stem, checker.extract(checker.read(path))) + "\n")
         pred = Path(fh.name)
     print(f"PolNeAR {args.split}: reference scorer on attrib's predictions")
     try:

@@ -26,12 +26,9 @@ from _common import ROOT, SHARED
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from attrib.ingest import load_article  # noqa: E402
-from attrib.model import Article  # noqa: E402
-from attrib.pipeline import check  # noqa: E402
-from attrib.rulebook import load_rulebook  # noqa: E402
-from attrib.store import ReviewStore  # noqa: E402
-from attrib.tui.app import ReviewApp  # noqa: E402
+from attrib import Article, Checker
+from attrib.store import ReviewStore
+from attrib.tui.app import ReviewApp
 
 REFERENCE = SHARED / "corpora/seed/presstv-raqqah-2017-10-15.txt"
 
@@ -85,7 +82,7 @@ def generate(statements: int = 300, words: int = 5000, seed: int = 7) -> str:
 
 async def first_screen(article: Article, data: Path) -> tuple[float, ...]:
     t0 = time.perf_counter()
-    report = check(article, RULES)
+    report = CHECKER.check(article)
     t1 = time.perf_counter()
     app = ReviewApp(report, store=ReviewStore(data / "bench.sqlite3"), cursor_blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -120,7 +117,7 @@ def measure(name: str, article: Article, runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             results.append(asyncio.run(first_screen(article, Path(tmp))))
-    report = check(article, RULES)
+    report = CHECKER.check(article)
     check_s, screen_s, step_s, search_s, idle_s = (statistics.median(r[i] for r in results)
                                                    for i in range(5))
     print(f"{name}: {article.words} words, {len(report.statements)} statements, "
@@ -131,7 +128,7 @@ def measure(name: str, article: Article, runs: int) -> None:
           f"unbound key {idle_s * 1000:4.0f} ms (Pilot round trips)")
 
 
-RULES = load_rulebook()
+CHECKER = Checker()
 
 
 def main() -> None:
@@ -139,7 +136,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     if REFERENCE.is_file():
-        measure("reference article", load_article(str(REFERENCE)), args.runs)
+        measure("reference article", CHECKER.read(REFERENCE), args.runs)
     else:
         print(f"reference article not found at {REFERENCE} (set ATTRIB_SHARED): skipped")
     measure("generated article", Article(text=generate(), path="generated.txt"), args.runs)

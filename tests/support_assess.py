@@ -10,9 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from attrib.model import Article, Flag, Span
-from attrib.pipeline import check
-from attrib.rulebook import Rulebook, load_rulebook
+import attrib
+from attrib import Flag, Span
+
+CHECKER = attrib.Checker()
 
 FLAG_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "flags"
 
@@ -76,8 +77,8 @@ class Outcome:
     missed: Counter = field(default_factory=Counter)
 
 
-def evaluate(passage: Passage, rules: Rulebook | None = None) -> Outcome:
-    report = check(Article(text=passage.text), rules or load_rulebook())
+def evaluate(passage: Passage, checker: attrib.Checker = CHECKER) -> Outcome:
+    report = checker.check(passage.text)
     out = Outcome(passage, report.flags)
     for exp in passage.expect:
         span = passage.locate(exp)

@@ -7,7 +7,7 @@ import difflib
 import html
 import re
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -16,9 +16,23 @@ from pathlib import Path
 import httpx
 from rapidfuzz import fuzz
 
-from attrib.ingest import load_article
-from attrib.model import (Corroboration, Evidence, Flag, Kind, Relay, Report, Severity, Source,
-                          SourceType, Span, Statement, Status, Summary)
+from attrib import (
+    Checker,
+    Corroboration,
+    Evidence,
+    Flag,
+    Kind,
+    Relay,
+    RelayRelation,
+    Report,
+    Severity,
+    Source,
+    SourceType,
+    Span,
+    Statement,
+    Status,
+    Summary,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "fixtures/articles/harbour-strike.txt"
@@ -114,7 +128,7 @@ def statements_from(text: str, spec=HARBOUR) -> tuple[Statement, ...]:
         src = Source(_find(text, source, base), source, SourceType(stype), role, resolved)
         cue_span = _find(text, cue, base)
         spans = tuple(_find(text, c, base) for c in contents)
-        relays = tuple(Relay(r, _find(text, r, base), rel, SourceType(rt)) for r, rel, rt in via)
+        relays = tuple(Relay(r, _find(text, r, base), RelayRelation(rel), SourceType(rt)) for r, rel, rt in via)
         out.append(Statement(f"s{n}", Kind(kind), src, cue_span, cue, spans, sentence, relays,
                              cue_class))
     return tuple(out)
@@ -122,7 +136,7 @@ def statements_from(text: str, spec=HARBOUR) -> tuple[Statement, ...]:
 
 def harbour_report() -> Report:
     """harbour-strike.txt with fixed statements and flags (see HARBOUR and with_flags)."""
-    article = load_article(str(ARTICLE))
+    article = Checker().read(ARTICLE)
     report = with_flags(Report(article=article, statements=statements_from(article.text)))
     return replace(report, summary=Summary(statements=13, score=79.0, verdict="fair"))
 
@@ -136,7 +150,7 @@ class CoverageServer:
         gate_ = gate
 
         class Handler(SimpleHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if gate_ is not None:
                     gate_.wait(30)
                 super().do_GET()
@@ -229,19 +243,6 @@ class HttpCorroborator:
                 response.raise_for_status()
                 pages.append((Path(url).stem, url, page_text(response.text)))
         yield from match(report, pages)
-
-
-class AsyncHttpCorroborator(HttpCorroborator):
-    async def __call__(self, report: Report) -> AsyncIterator[Corroboration]:  # type: ignore[override]
-        self.calls += 1
-        async with httpx.AsyncClient(timeout=30) as client:
-            pages = []
-            for url in self.urls:
-                response = await client.get(url)
-                response.raise_for_status()
-                pages.append((Path(url).stem, url, page_text(response.text)))
-        for result in match(report, pages):
-            yield result
 
 
 # -- building the app for Pilot ----------------------------------------------------------

@@ -4,6 +4,7 @@ counters, and a fake GDELT DOC 2.0 endpoint (with its HTML-error and 429 behavio
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -65,15 +66,13 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def _redirect(self, location: str, status: int = 302) -> None:
         self._send(status, b"", headers={"Location": location})
 
-    def do_GET(self) -> None:  # noqa: C901 - one route table
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path = parts.path
         srv = self.server
@@ -154,10 +153,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(60 * 1024 * 1024))
         self.end_headers()
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(b"<html><body><p>start</p>")
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def _etag(self) -> None:
         if self.headers.get("If-None-Match") == '"v1"':

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support_assess import describe, evaluate, load_passages
 
-from attrib.assess.engine import document_for, find_hits
-from attrib.assess.ruleset import CATEGORIES, ruleset_for
-from attrib.extract import extract
-from attrib.model import Article
-from attrib.rulebook import load_rulebook
+from attrib.assess.ruleset import CATEGORIES
+from attrib.assess.runner import find_hits
+from attrib.assess.statement_index import StatementIndex
+from support_assess import CHECKER, describe, evaluate, load_passages
 
 PASSAGES = load_passages()
 
@@ -23,12 +21,10 @@ def test_the_set_is_large_and_covers_every_category_and_rule():
     assert negatives >= set(CATEGORIES)
     # Every rule matches somewhere in the set. Counted before overlapping flags of one
     # category are merged, so a safety-net rule shadowed by a statement rule still counts.
-    rulebook = load_rulebook()
-    rules = ruleset_for(rulebook).rules
+    rules = CHECKER.ruleset.rules
     fired = set()
     for p in PASSAGES:
-        article = Article(text=p.text)
-        doc = document_for(article, extract(article, rulebook), rulebook)
+        doc = StatementIndex(*CHECKER.prepared(p.text))
         fired.update(hit.rule.id for hit in find_hits(rules, doc))
     assert fired == {r.id for r in rules}
 

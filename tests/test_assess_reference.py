@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.model import Article, Report
-from attrib.pipeline import check
+from attrib import Article, Report, check
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 WEAK = {"vague-source", "anonymous-source", "agentless", "unattributed-claim", "single-source"}

@@ -9,17 +9,18 @@ from pathlib import Path
 
 import pytest
 
+import attrib
 from attrib.assess.examples import run_examples
-from attrib.assess.ruleset import CATEGORIES, ruleset_for
-from attrib.rulebook import load_rulebook
+from attrib.assess.ruleset import CATEGORIES
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-BUNDLED = ruleset_for(load_rulebook())
+CHECKER = attrib.Checker()
+BUNDLED = CHECKER.ruleset
 
 
 @pytest.mark.parametrize("rule", BUNDLED.rules, ids=lambda r: r.id)
 def test_bundled_rule_examples(rule):
-    results = run_examples(rule, load_rulebook())
+    results = run_examples(rule, CHECKER.prepared)
     assert results, "every rule has examples"
     failures = [r.describe() for r in results if not r.ok]
     assert not failures, "\n".join(failures)

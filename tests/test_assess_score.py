@@ -6,12 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from attrib import Flag, RuleError, Severity, Span, check
 from attrib.assess.score import Scoring, breakdown, parse_scoring
-from attrib.assess.sources import is_named
-from attrib.errors import RuleError
-from attrib.ingest import load_article
-from attrib.model import Flag, Severity, Span
-from attrib.pipeline import check
+from attrib.assess.sourcing import is_named
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 
@@ -55,7 +52,7 @@ def test_bad_score_files_name_the_key(data, key):
 
 
 def test_summary_of_the_harbour_article():
-    report = check(load_article(str(ARTICLES / "harbour-strike.txt")))
+    report = check(ARTICLES / "harbour-strike.txt")
     s = report.summary
     assert s.statements == len(report.statements)
     assert sum(n for _, n in s.by_kind) == s.statements
@@ -76,7 +73,6 @@ def test_summary_of_the_harbour_article():
 
 
 def test_an_article_with_nothing_to_flag_scores_100():
-    from attrib.model import Article
-    report = check(Article(text="Harbour Notes\n"))
+    report = check("Harbour Notes\n")
     assert report.summary.score == 100 and report.summary.verdict == "strong"
     assert report.summary.breakdown == () and report.flags == ()

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.corroborate import CoverageDoc, corroborate
-from attrib.corroborate.lexicons import MatchLexicons
+from attrib import Article, Checker, Kind, RuleError, Source, SourceType, Span, Statement
+from attrib.corroborate.documents import CoverageDoc
+from attrib.corroborate.match import corroborate
 from attrib.corroborate.speakers import same_source
-from attrib.errors import RuleError
 from attrib.ingest.cache import lifetime
 from attrib.ingest.domains import outlet_of
-from attrib.ingest.outlets import build_registry, outlet_registry
-from attrib.model import Article, Kind, Source, SourceType, Span, Statement
-from attrib.rulebook import load_rulebook
+from attrib.ingest.outlets import build_registry
 
-RULES = load_rulebook()
-LEX = MatchLexicons.of(RULES)
+CHECKER = Checker()
+RULES = CHECKER.rules
+LEX = CHECKER.match_lexicons
+
+
+def match(article: Article, st: Statement, doc: CoverageDoc):
+    (c,) = corroborate(article, (st,), [doc], LEX, CHECKER.statements_of)
+    return c
 
 
 def one_quote(quote: str, speaker: str = "Maria Okafor") -> tuple[Article, Statement]:
@@ -31,8 +35,7 @@ def one_quote(quote: str, speaker: str = "Maria Okafor") -> tuple[Article, State
 def check(quote: str, coverage: str):
     article, st = one_quote(quote)
     doc = CoverageDoc(url="https://other.example/a", outlet="other.example", text=coverage)
-    (c,) = corroborate(article, (st,), [doc], RULES)
-    return c
+    return match(article, st, doc)
 
 
 @pytest.mark.parametrize("quote,coverage,status,reason", [
@@ -72,8 +75,7 @@ def test_too_short_to_check():
 def test_the_article_itself_is_not_evidence():
     article, st = one_quote("We have waited long enough for this")
     doc = CoverageDoc(url="https://other.example/a", outlet="other.example", text=article.text)
-    (c,) = corroborate(article, (st,), [doc], RULES)
-    assert c.status.value == "not-found"
+    assert match(article, st, doc).status.value == "not-found"
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -101,7 +103,7 @@ def test_outlet_of(url, outlet):
 
 
 def test_bundled_outlets_cite_sources():
-    reg = outlet_registry(RULES)
+    reg = CHECKER.outlets
     assert reg.lookup("news.cn").name == "Xinhua News Agency"
     assert reg.lookup("bbc.com").kinds == ("public-broadcaster",)
     assert all(info.sources for info in reg.outlets.values())
@@ -112,7 +114,7 @@ def test_user_outlet_file_extends_and_removes(tmp_path):
         "kind: outlets\nkinds: {community: A community newspaper.}\n"
         "outlets:\n  - {domain: tidewater-post.example, name: Tidewater Post, kinds: [community],"
         " sources: ['https://tidewater-post.example/about']}\nremove: [rt.com]\n")
-    reg = outlet_registry(load_rulebook([tmp_path]))
+    reg = Checker([tmp_path]).outlets
     assert reg.lookup("tidewater-post.example").kinds == ("community",)
     assert reg.lookup("rt.com") is None
 

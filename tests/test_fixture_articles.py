@@ -13,14 +13,22 @@ from functools import cache
 
 import pytest
 
-from attrib.extract.engine import extract
-from attrib.model import Article, Statement
-from attrib.rulebook import load_rulebook
-from support_fixtures import (ARTICLES, Fixture, FixtureError, article_names, check_absent,
-                              check_expectation, check_invariants, check_unexpected,
-                              load_fixture)
+import attrib
+from attrib import Article, Statement
+from support_fixtures import (
+    ARTICLES,
+    Fixture,
+    FixtureError,
+    article_names,
+    check_absent,
+    check_expectation,
+    check_invariants,
+    check_unexpected,
+    load_fixture,
+)
 
 NAMES = article_names()
+CHECKER = attrib.Checker()
 
 
 @cache
@@ -31,7 +39,7 @@ def fixture(name: str) -> Fixture:
 @cache
 def found(name: str) -> tuple[Statement, ...]:
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-    return extract(Article(text=text, path=f"{name}.txt"), load_rulebook())
+    return CHECKER.extract(Article(text=text, path=f"{name}.txt"))
 
 
 def _expectation_ids() -> list[tuple[str, int]]:

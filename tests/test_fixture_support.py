@@ -9,8 +9,14 @@ from pathlib import Path
 import pytest
 
 from attrib.model import Kind, Relay, Source, SourceType, Span, Statement
-from support_fixtures import (FixtureError, check_absent, check_expectation, check_invariants,
-                              check_unexpected, load_fixture)
+from support_fixtures import (
+    FixtureError,
+    check_absent,
+    check_expectation,
+    check_invariants,
+    check_unexpected,
+    load_fixture,
+)
 
 TEXT = ('Mayor Ilse Dorn said the bridge would reopen in May, citing engineers.\n\n'
         '"We are nearly there," she told AFP. "Nearly.\n\n"Then we rest."\n\n'

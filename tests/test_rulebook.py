@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.errors import RuleError
-from attrib.extract.engine import extract
-from attrib.model import Article
+from attrib import Checker, RuleError
 from attrib.rulebook import bundled_rules_dir, load_rulebook
 
 
@@ -58,12 +56,13 @@ def test_cli_reports_a_bad_rule_file_in_one_line(cli, tmp_path):
 
 def test_a_user_rule_pack_adds_cues_and_extends_lexicons(tmp_path):
     text = "Mayor Ines Duarte grumbled that the budget was late.\n"
-    assert not extract(Article(text), load_rulebook())
+    assert not Checker().extract(text)
     write(tmp_path, "cues.yaml", "kind: cues\ngroups:\n  - id: grumbling\n    class: speech\n"
                                  "    forms: [grumbled]\n")
     write(tmp_path, "agencies.yaml", "kind: lexicon\nid: news-agencies\nentries: [Harbour Wire]\n")
-    rules = load_rulebook([tmp_path])
-    (st,) = extract(Article(text), rules)
+    checker = Checker([tmp_path])
+    rules = checker.rules
+    (st,) = checker.extract(text)
     assert st.cue_text == "grumbled"
     assert st.source.resolved == "Ines Duarte"
     assert "harbour wire" in rules.lexicon("news-agencies")

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.extract.engine import extract
-from attrib.model import Article, Kind, SourceType, Span
+from attrib import Checker, Kind, SourceType, Span
 
 # (cue, occurrence of the cue text in the article, source text, type, role, resolved, kind, via)
 EXPECTED = [
@@ -46,7 +45,7 @@ def _nth(text: str, needle: str, n: int) -> int:
 
 @pytest.fixture(scope="module")
 def statements(seed_text):
-    return extract(Article(seed_text))
+    return Checker().extract(seed_text)
 
 
 @pytest.mark.parametrize("cue,nth,source,stype,role,resolved,kind,via", EXPECTED,
@@ -65,15 +64,15 @@ def test_attribution_found(seed_text, statements, cue, nth, source, stype, role,
 
 
 def test_direct_quotes_carry_their_words(seed_text, statements):
-    dillon = [s for s in statements if s.cue_text == "added"][0]
+    dillon = next(s for s in statements if s.cue_text == "added")
     assert dillon.content_text(seed_text) == ("We may not always fully agree with our partners "
                                               "at times. But we have to respect their solutions.")
-    first = [s for s in statements if s.source.resolved == "Mostafa Bali"][0]
+    first = next(s for s in statements if s.source.resolved == "Mostafa Bali")
     assert first.content_text(seed_text).startswith("Last night, the final batch of fighters")
 
 
 def test_two_cues_for_one_source_split_the_content(seed_text, statements):
-    said = [s for s in statements if s.source.text == "Colonel Ryan Dillon" and s.cue_text == "said"][0]
+    said = next(s for s in statements if s.source.text == "Colonel Ryan Dillon" and s.cue_text == "said")
     assert said.content_text(seed_text) == "it was not involved in the evacuation"
 
 

@@ -4,6 +4,7 @@ abbreviations news prose is full of, and quotation marks as they occur in the wi
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 
@@ -19,7 +20,7 @@ def abbreviations() -> frozenset[str]:
 
 def sentences(text: str, abbreviations) -> list[str]:
     spans = split_sentences(text, abbreviations)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in pairwise(spans):
         assert a.end <= b.start, "sentences overlap or are out of order"
     return [s.of(text) for s in spans]
 
@@ -73,9 +74,9 @@ def quoted(text: str) -> list[tuple[str, bool]]:
     quotes = find_quotes(text)
     for q in quotes:
         assert q.span.contains(q.inner), q
-        assert 0 <= q.span.start and q.span.end <= len(text)
+        assert q.span.start >= 0 and q.span.end <= len(text)
         assert text[q.span.start] in "\"“" or text.startswith("''", q.span.start), q
-    for a, b in zip(quotes, quotes[1:]):
+    for a, b in pairwise(quotes):
         assert a.span.end <= b.span.start, "quotes overlap or are out of order"
     return [(q.inner.of(text), q.closed) for q in quotes]
 

@@ -9,23 +9,32 @@ import sqlite3
 import threading
 
 from rich.console import Console
-from support_tui import (SIZE, ARTICLE, AsyncHttpCorroborator, CoverageServer, screen_text, statements_from,
-                         HttpCorroborator, cell_text, harbour_report, make_app, row_ids)
 from textual.widgets import Input, Markdown, Select
 
-from attrib.ingest import load_article
-from attrib.model import Article, Report
-from attrib.pipeline import check
+from attrib import Article, Report, check
+from attrib.corroborate.stream import CoverageNote
 from attrib.review import findings_of
+from attrib.settings import read_settings
 from attrib.store import ReviewStore
 from attrib.tui.article_view import ArticleView
-from attrib.tui.config import parse_config
 from attrib.tui.coverage_bar import CoverageBar
 from attrib.tui.export_screen import ExportScreen
 from attrib.tui.filter_screen import FilterScreen
 from attrib.tui.findings_table import FindingsTable
 from attrib.tui.help_screen import HelpScreen
 from attrib.tui.note_screen import NoteScreen
+from support_tui import (
+    ARTICLE,
+    SIZE,
+    CoverageServer,
+    HttpCorroborator,
+    cell_text,
+    harbour_report,
+    make_app,
+    row_ids,
+    screen_text,
+    statements_from,
+)
 
 
 def detail_text(app) -> str:
@@ -340,7 +349,7 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatc
 async def test_help_shows_markdown_with_the_keys_as_bound(tmp_path):
     config = tmp_path / "attrib.toml"
     config.write_text('[tui.keys]\nconfirm = "y"\n')
-    app = make_app(tmp_path, config=parse_config(config))
+    app = make_app(tmp_path, settings=read_settings(config))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
@@ -432,17 +441,6 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert cell_text(app, "s1", "corroboration") == "verbatim"
 
 
-async def test_async_corroborators_work_too(tmp_path):
-    with CoverageServer() as server:
-        checker = AsyncHttpCorroborator([server.url("coastal-tribune.html")])
-        app = make_app(tmp_path, corroborate=checker)
-        async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert cell_text(app, "s7", "corroboration") == "verbatim"
-            assert cell_text(app, "s5", "corroboration") == "none"
-
-
 async def test_a_failing_check_is_reported_and_the_app_carries_on(tmp_path):
     with CoverageServer() as server:
         checker = HttpCorroborator([server.url("no-such-page.html")])
@@ -462,7 +460,7 @@ async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
     hostile = "coverage skipped: http://example.org/a[/b]c [@click=app.quit]here[/]"
 
     def checker(report):
-        yield hostile
+        yield CoverageNote(hostile)
 
     app = make_app(tmp_path, corroborate=checker)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -474,7 +472,7 @@ async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
 
 async def test_r_without_coverage_explains_how_to_get_it(tmp_path):
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         assert app.check_action("corroborate", ()) is None  # shown greyed in the footer
         assert "corroboration" not in app.table.columns
         assert "--coverage URL" in detail_text(app)
@@ -539,7 +537,7 @@ async def test_an_article_with_nothing_to_review_says_so(tmp_path):
 
 async def test_the_reference_article_shows_every_statement(tmp_path, shared):
     path = shared / "corpora/seed/presstv-raqqah-2017-10-15.txt"
-    report = check(load_article(str(path)))
+    report = check(path)
     app = make_app(tmp_path, report)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -568,20 +566,21 @@ async def test_a_theme_change_recolours_the_article(tmp_path):
         assert LIGHT.sky in str(app.article.border_subtitle)
 
 
-async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path):
+async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path, monkeypatch):
     """attrib tui --coverage URL ...: the CLI's corroborator (the project's matching) runs
     in the background against pages on the local server."""
-    from attrib.cli import build_parser
-    from attrib.rulebook import load_rulebook
-    from attrib.tui.corroboration import coverage_corroborator
+    monkeypatch.setenv("ATTRIB_CACHE_DIR", str(tmp_path / "cache"))
+    from attrib.cli import build_parser, check_request
+    from attrib.request import prepare
+    from attrib.tui.coverage_worker import coverage_corroborator
 
     with CoverageServer() as server:
         args = build_parser().parse_args(
             ["tui", str(ARTICLE), "--coverage", server.url("selden-daily.html"),
              "--coverage", server.url("coastal-tribune.html")])
-        rules = load_rulebook()
-        report = check(load_article(str(ARTICLE)), rules)
-        checker = coverage_corroborator(args, rules, cache=None)
+        ready = prepare(check_request(args))
+        report = ready.checker.check(ready.article)
+        checker = coverage_corroborator(ready.checker, ready.coverage)
         app = make_app(tmp_path, report, corroborate=checker)
         async with app.run_test(size=SIZE) as pilot:
             await app.workers.wait_for_complete()
@@ -592,8 +591,8 @@ async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path):
             exported = app.state.exported()
             assert len(exported.coverage) == 2 and all(p.error is None for p in exported.coverage)
             assert dict(exported.summary.corroboration)["checked"] >= 1
-    assert coverage_corroborator(build_parser().parse_args(["tui", str(ARTICLE)]),
-                                 rules, None) is None
+    plain = prepare(check_request(build_parser().parse_args(["tui", str(ARTICLE)])))
+    assert plain.coverage is None and coverage_corroborator(plain.checker, plain.coverage) is None
 
 
 async def test_export_html_from_the_dialog(tmp_path, monkeypatch):

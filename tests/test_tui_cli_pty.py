@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from support_tui import ARTICLE, ROOT
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")

@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import pytest
+
+from attrib import ConfigError
+from attrib.settings import load_settings, read_settings
+from attrib.tui.launch import validate
 from support_tui import ARTICLE
 
-from attrib.tui.config import ConfigError, load_config, parse_config
+
+def parse_config(path):
+    """The [tui] settings as the review screen takes them: read, then checked against
+    the screen's binding ids and Textual's themes."""
+    settings = read_settings(path)
+    validate(settings)
+    return settings.tui
+
+
+def load_config(explicit=None, cwd=None):
+    return load_settings(explicit, cwd).tui
 
 
 def test_keys_and_theme_are_read(tmp_path):
@@ -15,7 +29,6 @@ def test_keys_and_theme_are_read(tmp_path):
     config = parse_config(path)
     assert config.keys == {"confirm": "y", "dismiss": "d,x"}
     assert config.theme == "textual-light"
-    assert config.path == path
 
 
 def test_found_where_attrib_check_finds_its_settings(tmp_path, monkeypatch):
@@ -44,7 +57,7 @@ def test_a_tui_table_does_not_upset_attrib_check(cli, tmp_path):
     ('[tui.keys]\nconfirm = "ctrl s"\n', "'confirm' must be a string"),
     ('[tui]\ntheme = "neon"\n', "theme 'neon' is not a Textual theme"),
     ('[tui]\ncolour = "red"\n', "unknown setting 'colour'"),
-    ('[tui\n', "not valid TOML"),
+    ('[tui\n', "invalid TOML"),
 ])
 def test_bad_settings_name_the_file_and_the_key(tmp_path, body, message):
     path = tmp_path / "attrib.toml"

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from support_tui import SIZE, harbour_report, make_app, statements_from
-
 from attrib.model import Article, Corroboration, Evidence, Report, Status, Summary
+from support_tui import SIZE, harbour_report, make_app, statements_from
 
 
 def with_coverage(report):
@@ -112,7 +111,7 @@ def test_small_terminal(snap_compare, tmp_path):
 
 
 def test_light_theme(snap_compare, tmp_path):
-    from attrib.tui.config import TuiConfig
+    from attrib.settings import Settings, TuiSettings
 
-    app = make_app(tmp_path, config=TuiConfig(theme="textual-light"))
+    app = make_app(tmp_path, settings=Settings(tui=TuiSettings(theme="textual-light")))
     assert snap_compare(app, terminal_size=SIZE, press=["j", "j"])

@@ -12,11 +12,11 @@ import sys
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, run_cli
-from support_web import env, server  # noqa: F401 - pytest fixtures
 
 from attrib.model import Article, Corroboration, Evidence, Report, Status
-from attrib.render.corroboration import html_section
+from attrib.render.coverage_section import html_section
+from conftest import FIXTURES, ROOT, run_cli
+from support_web import env, server  # noqa: F401 - pytest fixtures
 
 COVERAGE = FIXTURES / "coverage"
 EXPECTED = yaml.safe_load((COVERAGE / "expected.yaml").read_text(encoding="utf-8"))

@@ -7,12 +7,10 @@ from __future__ import annotations
 import json
 import time
 
-
 import support_web
-from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import run_cli
+from support_web import env, server  # noqa: F401 - pytest fixtures
 from test_web_coverage import assert_expected
-
 
 
 def discover(server, env, endpoint="/gdelt", *extra):
@@ -43,7 +41,7 @@ def test_discovered_pages_give_the_expected_findings(server, env):
 
 def test_private_addresses_need_permission(server, env):
     server.reset()
-    report, run = discover(server, env)
+    report, _ = discover(server, env)
     assert all(server.hits[f"/coverage/{name}"] == 0 for name in support_web.COVERAGE_PAGES)
     pages = [p for p in report["coverage"]["pages"] if p["url"].startswith(server.url("/coverage/"))]
     assert pages and all("private or loopback address" in p["error"] and "--allow-private" in p["error"]

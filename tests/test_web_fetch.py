@@ -9,9 +9,8 @@ import sqlite3
 
 import pytest
 
-from support_web import env, server  # noqa: F401 - pytest fixtures
 from conftest import FIXTURES, run_cli
-
+from support_web import env, server  # noqa: F401 - pytest fixtures
 
 
 def check_json(*args, env):
@@ -119,9 +118,11 @@ def test_other_schemes_are_refused(env):
     assert run.code == 2 and "only http and https" in run.err
 
 
-def test_bad_timeout_option(env):
-    run = run_cli("check", "x.html", "--timeout", "0", env=env)
-    assert run.code == 2 and "must be above zero" in run.err
+@pytest.mark.parametrize("value", ["0", "-3", "nan", "inf", "soon"])
+def test_bad_timeout_option(env, value):
+    run = run_cli("check", "x.html", "--timeout", value, env=env)
+    assert run.code == 2 and "--timeout" in run.err and "Traceback" not in run.err
+    assert ("not a number" if value == "soon" else "must be a finite number above zero") in run.err
 
 
 # -- the cache ---------------------------------------------------------------------------

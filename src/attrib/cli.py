@@ -1,33 +1,69 @@
-"""The ``attrib`` command line. Errors the user can fix are one line and exit 2."""
+"""The ``attrib`` command line. Errors the user can fix are one line and exit 2.
+
+Each command imports what it uses when it runs, so ``attrib --help`` and a check of a
+plain-text file never load the HTTP client, the HTML extractor or the review screen."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .assess.commands import check_pack, list_rules
-from .assess.engine import at_or_above
-from .config import LEVELS, Settings, load_settings
-from .corroborate import options as coverage_options
-from .errors import AttribError, InputError
-from .extract import extract
-from .files import atomic_open, write_atomic
-from .ingest import load_article
-from .ingest.cache import PageCache
-from .model import Severity
-from .pipeline import check
-from .render import FORMATS
-from .render.scorer import scorer_line
-from .rulebook import Rulebook, load_rulebook
+from .errors import AttribError, ExitCode, InputError
+
+if TYPE_CHECKING:
+    from .request import CheckRequest
+
+FORMATS = ("html", "json", "md", "text")
+LEVELS = ("info", "warning", "error")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like every other error
-        self.exit(2, f"attrib: error: {message} (see attrib --help)\n")
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """One line and exit 2, like every other error."""
+        self.exit(ExitCode.ERROR, f"attrib: error: {message} (see attrib --help)\n")
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a finite number above zero: {text!r}")
+        return value
+    return parse
+
+
+def _rules_and_config(p: argparse.ArgumentParser, config_help: str = "settings file") -> None:
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="an extra directory of rule files (repeatable)")
+    p.add_argument("--config", metavar="FILE", help=config_help)
+
+
+def _coverage_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("fetching and coverage")
+    g.add_argument("--coverage", action="append", default=[], metavar="URL_OR_FILE",
+                   help="another outlet's report of the story, to check quotes against (repeatable)")
+    g.add_argument("--coverage-dir", action="append", default=[], metavar="DIR",
+                   help="a directory of saved coverage pages (.html, .htm, .txt)")
+    g.add_argument("--discover", action="store_true",
+                   help="search for other coverage (GDELT DOC 2.0 article list)")
+    g.add_argument("--discover-endpoint", metavar="URL",
+                   help="search endpoint (default: $ATTRIB_DISCOVER_ENDPOINT, config, or GDELT)")
+    g.add_argument("--discover-max", type=_positive(int), default=20, metavar="N",
+                   help="at most N discovered pages (default 20)")
+    g.add_argument("--allow-private", action="store_true",
+                   help="also fetch discovered URLs on loopback or private addresses")
+    g.add_argument("--refresh", action="store_true", help="fetch again, ignoring the cache")
+    g.add_argument("--timeout", type=_positive(float), default=10.0, metavar="SECONDS",
+                   help="connect and read time-out per request (default 10)")
+    g.add_argument("--jobs", type=_positive(int), default=4, metavar="N",
+                   help="pages fetched at once (default 4)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,40 +76,87 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
-    c.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="an extra directory of rule files (repeatable)")
-    coverage_options.add_arguments(c)
+    _rules_and_config(c, "settings file (default: attrib.toml here, [tool.attrib] in "
+                         "./pyproject.toml, or the user config directory)")
+    _coverage_options(c)
     c.add_argument("--fail-on", choices=[*LEVELS, "never"], default=None, metavar="LEVEL",
                    help="exit 1 when a flag is at or above LEVEL (info, warning, error; "
                         "default: never, or fail-on in attrib.toml)")
-    c.add_argument("--config", metavar="FILE", help="settings file (default: attrib.toml "
-                   "here, [tool.attrib] in ./pyproject.toml, or the user config directory)")
 
     r = sub.add_parser("rules", help="list the flag rules, or check a rule pack")
-    r.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="an extra directory of rule files (repeatable)")
+    _rules_and_config(r)
     r.add_argument("--check", metavar="DIR", help="validate the rule files in DIR and run "
                    "their examples (exit 2: invalid, 1: an example fails)")
-    r.add_argument("--config", metavar="FILE", help="settings file")
 
     e = sub.add_parser("extract", help="attributions of many documents, for corpus work")
     e.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
                    help=".txt files, or directories searched for them")
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
     e.add_argument("--output", "-o", metavar="FILE")
-    e.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="an extra directory of rule files (repeatable)")
-    e.add_argument("--config", metavar="FILE", help="settings file (rule directories)")
+    _rules_and_config(e, "settings file (rule directories)")
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE)")
     t.add_argument("article", help="a .txt or .html file, or an http(s) URL")
-    t.add_argument("--rules", action="append", default=[], metavar="DIR",
-                   help="an extra directory of rule files (repeatable)")
-    t.add_argument("--config", metavar="FILE", help="settings file, [tui] included "
-                   "(default: as for attrib check)")
-    coverage_options.add_arguments(t)  # coverage is then checked in the background
+    _rules_and_config(t, "settings file, [tui] included (default: as for attrib check)")
+    _coverage_options(t)  # coverage is then checked in the background
     return p
+
+
+def check_request(args: argparse.Namespace) -> CheckRequest:
+    """The typed request behind ``check`` and ``tui``, built once from the arguments."""
+    from .ingest.fetch_options import FetchOptions
+    from .request import CheckRequest, CoverageWanted
+
+    return CheckRequest(
+        target=args.article, rule_dirs=tuple(args.rules), config=args.config,
+        fetch=FetchOptions(timeout=args.timeout, refresh=args.refresh, allow_private=args.allow_private),
+        coverage=CoverageWanted(tuple(args.coverage), tuple(args.coverage_dir), args.discover,
+                                args.discover_endpoint, args.discover_max, args.jobs))
+
+
+def warn(message: str) -> None:
+    from .safety import clean
+
+    print(f"attrib: warning: {' '.join(clean(message).split())}", file=sys.stderr)
+
+
+def _write(output: str | None, rendered: str) -> None:
+    from .files import write_atomic
+
+    if output:
+        write_atomic(output, rendered)
+    else:
+        sys.stdout.write(rendered)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .assess import at_or_above
+    from .model import Severity
+    from .render import render
+    from .request import prepare
+
+    ready = prepare(check_request(args))
+    for note in ready.notes:
+        warn(note)
+    report = ready.checker.check(ready.article, coverage=ready.coverage, on_note=warn)
+    _write(args.output, render(report, args.format))
+    fail_on = ready.settings.fail_on if args.fail_on is None else (
+        None if args.fail_on == "never" else Severity(args.fail_on))
+    return ExitCode.FINDINGS if fail_on is not None and at_or_above(report.flags, fail_on) else ExitCode.OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .checker import Checker
+    from .rule_listing import check_pack, list_rules
+    from .settings import load_settings
+
+    if args.check:
+        out, code = check_pack(args.check)
+        sys.stdout.write(out)
+        return code
+    sys.stdout.write(list_rules(Checker(args.rules, load_settings(args.config))))
+    return ExitCode.OK
 
 
 def _documents(inputs: Sequence[str]) -> Iterator[Path]:
@@ -98,64 +181,32 @@ def _documents(inputs: Sequence[str]) -> Iterator[Path]:
             yield doc
 
 
-def _settings_and_rules(args: argparse.Namespace) -> tuple[Settings, Rulebook]:
-    settings = load_settings(args.config)
-    return settings, load_rulebook([*settings.rule_dirs, *args.rules])
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    settings, rules = _settings_and_rules(args)
-    cache = PageCache.default() if coverage_options.needs_cache(args) else None
-    article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
-
-    def gather(statements):  # called by the pipeline once the article's statements are known
-        return coverage_options.coverage_from_args(args, article, statements, rules, cache, settings.discover)
-
-    report = check(article, rules, settings=settings,
-                   coverage=gather if coverage_options.wants_coverage(args) else None)
-    if cache is not None and cache.problem:
-        coverage_options.warn(cache.problem)
-    rendered = FORMATS[args.format](report)
-    if args.output:
-        write_atomic(args.output, rendered)
-    else:
-        sys.stdout.write(rendered)
-    fail_on = settings.fail_on if args.fail_on is None else (
-        None if args.fail_on == "never" else Severity(args.fail_on))
-    return 1 if fail_on is not None and at_or_above(report.flags, fail_on) else 0
-
-
-def cmd_rules(args: argparse.Namespace) -> int:
-    if args.check:
-        out, code = check_pack(args.check)
-        sys.stdout.write(out)
-        return code
-    settings, rules = _settings_and_rules(args)
-    sys.stdout.write(list_rules(rules, settings))
-    return 0
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON line per document, written as each is read: memory stays flat however
     large the corpus."""
-    _, rules = _settings_and_rules(args)
+    from .checker import Checker
+    from .files import atomic_open
+    from .render.scorer import scorer_line
+    from .settings import load_settings
+
+    checker = Checker(args.rules, load_settings(args.config))
 
     def run(out: TextIO) -> None:
         for path in _documents(args.inputs):
-            out.write(scorer_line(path.stem, extract(load_article(str(path)), rules)) + "\n")
+            out.write(scorer_line(path.stem, checker.extract(checker.read(path))) + "\n")
 
     if args.output:
         with atomic_open(args.output) as fh:
             run(fh)
     else:
         run(sys.stdout)
-    return 0
+    return ExitCode.OK
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
     from .tui.launch import run_tui  # Textual is imported only when the UI is wanted
 
-    return run_tui(args)
+    return run_tui(check_request(args))
 
 
 COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
@@ -174,16 +225,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_short_form(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
         parser.print_help()
-        return 2
+        return ExitCode.ERROR
     try:
         return COMMANDS[args.command](args)
     except AttribError as exc:
         print(f"attrib: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return ExitCode.OK
 
 
 if __name__ == "__main__":

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 SCHEMA = "attrib.report/1"
-
-
-class StrEnum(str, Enum):
-    def __str__(self) -> str:  # json.dumps and f-strings show the value
-        return self.value
 
 
 class Kind(StrEnum):
@@ -44,6 +39,25 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return ("info", "warning", "error").index(self.value)
+
+
+class RelayRelation(StrEnum):
+    VIA = "via"  # the channel: "told AFP", "in an interview with Radio Tamsby"
+    CITES = "cites"  # the source it rests on: "citing two captains"
+
+
+class PageOrigin(StrEnum):
+    """How a coverage page came to be considered."""
+
+    COVERAGE = "coverage"  # --coverage URL_OR_FILE
+    COVERAGE_DIR = "coverage-dir"  # --coverage-dir DIR
+    DISCOVER = "discover"  # found by --discover
+
+
+class ReviewState(StrEnum):
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
 
 
 class Status(StrEnum):
@@ -127,7 +141,7 @@ class Relay:
 
     text: str
     span: Span
-    relation: str  # "via" | "cites"
+    relation: RelayRelation
     type: SourceType = SourceType.UNKNOWN
 
 
@@ -166,6 +180,7 @@ class Flag:
     message: str
     explanation: str = ""
     statement: str | None = None  # id of the statement it belongs to
+    sentence: Span | None = None  # the sentence(s) it sits in, for showing it in context
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +202,11 @@ class Corroboration:
     status: Status = Status.UNCHECKED
     evidence: tuple[Evidence, ...] = ()
 
+    @property
+    def speaker_conflicts(self) -> tuple[Evidence, ...]:
+        """Evidence where another outlet gives the passage to someone else: a finding."""
+        return tuple(e for e in self.evidence if e.same_speaker is False)
+
 
 @dataclass(frozen=True, slots=True)
 class OutletInfo:
@@ -205,7 +225,7 @@ class CoveragePage:
     """One page of other coverage that was considered, used or not."""
 
     url: str  # the URL, or the path of a saved page
-    origin: str  # "coverage" | "coverage-dir" | "discover"
+    origin: PageOrigin
     outlet: str | None = None
     title: str | None = None
     error: str | None = None  # None: used for matching; else why it was skipped
@@ -216,7 +236,7 @@ class Verdict:
     """A reviewer's judgement on one finding, saved by the TUI."""
 
     finding: str  # statement or flag id
-    state: str  # "confirmed" | "dismissed" | "open"
+    state: ReviewState
     note: str = ""
 
 

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .model import Flag, Report, Span, Statement, Verdict
+from .model import Flag, Report, ReviewState, Span, Statement, Verdict
 
-OPEN, CONFIRMED, DISMISSED = "open", "confirmed", "dismissed"
-STATES = (OPEN, CONFIRMED, DISMISSED)
+STATES = tuple(ReviewState)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +42,16 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    state: str = OPEN
+    state: ReviewState = ReviewState.OPEN
     note: str = ""
 
     def __post_init__(self) -> None:
-        if self.state not in STATES:
-            raise ValueError(f"unknown review state {self.state!r}")
+        if not isinstance(self.state, ReviewState):  # a value read back from the database
+            object.__setattr__(self, "state", ReviewState(self.state))
 
     @property
     def blank(self) -> bool:
-        return self.state == OPEN and not self.note
+        return self.state is ReviewState.OPEN and not self.note
 
 
 def statement_key(st: Statement) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import RuleError
+from .model import Severity
 
 # What a rule file may hold; each kind is read by the stage that owns it.
 KINDS = ("lexicon", "cues", "flags", "outlets", "score")
@@ -77,15 +78,21 @@ class Rulebook:
             raise RuleError("rules", f"no lexicon named {name!r}") from None
 
 
+# libyaml's loader where PyYAML was built with it (the wheels are): rules load at every start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise RuleError(str(path), f"invalid YAML{where}: {exc.problem}") from None
     except yaml.YAMLError as exc:
         raise RuleError(str(path), f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise RuleError(str(path), "nested too deeply to be a rule file") from None
     except UnicodeDecodeError:
         raise RuleError(str(path), "not UTF-8 text") from None
     except OSError as exc:
@@ -110,6 +117,22 @@ def string_list(value: Any, file: str, rule: str | None, key: str) -> list[str]:
         if not isinstance(item, str) or not item.strip():
             raise RuleError(file, f"item {n + 1} must be non-empty text", rule, key)
     return [item.strip() for item in items]
+
+
+def severity(value: Any, file: str, rule: str | None, key: str) -> Severity:
+    if value not in [s.value for s in Severity]:
+        raise RuleError(file, "must be one of: info, warning, error", rule, key)
+    return Severity(value)
+
+
+def whole_number(data: Mapping[str, Any], key: str, default: int | None, file: str, rule: str | None,
+                 low: int = 0) -> int | None:
+    value = data.get(key, default)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise RuleError(file, f"must be a whole number of at least {low}", rule, key)
+    return value
 
 
 def check_keys(data: Mapping, allowed: Iterable[str], file: str, rule: str | None) -> None:
@@ -155,7 +178,7 @@ def _merge_lexicon(lexicons: dict[str, Lexicon], file: str, data: dict) -> None:
     old = lexicons.get(lid, Lexicon(lid, frozenset()))
     entries = (old.entries | {e.lower() for e in add}) - {e.lower() for e in remove}
     lexicons[lid] = Lexicon(lid, frozenset(entries), data.get("description", old.description),
-                            old.files + (file,))
+                            (*old.files, file))
 
 
 def _cue_groups(file: str, data: dict) -> list[CueGroup]:

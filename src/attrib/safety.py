@@ -33,3 +33,10 @@ def markdown_inline(text: str) -> str:
     for ch in "\\`*_[]<>|#~":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def shown(url: str, limit: int = 160) -> str:
+    """A URL (or any outside text) as it may appear in a one-line message: cleaned, on one
+    line, cut to ``limit`` characters."""
+    url = " ".join(clean(url).split())
+    return url if len(url) <= limit else url[: limit - 1] + "…"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
-from .errors import AttribError
+from .errors import StoreError
 from .review import Review
 
 DATA_DIR_ENV = "ATTRIB_DATA_DIR"
@@ -31,10 +31,6 @@ CREATE TABLE IF NOT EXISTS reviews (
     PRIMARY KEY (article, finding)
 ) WITHOUT ROWID;
 """
-
-
-class StoreError(AttribError):
-    """The review database cannot be opened or written."""
 
 
 def data_dir() -> Path:
@@ -92,7 +88,7 @@ class ReviewStore:
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article, finding) DO UPDATE SET "
                         "state = excluded.state, note = excluded.note, updated = excluded.updated",
                         (digest, key, review.state, review.note,
-                         datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                         datetime.now(UTC).isoformat(timespec="seconds")))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot save the review ({exc})") from None
 

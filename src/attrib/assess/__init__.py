@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..config import ConfigError, Settings
-from ..model import Article, Flag, Statement
-from ..rulebook import Rulebook
-from .engine import run_rules
-from .ruleset import FlagRule, RuleSet, ruleset_for
-from .score import summarise
+from ..errors import ConfigError
+from ..settings import Settings
+from .rule import FlagRule
+from .ruleset import RuleSet, parse_rules
+from .runner import at_or_above, run_rules
+from .score import Scoring, parse_scoring, summarise
 
 
 def configured(ruleset: RuleSet, settings: Settings | None) -> tuple[FlagRule, ...]:
@@ -27,10 +27,5 @@ def configured(ruleset: RuleSet, settings: Settings | None) -> tuple[FlagRule, .
                  for r in ruleset.rules if settings.is_on(r.id, r.category, r.enabled))
 
 
-def assess(article: Article, statements: tuple[Statement, ...], rules: Rulebook,
-           settings: Settings | None = None) -> tuple[Flag, ...]:
-    """Every flag the active rules raise on this article, numbered in text order."""
-    return run_rules(configured(ruleset_for(rules), settings), article, statements, rules)
-
-
-__all__ = ["assess", "configured", "summarise"]
+__all__ = ["FlagRule", "RuleSet", "Scoring", "at_or_above", "configured", "parse_rules", "parse_scoring",
+           "run_rules", "summarise"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ..model import Statement
-from .ruleset import Conditions
-from .sources import source_type_key
+from .rule import Conditions
+from .sourcing import source_type_key
 
 Texts = Mapping[str, Callable[[], str]]  # field -> the text it names, computed on demand
 

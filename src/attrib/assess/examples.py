@@ -4,14 +4,16 @@ runs them for every bundled rule; ``attrib rules --check DIR`` for a user's pack
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.engine import extract
-from ..model import Article
-from ..rulebook import Rulebook
-from .engine import run_rules
+from ..model import Statement
+from ..text import Layout
 from .hits import short
-from .ruleset import Example, FlagRule
+from .rule import Example, FlagRule
+from .runner import run_rules
+
+Prepare = Callable[[str], tuple[Layout, tuple[Statement, ...]]]  # a text -> its layout and statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +32,16 @@ class ExampleResult:
                 f"{self.problem} in “{short(self.example.text, 100)}”")
 
 
-def _flagged(rule: FlagRule, text: str, rules: Rulebook) -> list[str]:
-    article = Article(text=text)
-    return [f.text for f in run_rules([rule], article, extract(article, rules), rules)]
+def _flagged(rule: FlagRule, text: str, prepare: Prepare) -> list[str]:
+    return [f.text for f in run_rules([rule], *prepare(text))]
 
 
-def run_examples(rule: FlagRule, rules: Rulebook) -> list[ExampleResult]:
+def run_examples(rule: FlagRule, prepare: Prepare) -> list[ExampleResult]:
+    """``prepare`` reads an example as the pipeline would: its layout and the statements
+    the engine finds (a statement rule needs them)."""
     out = []
     for n, ex in enumerate(rule.match_examples, 1):
-        got = _flagged(rule, ex.text, rules)
+        got = _flagged(rule, ex.text, prepare)
         problem = None
         if not got:
             problem = "expected a flag, got none"
@@ -46,7 +49,7 @@ def run_examples(rule: FlagRule, rules: Rulebook) -> list[ExampleResult]:
             problem = f"expected “{ex.flagged}” flagged, got " + ", ".join(f"“{g}”" for g in got)
         out.append(ExampleResult(rule, f"examples.match[{n}]", ex, problem))
     for n, ex in enumerate(rule.no_match_examples, 1):
-        got = _flagged(rule, ex.text, rules)
+        got = _flagged(rule, ex.text, prepare)
         problem = "expected no flag, got " + ", ".join(f"“{short(g, 60)}”" for g in got) if got else None
         out.append(ExampleResult(rule, f"examples.no_match[{n}]", ex, problem))
     return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Severity, Span
-from .ruleset import FlagRule
+from .rule import FlagRule
 
 _SHOWN = 80  # characters of a match shown inside a one-line message
 

@@ -1,4 +1,4 @@
-"""Flag rules: read from ``kind: flags`` documents, validated, compiled once per Rulebook.
+"""Flag rules: read from ``kind: flags`` documents, validated and compiled.
 
 A flags file holds one rule (its keys at the top level beside ``kind``) or a list of them
 under ``rules:``. Every rule has ``id``, ``category``, ``level``, ``message``,
@@ -11,110 +11,21 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RuleError
-from ..model import Severity
-from ..rulebook import Rulebook, expect, string_list
+from ..rulebook import Rulebook, expect, severity, string_list
+from .rule import Conditions, Example, FlagRule
 from .terms import Terms, parse_terms
+from .types import TYPES, RuleCheck
 
 CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "unattributed-claim",
               "loaded-label", "single-source")
-TYPES = ("phrase", "statement", "claim", "sources")
-SCOPES = ("text", "outside-quotes", "inside-quotes", "narration")
-SPANS = ("source", "cue", "cue-source", "content", "sentence")
-STATEMENT_FIELDS = ("source_type", "kind", "cue_class", "source_given", "relayed",
-                    "source", "cue", "content", "sentence", "paragraph")
 TEXT_FIELDS = ("source", "cue", "content", "sentence", "paragraph")
-# Which condition fields and message placeholders each type offers.
-FIELDS = {"phrase": ("sentence", "paragraph"), "statement": STATEMENT_FIELDS,
-          "claim": ("sentence", "paragraph"), "sources": ()}
-PLACEHOLDERS = {"phrase": {"match", "context"},
-                "statement": {"match", "source", "cue", "type", "context"},
-                "claim": {"match", "claims"},
-                "sources": {"match", "named", "statements", "share", "types"}}
 COMMON_KEYS = ("id", "category", "level", "message", "explanation", "type", "examples",
                "enabled", "description", "when", "unless")
-TYPE_KEYS = {"phrase": ("match", "scope"),
-             "statement": ("span",),
-             "claim": ("claims", "background", "recent", "background_level", "carry_over",
-                       "min_words", "scope"),
-             "sources": ("min_statements", "max_named", "min_share")}
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Conditions:
-    """Tests on a finding's context; ``when`` needs all of them, ``unless`` any."""
-
-    source_type: frozenset[str] | None = None
-    kind: frozenset[str] | None = None
-    cue_class: frozenset[str] | None = None
-    source_given: bool | None = None
-    relayed: bool | None = None
-    text: tuple[tuple[str, Terms], ...] = ()
-
-    def __bool__(self) -> bool:
-        return any(v is not None for v in (self.source_type, self.kind, self.cue_class,
-                                           self.source_given, self.relayed)) or bool(self.text)
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseCheck:
-    match: Terms
-    scope: str = "text"
-
-
-@dataclass(frozen=True, slots=True)
-class StatementCheck:
-    span: str = "source"
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCheck:
-    claims: tuple[tuple[str, Terms], ...]
-    background: Terms | None = None
-    recent: Terms | None = None
-    background_level: Severity = Severity.INFO
-    carry_over: Terms | None = None
-    min_words: int = 6
-    scope: str = "outside-quotes"
-
-
-@dataclass(frozen=True, slots=True)
-class SourcesCheck:
-    min_statements: int = 2
-    max_named: int | None = None
-    min_share: float | None = None
-
-
-Check = PhraseCheck | StatementCheck | ClaimCheck | SourcesCheck
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    text: str
-    flagged: str | None = None  # the exact flagged text a match example must produce
-
-
-@dataclass(frozen=True, slots=True)
-class FlagRule:
-    id: str
-    category: str
-    level: Severity
-    type: str
-    message: str
-    explanation: str
-    check: Check
-    file: str
-    when: Conditions = field(default_factory=Conditions)
-    unless: Conditions = field(default_factory=Conditions)
-    match_examples: tuple[Example, ...] = ()
-    no_match_examples: tuple[Example, ...] = ()
-    enabled: bool = True
-    description: str = ""
 
 
 # -- parsing ---------------------------------------------------------------------------
@@ -129,21 +40,15 @@ def _text(data: Mapping, key: str, file: str, rule: str | None, default: str | N
     return value
 
 
-def _severity(value: Any, file: str, rule: str, key: str) -> Severity:
-    if value not in [s.value for s in Severity]:
-        raise RuleError(file, "must be one of: info, warning, error", rule, key)
-    return Severity(value)
-
-
-def _message(value: str, rtype: str, file: str, rule: str) -> str:
+def _message(value: str, check: type[RuleCheck], file: str, rule: str) -> str:
     try:
         names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
     except ValueError as exc:
         raise RuleError(file, f"bad placeholder ({exc}); write {{{{ and }}}} for braces", rule, "message") from None
-    allowed = PLACEHOLDERS[rtype]
+    allowed = check.placeholders
     for name in names:
         if name not in allowed:
-            raise RuleError(file, f"unknown placeholder {{{name}}} (a {rtype} rule offers: "
+            raise RuleError(file, f"unknown placeholder {{{name}}} (a {check.name} rule offers: "
                                   f"{', '.join('{' + a + '}' for a in sorted(allowed))})", rule, "message")
     return value
 
@@ -154,18 +59,19 @@ def _name_set(value: Any, file: str, rule: str, key: str) -> frozenset[str]:
     return frozenset(s.lower() for s in string_list(value, file, rule, key))
 
 
-def _conditions(data: Any, rtype: str, rules: Rulebook, file: str, rule: str, key: str) -> Conditions:
+def _conditions(data: Any, check: type[RuleCheck], rules: Rulebook, file: str, rule: str,
+                key: str) -> Conditions:
     if data is None:
         return Conditions()
     expect(data, dict, file, rule, key)
-    allowed = FIELDS[rtype]
+    allowed = check.fields
     values: dict[str, Any] = {}
     text: list[tuple[str, Terms]] = []
     for name, value in data.items():
         where = f"{key}.{name}"
         if name not in allowed:
             offered = ", ".join(allowed) if allowed else "nothing"
-            raise RuleError(file, f"unknown condition for a {rtype} rule (offers: {offered})", rule, where)
+            raise RuleError(file, f"unknown condition for a {check.name} rule (offers: {offered})", rule, where)
         if name in ("source_given", "relayed"):
             if not isinstance(value, bool):
                 raise RuleError(file, "must be true or false", rule, where)
@@ -209,56 +115,6 @@ def _examples(data: Any, file: str, rule: str) -> tuple[tuple[Example, ...], tup
     return out[0], out[1]
 
 
-def _int(data: Mapping, key: str, default: int | None, file: str, rule: str, low: int = 0) -> int | None:
-    value = data.get(key, default)
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise RuleError(file, f"must be a whole number of at least {low}", rule, key)
-    return value
-
-
-def _check(rtype: str, data: Mapping, rules: Rulebook, file: str, rule: str) -> Check:
-    if rtype == "phrase":
-        if "match" not in data:
-            raise RuleError(file, "is required for a phrase rule", rule, "match")
-        scope = data.get("scope", "text")
-        if scope not in SCOPES:
-            raise RuleError(file, f"must be one of: {', '.join(SCOPES)}", rule, "scope")
-        return PhraseCheck(parse_terms(data["match"], rules, file, rule, "match"), scope)
-    if rtype == "statement":
-        span = data.get("span", "source")
-        if span not in SPANS:
-            raise RuleError(file, f"must be one of: {', '.join(SPANS)}", rule, "span")
-        return StatementCheck(span)
-    if rtype == "claim":
-        claims = expect(data.get("claims"), dict, file, rule, "claims")
-        if not claims:
-            raise RuleError(file, "needs at least one kind of claim", rule, "claims")
-        named = tuple((str(name), parse_terms(terms, rules, file, rule, f"claims.{name}"))
-                      for name, terms in claims.items())
-        scope = data.get("scope", "outside-quotes")
-        if scope not in ("text", "outside-quotes"):
-            raise RuleError(file, "must be text or outside-quotes", rule, "scope")
-
-        def optional(key: str) -> Terms | None:
-            return parse_terms(data[key], rules, file, rule, key) if key in data else None
-
-        return ClaimCheck(named, optional("background"), optional("recent"),
-                          _severity(data.get("background_level", "info"), file, rule, "background_level"),
-                          optional("carry_over"), _int(data, "min_words", 6, file, rule, 1) or 6, scope)
-    # sources
-    max_named = _int(data, "max_named", None, file, rule)
-    share = data.get("min_share")
-    if share is not None and (isinstance(share, bool) or not isinstance(share, (int, float))
-                              or not 0 < share <= 1):
-        raise RuleError(file, "must be a number above 0 and at most 1", rule, "min_share")
-    if (max_named is None) == (share is None):
-        raise RuleError(file, "a sources rule needs exactly one of max_named or min_share", rule, "max_named")
-    return SourcesCheck(_int(data, "min_statements", 2, file, rule, 1) or 1, max_named,
-                        None if share is None else float(share))
-
-
 def parse_rule(data: Any, rules: Rulebook, file: str, index: int | None = None) -> FlagRule:
     label = f"#{index}" if index is not None else None
     expect(data, dict, file, label, "rules")
@@ -268,7 +124,8 @@ def parse_rule(data: Any, rules: Rulebook, file: str, index: int | None = None) 
     rtype = _text(data, "type", file, rid)
     if rtype not in TYPES:
         raise RuleError(file, f"must be one of: {', '.join(TYPES)}", rid, "type")
-    allowed = COMMON_KEYS + TYPE_KEYS[rtype]
+    kind = TYPES[rtype]
+    allowed = COMMON_KEYS + kind.keys
     for key in data:
         if key not in allowed and key != "kind":
             raise RuleError(file, f"unknown key for a {rtype} rule (expected one of: {', '.join(allowed)})",
@@ -281,12 +138,12 @@ def parse_rule(data: Any, rules: Rulebook, file: str, index: int | None = None) 
         raise RuleError(file, "must be true or false", rid, "enabled")
     match, no_match = _examples(data.get("examples"), file, rid)
     return FlagRule(
-        id=rid, category=category, level=_severity(data.get("level"), file, rid, "level"), type=rtype,
-        message=_message(_text(data, "message", file, rid), rtype, file, rid),
+        id=rid, category=category, level=severity(data.get("level"), file, rid, "level"), type=rtype,
+        message=_message(_text(data, "message", file, rid), kind, file, rid),
         explanation=" ".join(_text(data, "explanation", file, rid).split()),
-        check=_check(rtype, data, rules, file, rid), file=file,
-        when=_conditions(data.get("when"), rtype, rules, file, rid, "when"),
-        unless=_conditions(data.get("unless"), rtype, rules, file, rid, "unless"),
+        check=kind.parse(data, rules, file, rid), file=file,
+        when=_conditions(data.get("when"), kind, rules, file, rid, "when"),
+        unless=_conditions(data.get("unless"), kind, rules, file, rid, "unless"),
         match_examples=match, no_match_examples=no_match, enabled=enabled,
         description=" ".join(str(data.get("description", "")).split()))
 
@@ -330,7 +187,3 @@ def parse_rules(rules: Rulebook, files: tuple[tuple[str, Any], ...] | None = Non
             found[rule.id] = rule
     return RuleSet(tuple(found.values()))
 
-
-@lru_cache(maxsize=8)
-def ruleset_for(rules: Rulebook) -> RuleSet:
-    return parse_rules(rules)

@@ -16,16 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..errors import RuleError
 from ..model import Flag, Kind, ScoreItem, Severity, SourceType, Statement, Summary
-from ..rulebook import Rulebook, expect
-from .ruleset import ruleset_for
-from .sources import is_named, named_groups, source_type_key
+from ..rulebook import expect
+from .sourcing import is_named, named_groups, source_type_key
 
-SOURCE_TYPE_ORDER = tuple(t.value for t in SourceType) + ("none",)
+SOURCE_TYPE_ORDER = (*(t.value for t in SourceType), "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +79,6 @@ def parse_scoring(documents: Iterable[tuple[str, Any]]) -> Scoring:
     return scoring
 
 
-@lru_cache(maxsize=8)
-def scoring_for(rules: Rulebook) -> Scoring:
-    return parse_scoring(rules.documents.get("score", ()))
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -111,11 +104,12 @@ def breakdown(flags: Iterable[Flag], scoring: Scoring) -> tuple[ScoreItem, ...]:
     return tuple(sorted(items, key=lambda i: (i.points, i.reason)))
 
 
-def summarise(statements: tuple[Statement, ...], flags: tuple[Flag, ...], rules: Rulebook) -> Summary:
-    scoring = scoring_for(rules)
+def summarise(statements: tuple[Statement, ...], flags: tuple[Flag, ...], scoring: Scoring,
+              categories: tuple[str, ...]) -> Summary:
+    """Counts, named sources, and the score; ``categories``: the flag categories in the
+    order reports list them."""
     kinds = Counter(st.kind.value for st in statements)
     types = Counter(source_type_key(st) for st in statements)
-    categories = ruleset_for(rules).categories()
     flag_counts = Counter(f.category for f in flags)
     extra = tuple(c for c in sorted(flag_counts) if c not in categories)
     items = breakdown(flags, scoring)

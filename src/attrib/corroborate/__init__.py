@@ -1,7 +1,5 @@
-"""Corroboration: each statement's content looked for in other coverage of the story."""
+"""Corroboration: each statement's content looked for in other coverage of the story.
 
-from .documents import CoverageDoc
-from .match import corroborate, speaker_conflicts
-from .summary import corroboration_counts
-
-__all__ = ["CoverageDoc", "corroborate", "corroboration_counts", "speaker_conflicts"]
+The package is imported piece by piece (``corroborate.match``, ``corroborate.stream``):
+matching needs rapidfuzz and numpy, gathering the HTTP client, and a plain check needs
+neither."""

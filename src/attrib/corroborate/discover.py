@@ -21,12 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from ..errors import FetchError
 from ..ingest.cache import CachedPage
-from ..ingest.fetch import Fetcher, FetchError, shown
+from ..ingest.fetch import Fetcher
 from ..model import Article, Kind, SourceType, Statement
-from ..safety import clean
+from ..safety import clean, shown
+from ..settings import DiscoverSettings
 from .lexicons import MatchLexicons
-from .settings import DiscoverSettings
 from .tokens import WORD
 
 PHRASE_WORDS = 5
@@ -68,7 +69,7 @@ def build_queries(article: Article, statements: Sequence[Statement], lex: MatchL
         found = _phrase(st.content_text(article.text), lex)
         if found is not None:
             phrases.append(found)
-    chosen = []
+    chosen: list[str] = []
     for _, phrase in sorted(phrases, key=lambda p: -p[0]):
         if phrase.lower() not in (c.lower() for c in chosen):
             chosen.append(phrase)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..extract.engine import extract
-from ..model import Article, Statement
-from ..rulebook import Rulebook
+from ..model import Article, PageOrigin, Statement
+
+ReadStatements = Callable[[str], tuple[Statement, ...]]  # a coverage text -> its attributions
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,17 +17,17 @@ class CoverageDoc:
     outlet: str  # registered domain, or the best name the page gives
     text: str
     title: str | None = None
-    origin: str = "coverage"  # "coverage" | "coverage-dir" | "discover"
+    origin: PageOrigin = PageOrigin.COVERAGE
     statements: tuple[Statement, ...] | None = None  # its attributions, once extracted
 
-    def attributed(self, rules: Rulebook) -> CoverageDoc:
+    def attributed(self, read: ReadStatements) -> CoverageDoc:
         """The document with its attributions extracted (for the speaker check)."""
         if self.statements is not None:
             return self
-        return replace(self, statements=extract(Article(text=self.text, url=self.url), rules))
+        return replace(self, statements=read(self.text))
 
     @classmethod
-    def from_article(cls, article: Article, where: str, origin: str) -> CoverageDoc:
+    def from_article(cls, article: Article, where: str, origin: PageOrigin) -> CoverageDoc:
         outlet = article.outlet or article.site_name or _fallback(where)
         return cls(url=article.url or where, outlet=outlet, text=article.text,
                    title=article.title, origin=origin)

@@ -12,26 +12,18 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest import is_url, read_html_file
 from ..ingest.cache import PageCache
-from ..ingest.fetch import Fetcher, FetchOptions, response_text, shown
-from ..ingest.html import html_article
+from ..ingest.fetch import Fetcher, Response, response_text
+from ..ingest.html_page import html_article
 from ..ingest.text import read_text_article
-from ..model import Article, CoveragePage, Statement
-from ..rulebook import Rulebook
+from ..model import Article, CoveragePage, PageOrigin, Statement
+from ..safety import shown
+from .coverage_request import CoverageRequest
 from .discover import Discovery, build_queries
 from .documents import CoverageDoc
 from .lexicons import MatchLexicons
 from .progress import Progress
-from .settings import DiscoverSettings
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageRequest:
-    items: tuple[str, ...] = ()  # --coverage: URLs or files
-    dirs: tuple[str, ...] = ()  # --coverage-dir
-    discover: DiscoverSettings | None = None  # --discover
-    jobs: int = 4  # pages fetched at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +34,7 @@ class CoverageSet:
     queries: tuple[str, ...] = ()  # what discovery searched for
 
 
-def _read_file(path: str, origin: str) -> CoverageDoc:
+def _read_file(path: str, origin: PageOrigin) -> CoverageDoc:
     if Path(path).suffix.lower() in (".html", ".htm"):
         article = read_html_file(path)
     else:
@@ -57,23 +49,22 @@ def _dir_files(directory: str) -> list[str]:
     return [str(p) for p in sorted(root.rglob("*")) if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
 
 
-def _page(doc: CoverageDoc, where: str, origin: str) -> CoveragePage:
+def _page(doc: CoverageDoc, where: str, origin: PageOrigin) -> CoveragePage:
     return CoveragePage(url=where, origin=origin, outlet=doc.outlet, title=doc.title)
 
 
 async def _gather(article: Article, statements: Sequence[Statement], request: CoverageRequest,
-                  options: FetchOptions, cache: PageCache | None, rules: Rulebook,
-                  progress: Progress) -> CoverageSet:
+                  cache: PageCache | None, lex: MatchLexicons, progress: Progress) -> CoverageSet:
     docs: list[CoverageDoc] = []
     pages: list[CoveragePage] = []
     notes: list[str] = []
     queries: list[str] = []
-    targets: list[tuple[str, str]] = []  # (url, origin)
+    targets: list[tuple[str, PageOrigin]] = []  # (url, origin)
     skip = {u for u in (article.url,) if u}
 
-    targets += [(item, "coverage") for item in request.items if is_url(item)]
-    local = [(item, "coverage") for item in request.items if not is_url(item)]
-    local += [(path, "coverage-dir") for directory in request.dirs for path in _dir_files(directory)]
+    targets += [(item, PageOrigin.COVERAGE) for item in request.items if is_url(item)]
+    local = [(item, PageOrigin.COVERAGE) for item in request.items if not is_url(item)]
+    local += [(path, PageOrigin.COVERAGE_DIR) for directory in request.dirs for path in _dir_files(directory)]
     for path, origin in local:
         try:
             doc = _read_file(path, origin)
@@ -83,13 +74,13 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         docs.append(doc)
         pages.append(_page(doc, path, origin))
 
-    async with Fetcher(options, cache) as fetcher:
+    async with Fetcher(request.fetch, cache) as fetcher:
         if request.discover is not None:
             discovery = Discovery(fetcher, request.discover)
-            found = await discovery.run(build_queries(article, statements, MatchLexicons.of(rules)))
+            found = await discovery.run(build_queries(article, statements, lex))
             notes.extend(discovery.notes)
             queries.extend(discovery.queries)
-            targets.extend((d.url, "discover") for d in found)
+            targets.extend((d.url, PageOrigin.DISCOVER) for d in found)
 
         seen: set[str] = set(skip)
         unique = []
@@ -100,10 +91,10 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         limit = asyncio.Semaphore(max(1, request.jobs))
         progress.start(len(unique))
 
-        async def one(url: str, origin: str):
+        async def one(url: str, origin: PageOrigin) -> tuple[str, PageOrigin, Response | InputError]:
             async with limit:
                 try:
-                    response = await fetcher.page(url, guard_private=origin == "discover")
+                    response = await fetcher.page(url, guard_private=origin is PageOrigin.DISCOVER)
                 except InputError as exc:
                     progress.step(False)
                     return url, origin, exc
@@ -132,8 +123,8 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
 
 
 def gather_coverage(article: Article, statements: Sequence[Statement], request: CoverageRequest,
-                    options: FetchOptions, cache: PageCache | None, rules: Rulebook,
+                    cache: PageCache | None, lex: MatchLexicons,
                     progress: Progress | None = None) -> CoverageSet:
-    """Every page of coverage the request names, read and extracted."""
-    return asyncio.run(_gather(article, statements, request, options, cache, rules,
-                               progress or Progress()))
+    """Every page of coverage the request names, read and extracted. ``lex`` picks the
+    words discovery searches for."""
+    return asyncio.run(_gather(article, statements, request, cache, lex, progress or Progress()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..errors import RuleError
 from ..rulebook import Rulebook
@@ -38,9 +37,8 @@ class MatchLexicons:
     memo: dict[str, tuple[str, ...]] = field(default_factory=dict)  # word -> long form
     stem_memo: dict[str, str | None] = field(default_factory=dict)  # word -> stem (None: skip)
 
-    @staticmethod
-    @lru_cache(maxsize=8)
-    def of(rules: Rulebook) -> MatchLexicons:
+    @classmethod
+    def from_rulebook(cls, rules: Rulebook) -> MatchLexicons:
         contractions, endings = {}, []
         for short, long in _pairs(rules, "match-contractions").items():
             if short.startswith("-"):
@@ -48,7 +46,7 @@ class MatchLexicons:
             else:
                 contractions[short] = tuple(long.split())
         lx = rules.lexicon
-        return MatchLexicons(
+        return cls(
             negations=lx("match-negations"), qualifiers=lx("match-qualifiers"),
             intensifiers=lx("match-intensifiers"), fillers=lx("match-fillers"),
             stopwords=lx("match-stopwords"), date_words=lx("match-date-words"),

@@ -3,21 +3,19 @@ with the speaker the other outlet gives; one Corroboration per statement."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Article, Corroboration, Evidence, Kind, Span, Statement, Status
-from ..rulebook import Rulebook
-from ..text import find_quotes
 from rapidfuzz.distance import LCSseq
 
+from ..model import Article, Corroboration, Evidence, Kind, Span, Statement, Status
+from ..text import find_quotes
 from .classify import MIN_KEPT, MIN_TRUNCATED, PARAPHRASE_SHARE, classify
-from .documents import CoverageDoc
+from .documents import CoverageDoc, ReadStatements
 from .index import candidates
 from .lexicons import MatchLexicons
 from .speakers import comparable, same_source, speaker_of
-from collections import Counter
-
 from .tokens import Token, norms, stems, tokenize
 
 QUOTE_MARKS = ('"', "“", "”")
@@ -75,8 +73,9 @@ def _worth_classifying(q: list[Token], q_stems: Counter, view: _DocView, window:
 
 
 def corroborate(article: Article, statements: Sequence[Statement], docs: Sequence[CoverageDoc],
-                rules: Rulebook, workers: int = -1) -> tuple[Corroboration, ...]:
-    lex = MatchLexicons.of(rules)
+                lex: MatchLexicons, read: ReadStatements, workers: int = -1) -> tuple[Corroboration, ...]:
+    """Each statement against every coverage document: its best evidence per outlet and a
+    status. ``read`` extracts a coverage text's own attributions (for the speaker check)."""
     docs = [d for d in docs if d.text != article.text and (not article.url or d.url != article.url)]
     contents = [st.content_text(article.text) for st in statements]
     q_tokens = [tokenize(c) for c in contents]
@@ -100,7 +99,7 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
         if m is None:
             continue
         if view.statements is None:
-            view.statements = view.doc.attributed(rules).statements or ()
+            view.statements = view.doc.attributed(read).statements or ()
         other = speaker_of(view.statements, m.passage)
         theirs = comparable(other, lex) if other is not None else None
         ours = comparable(st, lex)
@@ -120,7 +119,3 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
         out.append(Corroboration(st.id, status, tuple(ev)))
     return tuple(out)
 
-
-def speaker_conflicts(corroboration: Corroboration) -> tuple[Evidence, ...]:
-    """Evidence where another outlet gives the passage to someone else: a finding."""
-    return tuple(e for e in corroboration.evidence if e.same_speaker is False)

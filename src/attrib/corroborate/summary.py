@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Corroboration, Status
-from .match import speaker_conflicts
 
 
 def corroboration_counts(corroborations: Sequence[Corroboration]) -> tuple[tuple[str, int], ...]:
@@ -21,4 +20,4 @@ def corroboration_counts(corroborations: Sequence[Corroboration]) -> tuple[tuple
             ("verbatim", by[Status.VERBATIM]), ("close", by[Status.CLOSE]),
             ("altered", by[Status.ALTERED]), ("paraphrase", by[Status.PARAPHRASE]),
             ("unconfirmed", by[Status.NOT_FOUND]),
-            ("speaker-conflict", sum(bool(speaker_conflicts(c)) for c in corroborations)))
+            ("speaker-conflict", sum(bool(c.speaker_conflicts) for c in corroborations)))

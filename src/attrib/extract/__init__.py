@@ -1,5 +1,6 @@
-"""The attribution engine: ``extract(article, rules) -> tuple[Statement, ...]``."""
+"""The attribution engine: an ``Extractor`` compiled from the rules reads a text's
+Layout and returns its Statements."""
 
-from .engine import extract
+from .extractor import Extractor
 
-__all__ = ["extract"]
+__all__ = ["Extractor"]

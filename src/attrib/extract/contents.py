@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from ..model import Span
 from .cues import CueHit
+from .relays import Relays
 from .words import Word, strip_edges, words
 
 
-
-class ContentMixin:
+class Contents(Relays):
     def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
         """``So it makes sense, strategists said, for Democrats to ...``: a source and cue
         set between commas inside the content, which runs on both sides."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Source, SourceType, Statement
-from .sources import SourceLexicons
+from .source_types import SourceLexicons
 
 _PLURAL = frozenset({"they", "them"})
 _UNRESOLVED = frozenset({"you", "i", "we", "who", "which"})
@@ -96,7 +96,7 @@ def _it(st: Statement, prev: Statement | None, text: str) -> Source | None:
 def _last(history: list[Source], person: bool, plural: bool) -> Source | None:
     for src in reversed(history):
         is_person = src.type == SourceType.PERSON
-        if person and is_person or not person and not is_person:
+        if (person and is_person) or (not person and not is_person):
             return src
         if plural:
             return None
@@ -137,7 +137,7 @@ def _role_before(src: Source, role: str, text: str, lex: SourceLexicons) -> Sour
     """"the commissioner" after "Fire Commissioner Petra Halvorsen"."""
     pattern = re.compile(rf"\b{re.escape(role)}\s+((?:{_NAME_WORD}\s?){{1,3}})", re.I)
     found = None
-    for m in pattern.finditer(text, 0, src.span.start):
+    for m in pattern.finditer(text, 0, src.span.start if src.span is not None else len(text)):
         found = m.group(1).strip()
     return Source(None, found, SourceType.PERSON, role) if found else None
 
@@ -155,8 +155,8 @@ def _by_kind(history: list[Source], noun: str, lex: SourceLexicons) -> Source | 
     if noun not in lex.organization and noun not in lex.government:
         return None
     for src in reversed(history):
-        if src.type in _NAMED and (noun in src.text.lower() or noun in lex.generic_bodies
-                                   and src.type == SourceType.ORGANIZATION):
+        if src.type in _NAMED and (noun in src.text.lower() or (noun in lex.generic_bodies
+                                   and src.type == SourceType.ORGANIZATION)):
             if src.text.lower() != f"the {noun}":
                 return src
     return None

@@ -3,13 +3,16 @@ Radio Tamsby", "seen by the Weld Herald") and the source it cites ("citing two c
 
 from __future__ import annotations
 
-from ..model import Relay, SourceType, Span
+from collections.abc import Iterable
+
+from ..model import Relay, RelayRelation, Source, SourceType, Span, Statement
 from .cues import CueHit
-from .sources import classify, is_media
+from .source_phrases import SourcePhrases
+from .source_types import classify, is_media
 from .words import Word, span_of, strip_edges, words
 
 
-class RelayMixin:
+class Relays(SourcePhrases):
     def _skip_object(self, ws: list[Word]) -> int:
         """Past the addressee of "told": up to "that", punctuation, or where a new clause
         starts ("told Reuters she had ...", "told reporters the plan ...")."""
@@ -35,20 +38,20 @@ class RelayMixin:
             if obj is not None:
                 phrase = obj.of(text)
                 if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
-                    out.append(self.relay(obj, "via"))
+                    out.append(self.relay(obj, RelayRelation.VIA))
         for w in words(text, hit.span.end, sent.end):
             if w.lower in self.e.citing:
                 end = self.phrase_end(w.end, sent.end)
                 span = strip_edges(text, w.end, end)
                 if span:
-                    out.append(self.relay(span, "cites"))
+                    out.append(self.relay(span, RelayRelation.CITES))
                 break
         return tuple(out)
 
-    def relay(self, span: Span, relation: str) -> Relay:
+    def relay(self, span: Span, relation: RelayRelation) -> Relay:
         phrase = span.of(self.text)
         rtype = classify(phrase, self.e.lex).type
-        if relation == "via" and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
+        if relation is RelayRelation.VIA and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
             rtype = SourceType.ORGANIZATION  # a newspaper or broadcaster carrying the words
         return Relay(phrase, span, relation, rtype)
 
@@ -59,4 +62,13 @@ class RelayMixin:
             return ()
         at = self.text.find(aside, lo, hi)
         span = strip_edges(self.text, at + m.end(), at + len(aside))
-        return (self.relay(span, "via"),) if at >= 0 and span else ()
+        return (self.relay(span, RelayRelation.VIA),) if at >= 0 and span else ()
+
+    def build(self, hit: CueHit, sent: Span, source: Source, content: Iterable[Span],
+              extra: tuple[Relay, ...] = ()) -> Statement:
+        content = tuple(c for c in content if c)
+        kind = self.kind_of(content)
+        lo = min([sent.start, *(c.start for c in content)])
+        hi = max([sent.end, *(c.end for c in content)])
+        return Statement("", kind, source, hit.span, hit.span.of(self.text), content,
+                         Span(lo, hi), extra + self.relays(hit, sent), hit.group.cls)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
-from ..model import Kind, Span, Statement
-from ..text import Quote
-from .layouts import Reader
+from ..model import Kind, RelayRelation, Span, Statement
+from .reader import Reader
 from .words import strip_edges
 
 # What joins two clauses of one sentence, right before the second one's subject or cue.
@@ -25,7 +23,7 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
             last = max(st.content[-1].end, st.sentence.end)
             spans = list(st.content)
             while True:
-                nxt = _next_quote(doc, last)
+                nxt = doc.layout.next_quote(last)
                 if nxt is None or "\n" in text[last:nxt.span.start]:
                     break
                 tail = doc.sentence_at(nxt.span.start)
@@ -42,11 +40,6 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
     return out
 
 
-def _next_quote(doc: Reader, pos: int) -> Quote | None:
-    i = bisect.bisect_left(doc.quote_starts, pos)
-    return doc.quotes[i] if i < len(doc.quotes) else None
-
-
 def tidy_nested(doc: Reader, found: list[Statement]) -> list[Statement]:
     """Settle a statement whose content holds the next cue of its sentence:
 
@@ -61,10 +54,11 @@ def tidy_nested(doc: Reader, found: list[Statement]) -> list[Statement]:
     for st in found:
         prev = out[-1] if out else None
         if prev is not None and st.cue_text.lower() in doc.e.citing and prev.sentence.start == st.sentence.start \
-                and any(r.relation == "cites" for r in prev.via) and not prev.content[-1].start < st.cue.start < prev.content[-1].end:
+                and any(r.relation is RelayRelation.CITES for r in prev.via) and not prev.content[-1].start < st.cue.start < prev.content[-1].end:
             continue  # "said, citing two captains": recorded on the statement as a relay
         last = prev.content[-1] if prev is not None and prev.content else None
-        if last is None or prev.sentence.start != st.sentence.start or not last.start < st.cue.start < last.end:
+        if prev is None or last is None or prev.sentence.start != st.sentence.start \
+                or not last.start < st.cue.start < last.end:
             out.append(st)
             continue
         if st.cue_text.lower() in doc.e.citing:

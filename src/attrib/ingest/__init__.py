@@ -1,17 +1,24 @@
-"""Turn what the user points at (a path, ``-`` for stdin, or a URL) into an Article."""
+"""Turn what the user points at (a path, ``-`` for stdin, or a URL) into an Article.
+
+Only what a target needs is imported: a plain-text file never loads trafilatura, the
+HTTP client or the public-suffix list."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Article
-from .cache import PageCache
-from .fetch import FetchOptions, fetch_article, shown
-from .html import decode_html, html_article
+from ..safety import shown
+from .fetch_options import FetchOptions
 from .text import MAX_BYTES, decode, read_bytes, read_text_article
 
-__all__ = ["MAX_BYTES", "FetchOptions", "decode", "is_url", "load_article", "read_text_article"]
+if TYPE_CHECKING:
+    from .cache import PageCache
+
+__all__ = ["MAX_BYTES", "FetchOptions", "decode", "is_url", "load_article", "read_html_file",
+           "read_text_article"]
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -21,6 +28,8 @@ def is_url(target: str) -> bool:
 
 
 def read_html_file(target: str) -> Article:
+    from .html_page import decode_html, html_article
+
     data = read_bytes(target)
     if not data.strip():
         raise InputError(f"{target}: the file is empty")
@@ -33,6 +42,9 @@ def load_article(target: str, *, fetch: FetchOptions | None = None,
     as read; HTML (a .html/.htm file or a fetched page) goes through trafilatura.
     Raises InputError with a one-line reason."""
     if is_url(target):
+        from .cache import PageCache
+        from .fetch import fetch_article
+
         return fetch_article(target, fetch, cache if cache is not None else PageCache.default())
     if "://" in target[:12]:
         raise InputError(f"{shown(target)}: only http and https URLs can be fetched")

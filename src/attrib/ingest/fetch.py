@@ -21,39 +21,17 @@ from dataclasses import dataclass, field
 import httpx
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import FetchError
 from ..model import Article
-from ..safety import clean
+from ..safety import shown
 from .cache import CachedPage, PageCache, lifetime
-from .html import decode_html, html_article
+from .fetch_options import FetchOptions
+from .html_page import decode_html, html_article
 
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
 USER_AGENT = f"attrib/{__version__} (news attribution checker)"
-
-
-class FetchError(InputError):
-    """A page could not be fetched. ``status`` is the HTTP status when there was one."""
-
-    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None):
-        super().__init__(message)
-        self.status = status
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True, slots=True)
-class FetchOptions:
-    timeout: float = 10.0  # seconds, for the connection and for each read
-    max_bytes: int = 5 * 1024 * 1024
-    max_redirects: int = 8
-    refresh: bool = False  # ignore the cache (and refill it)
-    allow_private: bool = False  # discovered URLs may point at private/loopback addresses
-
-    @property
-    def deadline(self) -> float:
-        """The whole request, however slowly the server trickles bytes."""
-        return self.timeout * 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +54,6 @@ class Response:
             if key.lower() == "charset":
                 return value.strip().strip("\"'") or None
         return None
-
-
-def shown(url: str, limit: int = 160) -> str:
-    """A URL as it may appear in a one-line message."""
-    url = " ".join(clean(url).split())
-    return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
 def _blocked(address: str) -> bool:
@@ -193,7 +165,7 @@ class Fetcher:
             except (socket.gaierror, UnicodeError) as exc:
                 reason = exc.strerror if isinstance(exc, socket.gaierror) else "invalid host name"
                 raise FetchError(f"{shown(url)}: DNS lookup failed for {shown(host, 80)} ({reason})") from None
-            addresses = [info[4][0] for info in infos]
+            addresses = [str(info[4][0]) for info in infos]
         if guard:
             for address in addresses:
                 if _blocked(address):

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..errors import RuleError
 from ..model import OutletInfo
-from ..rulebook import Rulebook, check_keys, expect, string_list
+from ..rulebook import check_keys, expect, string_list
 
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 _FILE_KEYS = ("kind", "description", "kinds", "sources", "outlets", "remove")
@@ -92,7 +91,3 @@ def build_registry(documents: tuple[tuple[str, Any], ...]) -> OutletRegistry:
                 outlets[alias] = info
     return OutletRegistry(outlets, kinds)
 
-
-@lru_cache(maxsize=8)
-def outlet_registry(rules: Rulebook) -> OutletRegistry:
-    return build_registry(rules.documents.get("outlets", ()))

@@ -1,10 +1,23 @@
-"""Renderers: a Report in, text out. They never compute findings, only show them."""
+"""Renderers: a Report in, text out. They never compute findings, only show them.
 
-from .html import to_html
-from .jsonreport import report_to_dict, to_json
-from .markdown import to_markdown
-from .plain import to_text
+Each format's module is imported when it is asked for."""
 
-FORMATS = {"text": to_text, "json": to_json, "md": to_markdown, "html": to_html}
+from __future__ import annotations
 
-__all__ = ["FORMATS", "report_to_dict", "to_html", "to_json", "to_markdown", "to_text"]
+from importlib import import_module
+
+from ..model import Report
+
+# format -> (module, function)
+FORMATS = {"text": ("plain", "to_text"), "json": ("jsonreport", "to_json"),
+           "md": ("markdown", "to_markdown"), "html": ("html_report", "to_html")}
+
+
+def render(report: Report, fmt: str) -> str:
+    """The report in one of FORMATS."""
+    module, function = FORMATS[fmt]
+    renderer = getattr(import_module(f"{__name__}.{module}"), function)
+    return str(renderer(report))
+
+
+__all__ = ["FORMATS", "render"]

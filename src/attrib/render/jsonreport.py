@@ -39,7 +39,7 @@ def flag_to_dict(flag: Flag) -> dict[str, Any]:
     return {"id": flag.id, "rule": flag.rule, "category": flag.category,
             "severity": flag.severity.value, "span": _span(flag.span), "text": flag.text,
             "message": flag.message, "explanation": flag.explanation,
-            "statement": flag.statement}
+            "statement": flag.statement, "sentence": _span(flag.sentence)}
 
 
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
@@ -59,7 +59,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    from .corroboration import add_to_json
+    from .coverage_section import add_to_json
 
     a = report.article
     out = {

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..model import Flag, Report
 from ..safety import markdown_inline as _md
-from . import corroboration
+from . import coverage_section
 from .context import flag_sentence, share
 
 
@@ -33,9 +33,9 @@ def to_markdown(report: Report) -> str:
             flagged = "".join(f" ⚑ {f.id}" for f in report.flags if f.statement == st.id)
             out.append(f"- **{st.id}** {st.kind.value}, cue “{_md(st.cue_text)}”{via}: "
                        f"{_md(st.content_text(text))}{flagged}")
-            out += corroboration.md_lines(report, st.id)
+            out += coverage_section.md_lines(report, st.id)
         out.append("")
-    out += corroboration.md_section(report)
+    out += coverage_section.md_section(report)
     if report.verdicts:  # the reviewer's verdicts and notes, from the TUI
         out += ["## Review", ""]
         for v in report.verdicts:
@@ -75,7 +75,7 @@ def _assessment(report: Report) -> list[str]:
 
 def _flag(report: Report, flag: Flag) -> list[str]:
     text = report.article.text
-    sent = flag_sentence(report, flag)
+    sent = flag_sentence(flag)
     quoted = (_md(text[sent.start:flag.span.start]) + " **" + _md(flag.span.of(text)) + "** "
               + _md(text[flag.span.end:sent.end]))
     owner = f", statement {flag.statement}" if flag.statement else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Report
 from ..safety import clean
-from . import corroboration
+from . import coverage_section
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -18,7 +18,7 @@ def to_text(report: Report) -> str:
     lines = []
     head = report.article.title or report.article.path or "article"
     lines.append(f"{clean(head)}: {len(report.statements)} attributed statements")
-    lines += [x for x in [corroboration.outlet_line(report)] if x]
+    lines += [x for x in [coverage_section.outlet_line(report)] if x]
     for st in report.statements:
         src = st.source
         who = clean(src.name) if src.span is not None else "(no source given)"
@@ -32,8 +32,8 @@ def to_text(report: Report) -> str:
         relays = "".join(f"  {r.relation} {clean(r.text)}" for r in st.via)
         lines.append(f"      {st.kind.value}, cue “{clean(st.cue_text)}”{relays}")
         lines.append(f"      {_short(clean(st.content_text(text)))}")
-        lines += corroboration.text_lines(report, st.id)
-    lines += corroboration.text_section(report)
+        lines += coverage_section.text_lines(report, st.id)
+    lines += coverage_section.text_section(report)
     lines += _flags(report)
     return "\n".join(lines) + "\n"
 

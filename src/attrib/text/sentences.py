@@ -30,7 +30,7 @@ def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span
 
 
 # After "U.S." or "a.m." these words start a new sentence rather than go on with a name.
-_OPENERS = frozenset("The A An He She It They We I But And In On At This That There His Her Their Its".split())
+_OPENERS = frozenset(["The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That", "There", "His", "Her", "Their", "Its"])
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:

@@ -14,28 +14,37 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ..model import Corroboration, CoveragePage, Report
-from ..render import FORMATS
-from ..review import CONFIRMED, DISMISSED, OPEN, Finding, Review, ReviewBook, ReviewSink
+from ..corroborate.stream import CoverageEvent
+from ..errors import StoreError
+from ..model import Corroboration, CoveragePage, Report, ReviewState
+from ..render import FORMATS, render
+from ..review import Finding, Review, ReviewBook, ReviewSink
 from ..safety import clean
-from ..store import StoreError
+from ..settings import Settings
 from . import keys, palette
 from .article_view import ArticleView
-from .commands import ActionCommands, Command, FindingCommands
-from .config import TuiConfig
-from .corroboration import Corroborator, is_async
 from .coverage_bar import CoverageBar
+from .coverage_worker import Corroborator
 from .detail_pane import DetailPane
 from .export_screen import ExportScreen, export_formats
 from .filter_screen import FilterScreen
 from .findings_table import FindingsTable
 from .header import ReportHeader
 from .help_screen import HelpScreen, help_markdown
-from .messages import (CorroborationArrived, CorroborationFinished, CoverageNote,
-                       FindingHighlighted, FindingOpened, SearchChanged, SortRequested)
+from .messages import (
+    CorroborationArrived,
+    CorroborationFinished,
+    CoverageUpdate,
+    FindingHighlighted,
+    FindingOpened,
+    Origin,
+    SearchChanged,
+    SortRequested,
+)
 from .note_screen import NoteScreen
+from .palette_commands import ActionCommands, Command, FindingCommands
 from .search_bar import FilterLine, SearchBar
-from .state import SORTS, Filters, ReviewState
+from .state import SORTS, Filters, ScreenState
 
 
 class ReviewApp(App[None]):
@@ -47,7 +56,7 @@ class ReviewApp(App[None]):
     REVIEW_ACTIONS = {k.action for k in keys.APP} - {"quit"}
 
     def __init__(self, report: Report, *, store: ReviewSink | None = None,
-                 corroborate: Corroborator | None = None, config: TuiConfig | None = None,
+                 corroborate: Corroborator | None = None, settings: Settings | None = None,
                  cursor_blink: bool = True,
                  finish: Callable[[Report], Report] | None = None) -> None:
         """``corroborate``: see tui/corroboration.py. ``finish``: a last touch to the
@@ -55,18 +64,18 @@ class ReviewApp(App[None]):
         super().__init__()
         self.report = report
         self.finish = finish
-        self.config = config or TuiConfig()
+        self.settings = settings or Settings()
         self.book = ReviewBook(report.article.digest, store)
-        self.state = ReviewState(report, self.book)
+        self.state = ScreenState(report, self.book)
         self.corroborate_fn = corroborate
         self.cursor_blink = cursor_blink
         self.selected: Finding | None = None
         self._run = 0  # which coverage run the incoming results belong to
         self._done = 0
-        if self.config.keys:
-            self.set_keymap(self.config.keys)
-        if self.config.theme:
-            self.theme = self.config.theme
+        if self.settings.tui.keys:
+            self.set_keymap(dict(self.settings.tui.keys))
+        if self.settings.tui.theme:
+            self.theme = self.settings.tui.theme
         if corroborate is not None:
             self.state.coverage_enabled = True
             self.state.coverage_hint = (f"Not checked yet: press {self.key_for('corroborate')} "
@@ -110,7 +119,7 @@ class ReviewApp(App[None]):
         self._refill()
         self.table.focus()
         if self.state.findings:
-            self.select(self.state.findings[0].id, "app")
+            self.select(self.state.findings[0].id, Origin.APP)
         restored = len(self.book)
         if restored:
             self.notify(f"Restored {restored} review{'s' * (restored != 1)} from an earlier "
@@ -133,7 +142,7 @@ class ReviewApp(App[None]):
 
     # -- keys as bound now (after the keymap) ------------------------------------------
     def key_for(self, binding_id: str) -> str:
-        spec = self.config.keys.get(binding_id) or keys.BY_ID[binding_id].keys
+        spec = self.settings.tui.keys.get(binding_id) or keys.BY_ID[binding_id].keys
         return " ".join(self.get_key_display(Binding(k.strip(), "")) for k in spec.split(","))
 
     def palette_commands(self) -> list[Command]:
@@ -167,14 +176,14 @@ class ReviewApp(App[None]):
         return True
 
     # -- selection ---------------------------------------------------------------------
-    def select(self, finding_id: str | None, origin: str) -> None:
+    def select(self, finding_id: str | None, origin: Origin) -> None:
         finding = self.state.by_id.get(finding_id) if finding_id else None
         if finding is self.selected:
             return
         had_one, self.selected = self.selected is not None, finding
         self.detail.show(finding)
-        self.article.mark(finding, move_cursor=origin != "article")
-        if finding is not None and origin != "list":
+        self.article.mark(finding, move_cursor=origin is not Origin.ARTICLE)
+        if finding is not None and origin is not Origin.LIST:
             self.table.show_finding(finding.id)
         if had_one != (finding is not None):  # the footer recomposes: only when it changes
             self.refresh_bindings()
@@ -189,14 +198,14 @@ class ReviewApp(App[None]):
         elif focused is self.article:
             finding = self.article.finding_at_cursor() or finding
         if finding is not self.selected and finding is not None:
-            self.select(finding.id, "list" if focused is self.table else "article")
+            self.select(finding.id, Origin.LIST if focused is self.table else Origin.ARTICLE)
         return finding
 
     def go_to(self, finding_id: str) -> None:
         """Select a finding; clear the filter first if it hides it."""
         if finding_id not in self.table.rows and self.state.filters.active:
             self.action_clear_filter()
-        self.select(finding_id, "app")
+        self.select(finding_id, Origin.APP)
         self.table.show_finding(finding_id)
 
     def on_finding_highlighted(self, message: FindingHighlighted) -> None:
@@ -204,7 +213,7 @@ class ReviewApp(App[None]):
 
     def on_finding_opened(self, message: FindingOpened) -> None:
         self.select(message.finding_id, message.origin)
-        if message.origin == "list":
+        if message.origin is Origin.LIST:
             self.article.mark(self.selected)
             self.article.focus()
         else:
@@ -213,7 +222,7 @@ class ReviewApp(App[None]):
 
     def open_selected(self) -> None:
         if self.selected is not None:
-            self.on_finding_opened(FindingOpened(self.selected.id, "list"))
+            self.on_finding_opened(FindingOpened(self.selected.id, Origin.LIST))
 
     # -- the list: filter, search, sort -------------------------------------------------
     def _refill(self, keep: str | None = None) -> None:
@@ -238,7 +247,7 @@ class ReviewApp(App[None]):
         self._refill()
         current = self.table.current_id
         if current is not None:
-            self.select(current, "app")
+            self.select(current, Origin.APP)
 
     def action_search(self) -> None:
         bar = self.query_one(SearchBar)
@@ -303,19 +312,19 @@ class ReviewApp(App[None]):
         self.query_one(ReportHeader).update_stats()
         self.refresh_bindings()
 
-    def _toggle(self, state: str) -> None:
+    def _toggle(self, state: ReviewState) -> None:
         finding = self.current()
         if finding is None:
             return
         old = self.book[finding.key]
-        self._review(finding, Review(OPEN if old.state == state else state, old.note),
+        self._review(finding, Review(ReviewState.OPEN if old.state == state else state, old.note),
                      advance=True)
 
     def action_confirm(self) -> None:
-        self._toggle(CONFIRMED)
+        self._toggle(ReviewState.CONFIRMED)
 
     def action_dismiss_finding(self) -> None:
-        self._toggle(DISMISSED)
+        self._toggle(ReviewState.DISMISSED)
 
     def action_note(self) -> None:
         finding = self.current()
@@ -325,7 +334,7 @@ class ReviewApp(App[None]):
 
         def done(note: str | None) -> None:
             if note is not None:
-                self.select(finding.id, "app")
+                self.select(finding.id, Origin.APP)
                 self._review(finding, Review(self.book[finding.key].state, clean(note)))
 
         self.push_screen(NoteScreen(finding.id, summary, self.book[finding.key].note,
@@ -351,22 +360,22 @@ class ReviewApp(App[None]):
         formats = export_formats(FORMATS)
         stem = Path(self.report.article.path).stem if self.report.article.path else "article"
 
-        def render(fmt: str) -> str:
+        def rendered(fmt: str) -> str:
             exported = self.state.exported()
-            return FORMATS[fmt](self.finish(exported) if self.finish else exported)
+            return render(self.finish(exported) if self.finish else exported, fmt)
 
         def done(path: Path | None) -> None:
             if path is not None:
                 self.notify(f"Wrote {path}", title="Exported", markup=False)
 
-        self.push_screen(ExportScreen(formats, render, stem, cursor_blink=self.cursor_blink),
+        self.push_screen(ExportScreen(formats, rendered, stem, cursor_blink=self.cursor_blink),
                          done)
 
     # -- help ----------------------------------------------------------------------------
     def action_show_help(self) -> None:
         shown = {k.id: self.key_for(k.id) for k in keys.ALL}
-        if self.config.path is not None:
-            note = f"Your key settings are read from `{self.config.path}`."
+        if self.settings.file is not None:
+            note = f"Your key settings are read from `{self.settings.file}`."
         else:
             note = "No `attrib.toml` was found, so the keys above are the defaults."
         self.push_screen(HelpScreen(help_markdown(shown, note)))
@@ -388,30 +397,17 @@ class ReviewApp(App[None]):
         self.state.coverage_pages.clear()
         self.query_one(CoverageBar).start(len(statements))
         self._refill()
-        if is_async(fn):
-            self._corroborate_async(self._run, fn)
-        else:
-            self._corroborate_thread(self._run, fn)
+        self._corroborate_thread(self._run, fn)
 
     @work(thread=True, exclusive=True, group="coverage", exit_on_error=False)
     def _corroborate_thread(self, run: int, fn: Corroborator) -> None:
         worker = get_current_worker()
         try:
-            for result in fn(self.report):  # type: ignore[union-attr]
+            for result in fn(self.report):
                 if worker.is_cancelled:
                     return
                 self.post_message(_message(run, result))
         except Exception as exc:  # the stage failed: say so, keep the app running
-            self.post_message(CorroborationFinished(run, error=_describe(exc)))
-            return
-        self.post_message(CorroborationFinished(run))
-
-    @work(exclusive=True, group="coverage", exit_on_error=False)
-    async def _corroborate_async(self, run: int, fn: Corroborator) -> None:
-        try:
-            async for result in fn(self.report):  # type: ignore[union-attr]
-                self.post_message(_message(run, result))
-        except Exception as exc:
             self.post_message(CorroborationFinished(run, error=_describe(exc)))
             return
         self.post_message(CorroborationFinished(run))
@@ -434,7 +430,7 @@ class ReviewApp(App[None]):
                 and self.selected.statement.id == c.statement:
             self.detail.show(self.selected)
 
-    def on_coverage_note(self, message: CoverageNote) -> None:
+    def on_coverage_update(self, message: CoverageUpdate) -> None:
         if message.run != self._run:
             return
         if message.page is not None:
@@ -459,12 +455,12 @@ class ReviewApp(App[None]):
                         "against other coverage.", title="Coverage", markup=False)
 
 
-def _message(run: int, result: object) -> CorroborationArrived | CoverageNote:
-    if isinstance(result, Corroboration):
-        return CorroborationArrived(run, result)
-    if isinstance(result, CoveragePage):
-        return CoverageNote(run, page=result)
-    return CoverageNote(run, warning=str(result))
+def _message(run: int, event: CoverageEvent) -> CorroborationArrived | CoverageUpdate:
+    if isinstance(event, Corroboration):
+        return CorroborationArrived(run, event)
+    if isinstance(event, CoveragePage):
+        return CoverageUpdate(run, page=event)
+    return CoverageUpdate(run, warning=event.text)
 
 
 def _describe(exc: Exception) -> str:

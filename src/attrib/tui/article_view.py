@@ -16,15 +16,15 @@ from textual.widgets import TextArea
 from ..model import Span
 from ..review import Finding
 from . import keys, palette
-from .messages import FindingHighlighted, FindingOpened
+from .messages import FindingHighlighted, FindingOpened, Origin
 from .safe import DisplayText
-from .state import ReviewState
+from .state import ScreenState
 
 
 class ArticleView(TextArea):
     BINDINGS = keys.bindings(keys.LIST)
 
-    def __init__(self, state: ReviewState, *, cursor_blink: bool = True, **kwargs) -> None:
+    def __init__(self, state: ScreenState, *, cursor_blink: bool = True, **kwargs) -> None:
         self.display_text = DisplayText(state.report.article.text)
         super().__init__(self.display_text.text, read_only=True, soft_wrap=True,
                          show_line_numbers=False, highlight_cursor_line=False,
@@ -38,7 +38,7 @@ class ArticleView(TextArea):
         self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
 
     # -- painting ----------------------------------------------------------------------
-    def _paint(self, state: ReviewState) -> dict[int, list[tuple[int, int, str]]]:
+    def _paint(self, state: ScreenState) -> dict[int, list[tuple[int, int, str]]]:
         """Per display line: (start column, end column, role), in painting order. Roles
         become styles when a line is drawn, so a theme change recolours them."""
         spans: list[tuple[Span, str]] = []
@@ -130,13 +130,13 @@ class ArticleView(TextArea):
             return  # the app moved the cursor to follow the list
         finding = self.finding_at_cursor()
         if finding is not None and finding is not self.selected:
-            self.post_message(FindingHighlighted(finding.id, "article"))
+            self.post_message(FindingHighlighted(finding.id, Origin.ARTICLE))
 
     # -- keys (j/k come with TextArea's cursor_down/cursor_up actions) -------------------
     def action_open(self) -> None:
         finding = self.finding_at_cursor()
         if finding is not None:
-            self.post_message(FindingOpened(finding.id, "article"))
+            self.post_message(FindingOpened(finding.id, Origin.ARTICLE))
 
 
 def _inside(offset: int, span: Span) -> bool:

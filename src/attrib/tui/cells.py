@@ -8,7 +8,7 @@ from ..review import Finding
 from . import palette
 from .palette import Palette
 from .safe import one_line
-from .state import ReviewState
+from .state import ScreenState
 
 # key, header, width (None: takes the room that is left)
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
@@ -29,7 +29,7 @@ MIN_CONTENT = 16
 NARROW_DROPS = ((100, "cue"), (100, "type"), (72, "kind"))
 
 
-def columns(state: ReviewState, width: int = 120) -> list[tuple[str, str, int | None]]:
+def columns(state: ScreenState, width: int = 120) -> list[tuple[str, str, int | None]]:
     """The columns worth showing: no Flags column without flags, no Coverage column when
     nothing can be or has been checked, fewer columns in a narrow terminal; the content
     preview gets the room that is left."""
@@ -47,7 +47,7 @@ def columns(state: ReviewState, width: int = 120) -> list[tuple[str, str, int | 
     return out
 
 
-def source_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
+def source_cell(p: Palette, state: ScreenState, f: Finding, width: int) -> Text:
     st = f.statement
     if st is None:
         return Text("unattributed", style="italic " + p.grey)
@@ -57,7 +57,7 @@ def source_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
     return Text(name)
 
 
-def flags_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
+def flags_cell(p: Palette, state: ScreenState, f: Finding, width: int) -> Text:
     flags = state.flags(f)
     if not flags:
         return Text("")
@@ -69,7 +69,7 @@ def flags_cell(p: Palette, state: ReviewState, f: Finding, width: int) -> Text:
                          (label, p.severity(sev) if f.is_flag else ""), more)
 
 
-def coverage_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
+def coverage_cell(p: Palette, state: ScreenState, f: Finding) -> Text:
     status = state.status(f)
     if status is None or f.is_flag or (status == "unchecked" and not state.coverage_enabled):
         return Text("")
@@ -77,7 +77,7 @@ def coverage_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
     return Text(label, style=style)
 
 
-def review_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
+def review_cell(p: Palette, state: ScreenState, f: Finding) -> Text:
     review = state.review(f)
     label, style = p.review(review.state)
     text = Text(label, style=style)
@@ -86,7 +86,7 @@ def review_cell(p: Palette, state: ReviewState, f: Finding) -> Text:
     return text
 
 
-def row_cells(p: Palette, state: ReviewState, f: Finding, content_width: int,
+def row_cells(p: Palette, state: ScreenState, f: Finding, content_width: int,
               width: int = 120) -> list[Text]:
     text = state.report.article.text
     st = f.statement

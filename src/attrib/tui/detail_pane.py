@@ -16,7 +16,7 @@ from ..review import Finding
 from . import palette
 from .palette import Palette
 from .safe import one_line, plain
-from .state import PENDING, ReviewState
+from .state import PENDING, ScreenState
 
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we"}
 
@@ -28,7 +28,7 @@ def _grid(p: Palette) -> Table:
     return grid
 
 
-def statement_part(p: Palette, state: ReviewState, st: Statement) -> list[RenderableType]:
+def statement_part(p: Palette, state: ScreenState, st: Statement) -> list[RenderableType]:
     text = state.report.article.text
     src = st.source
     grid = _grid(p)
@@ -105,7 +105,7 @@ def evidence_part(p: Palette, ev: Evidence) -> list[RenderableType]:
     return [head, grid]
 
 
-def coverage_part(p: Palette, state: ReviewState, finding: Finding) -> list[RenderableType]:
+def coverage_part(p: Palette, state: ScreenState, finding: Finding) -> list[RenderableType]:
     status = state.status(finding)
     c = state.corroboration(finding)
     if status == PENDING:
@@ -125,7 +125,7 @@ def coverage_part(p: Palette, state: ReviewState, finding: Finding) -> list[Rend
     return out
 
 
-def describe(p: Palette, state: ReviewState, finding: Finding) -> RenderableType:
+def describe(p: Palette, state: ScreenState, finding: Finding) -> RenderableType:
     review = state.review(finding)
     label, style = p.review(review.state)
     what = "flag" if finding.is_flag else "statement"
@@ -154,7 +154,7 @@ def describe(p: Palette, state: ReviewState, finding: Finding) -> RenderableType
 class DetailPane(VerticalScroll):
     """Scrollable, focusable (tab) so long evidence can be read with the keyboard."""
 
-    def __init__(self, state: ReviewState, **kwargs) -> None:
+    def __init__(self, state: ScreenState, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state = state
         self.finding: Finding | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.text import Text
@@ -23,7 +23,7 @@ PREFERRED = ("json", "md", "html")
 EXTENSIONS = {"md": "md", "json": "json", "html": "html"}
 
 
-def export_formats(formats: dict[str, Callable]) -> list[str]:
+def export_formats(formats: Iterable[str]) -> list[str]:
     names = [f for f in formats if f not in NOT_FOR_EXPORT]
     return sorted(names, key=lambda f: (PREFERRED.index(f) if f in PREFERRED else 99, f))
 
@@ -35,8 +35,8 @@ def default_path(stem: str, fmt: str) -> str:
 class FormatButton(RadioButton):
     """A radio button whose dot is there only when it is chosen (not just another colour)."""
 
-    @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name
+    @property  # Textual reads it as a class attribute; ours follows the value
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
         return "●" if self.value else " "
 
 

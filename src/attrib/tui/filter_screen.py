@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from ..review import STATES
-from .state import Filters, ReviewState
+from .state import Filters, ScreenState
 
 ANY = "any"
 
@@ -26,7 +26,7 @@ class FilterScreen(ModalScreen[Filters | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"),
                 Binding("ctrl+s", "apply", "Apply", show=False)]
 
-    def __init__(self, state: ReviewState, *, cursor_blink: bool = True) -> None:
+    def __init__(self, state: ScreenState, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.state = state
         self.cursor_blink = cursor_blink

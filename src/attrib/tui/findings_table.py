@@ -9,14 +9,14 @@ from textual.widgets import DataTable
 from ..review import Finding
 from . import keys, palette
 from .cells import MIN_CONTENT, columns, coverage_cell, review_cell, row_cells
-from .messages import FindingHighlighted, FindingOpened, SortRequested
-from .state import ReviewState
+from .messages import FindingHighlighted, FindingOpened, Origin, SortRequested
+from .state import ScreenState
 
 
 class FindingsTable(DataTable):
     BINDINGS = keys.bindings(keys.LIST)
 
-    def __init__(self, state: ReviewState, **kwargs) -> None:
+    def __init__(self, state: ScreenState, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable",
                          **kwargs)
         self.state = state
@@ -87,19 +87,19 @@ class FindingsTable(DataTable):
 
     def action_open(self) -> None:
         if self.current_id is not None:
-            self.post_message(FindingOpened(self.current_id, "list"))
+            self.post_message(FindingOpened(self.current_id, Origin.LIST))
 
     # -- events ------------------------------------------------------------------------
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         if event.row_key.value is not None:
-            self.post_message(FindingHighlighted(event.row_key.value, "list"))
+            self.post_message(FindingHighlighted(event.row_key.value, Origin.LIST))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # a click on the highlighted row, like enter
         event.stop()
         if event.row_key.value is not None:
-            self.post_message(FindingOpened(event.row_key.value, "list"))
+            self.post_message(FindingOpened(event.row_key.value, Origin.LIST))
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ..model import Article
 from . import palette
 from .safe import one_line
-from .state import ReviewState
+from .state import ScreenState
 
 
 def display_title(article: Article) -> str:
@@ -30,7 +30,7 @@ def display_title(article: Article) -> str:
 
 
 class ReportHeader(Horizontal):
-    def __init__(self, state: ReviewState, **kwargs) -> None:
+    def __init__(self, state: ScreenState, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state = state
 

@@ -52,6 +52,6 @@ IDS = frozenset(k.id for k in ALL)
 BY_ID = {k.id: k for k in ALL}
 
 
-def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+def bindings(keys: tuple[Key, ...]) -> list[Binding | tuple[str, str] | tuple[str, str, str]]:
     return [Binding(k.keys, k.action, k.label, show=k.show, id=k.id, tooltip=k.help)
             for k in keys]

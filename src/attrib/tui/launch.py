@@ -3,44 +3,55 @@ are raised as AttribError before the screen is taken over."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import replace
 
-from ..config import load_settings
-from ..corroborate import options as coverage_options
-from ..errors import AttribError, InputError
-from ..ingest import load_article
-from ..ingest.cache import PageCache
+from ..errors import AttribError, ConfigError, InputError
 from ..model import Report
-from ..pipeline import check, outlets_named
-from ..rulebook import load_rulebook
+from ..request import CheckRequest, prepare
+from ..settings import Settings
 from ..store import ReviewStore
-from .config import load_config
-from .corroboration import coverage_corroborator
+from .coverage_worker import coverage_corroborator
+from .keys import IDS
 
 
-def run_tui(args: argparse.Namespace) -> int:
-    if args.article == "-":
+def validate(settings: Settings) -> None:
+    """The [tui] table against what the screen knows: binding ids and theme names."""
+    where = settings.file or "settings"
+    for binding_id in settings.tui.keys:
+        if binding_id not in IDS:
+            raise ConfigError(where, f"unknown binding id {binding_id!r} (known: {', '.join(sorted(IDS))})",
+                              "tui.keys")
+    theme = settings.tui.theme
+    if theme is not None:
+        from textual.theme import BUILTIN_THEMES
+
+        if theme not in BUILTIN_THEMES:
+            raise ConfigError(where, f"theme {theme!r} is not a Textual theme "
+                                     f"(known: {', '.join(sorted(BUILTIN_THEMES))})", "tui.theme")
+
+
+def run_tui(request: CheckRequest) -> int:
+    if request.target == "-":
         raise InputError("attrib tui reads the keyboard from the terminal: give the article "
                          "as a file or URL (attrib check - reads standard input)")
-    config = load_config(args.config)
-    settings = load_settings(args.config)
-    rules = load_rulebook([*settings.rule_dirs, *args.rules])
-    cache = PageCache.default() if coverage_options.needs_cache(args) else None
-    article = load_article(args.article, fetch=coverage_options.fetch_options(args), cache=cache)
+    ready = prepare(request)
+    validate(ready.settings)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise AttribError("attrib tui needs a terminal; for a report use "
-                          f"attrib check {args.article}")
+                          f"attrib check {request.target}")
     store = ReviewStore()
-    report = check(article, rules, settings=settings)  # coverage: later, in the background
+    checker = ready.checker
+    report = checker.check(ready.article)  # coverage: later, in the background
     from .app import ReviewApp  # Textual loads only when the screen is really opened
 
     def finish(exported: Report) -> Report:
-        return replace(exported, outlets=outlets_named(exported, rules))
+        return replace(exported, outlets=checker.outlets_named(exported))
 
-    app = ReviewApp(report, store=store, config=config, finish=finish,
-                    corroborate=coverage_corroborator(args, rules, cache, settings.discover))
+    app = ReviewApp(report, store=store, settings=ready.settings, finish=finish,
+                    corroborate=coverage_corroborator(checker, ready.coverage))
+    for note in ready.notes:
+        app.notify(note, severity="warning", markup=False)
     try:
         app.run()
     finally:

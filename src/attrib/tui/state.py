@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from ..corroborate import corroboration_counts
+from ..corroborate.summary import corroboration_counts
 from ..model import Corroboration, CoveragePage, Flag, Report, Status
 from ..review import STATES, Finding, Review, ReviewBook, findings_of
 from .safe import one_line
@@ -57,7 +57,7 @@ SORTS = {  # column key -> label
 }
 
 
-class ReviewState:
+class ScreenState:
     def __init__(self, report: Report, book: ReviewBook) -> None:
         self.report = report
         self.book = book

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from itertools import pairwise
 
 from .. import __version__
 from ..model import Flag, Report, Span, Statement
 from ..safety import clean
-from . import corroboration
+from . import coverage_section
 from .context import flag_sentence, share
 
 # Okabe-Ito colours, and light tints of them for backgrounds.
@@ -139,7 +140,7 @@ def article_html(report: Report) -> str:
         closing.setdefault(span.end, []).append(n)
     live: set[int] = set()  # layers covering the current piece: one sweep, not a scan per piece
     parts = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         live.difference_update(closing.get(a, ()))
         live.update(n for n in opening.get(a, ()) if layers[n][0].end > a)
         active = [layers[n][1:] for n in sorted(live)]
@@ -234,7 +235,7 @@ def flags_html(report: Report) -> str:
         return '<section id="flags"><h2>Flags</h2><p>No flags.</p></section>'
     items = []
     for f in report.flags:
-        sent = flag_sentence(report, f)
+        sent = flag_sentence(f)
         quote = (esc(text[sent.start:f.span.start]) + f"<mark>{esc(f.span.of(text))}</mark>"
                  + esc(text[f.span.end:sent.end]))
         owner = (f' · statement <a href="#{esc(f.statement)}">{esc(f.statement)}</a>'
@@ -260,7 +261,7 @@ def _statement_row(st: Statement, report: Report) -> str:
             f'<span class="muted">{detail}</span></td><td>{esc(st.cue_text)}</td>'
             f"<td>{esc(st.kind.value)}</td><td>{esc(st.content_text(text))}</td>"
             f"<td>{via}</td><td>{flags}</td>"
-            + (f"<td>{corroboration.status_html(report, st.id)}</td>" if report.corroborations else "")
+            + (f"<td>{coverage_section.status_html(report, st.id)}</td>" if report.corroborations else "")
             + "</tr>")
 
 
@@ -299,7 +300,7 @@ def to_html(report: Report) -> str:
         + summary_html(report)
         + f'<section id="article"><h2>Article</h2>{legend_html()}'
         f'<div class="article">{article_html(report)}</div></section>'
-        + flags_html(report) + statements_html(report) + corroboration.html_section(report)
+        + flags_html(report) + statements_html(report) + coverage_section.html_section(report)
         + reviews_html(report)
         + f"<footer>attrib {esc(__version__)} · {esc(report.schema)} · "
         f"sha256 {esc(a.digest[:16])}…</footer></main></body></html>\n")

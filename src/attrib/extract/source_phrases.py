@@ -7,6 +7,7 @@ import re
 
 from ..model import Span, Statement
 from .cues import CueHit
+from .reading import Reading
 from .words import Word, span_of, strip_edges, words
 
 # "ORLANDO, Fla. (Reuters) - " opening a story
@@ -14,7 +15,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
 
 
-class PhraseMixin:
+class SourcePhrases(Reading):
     def after_previous_cue(self, sent: Span, pos: int, found: list[Statement]) -> int:
         """A source never reaches back over an earlier cue: in "He said Daesh elements
         had refused", the source of "refused" starts after "said"."""
@@ -31,7 +32,7 @@ class PhraseMixin:
             return False
         nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
         following = nxt[0].lower if nxt else ""
-        return following in group.not_before or bool(group.only_before) and following not in group.only_before
+        return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
@@ -41,7 +42,7 @@ class PhraseMixin:
         last = prev[-1].lower
         if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
-        return last in self.e.cue_blockers or last.endswith(("’s", "'s")) and len(last) > 2
+        return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
 
     def restrictive(self, left: Span) -> bool:
         """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
@@ -53,7 +54,7 @@ class PhraseMixin:
         ws = words(self.text, span.start, span.end)
         return any(w.lower in self.e.verb_markers for w in ws[1:-1])
 
-    def clause_start(self, lo: int, pos: int, boundary: re.Pattern | None = None) -> int:
+    def clause_start(self, lo: int, pos: int, boundary: re.Pattern[str] | None = None) -> int:
         """After the last clause boundary before ``pos``; a short parenthesis right
         before it ("Syrian Democratic Forces (SDF) says") belongs to the phrase."""
         head = self.text[lo:pos].rstrip()
@@ -151,10 +152,10 @@ class PhraseMixin:
         elif role is None and not aside:
             return None, None, ""
         name_end = lo + len(body)
-        name = self.trim_source(self.clause_start(lo, name_end), name_end)
-        if name is None or not name.of(text)[:1].isupper():
+        found = self.trim_source(self.clause_start(lo, name_end), name_end)
+        if found is None or not found.of(text)[:1].isupper():
             return None, None, ""
-        return name, role, aside
+        return found, role, aside
 
     def main_subject(self, sent: Span) -> Span | None:
         """The noun phrase opening a sentence: capitalised words, a determiner and up to

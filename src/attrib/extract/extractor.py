@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from ..model import Article, Statement
-from ..rulebook import Rulebook, load_rulebook
+from ..model import Statement
+from ..rulebook import Rulebook
+from ..text import Layout
 from .coref import resolve
 from .cues import CueMatcher
-from .layouts import Reader
-from .sources import SourceLexicons
+from .reader import Reader
+from .source_types import SourceLexicons
 from .tidy import continue_quotes, tidy_nested
 
 
-class Engine:
+class Extractor:
     """Everything compiled from a Rulebook once, reused for every article."""
 
     def __init__(self, rules: Rulebook):
@@ -58,25 +58,18 @@ class Engine:
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
 
-
-@lru_cache(maxsize=8)
-def engine_for(rules: Rulebook) -> Engine:
-    return Engine(rules)
-
-
-def extract(article: Article, rules: Rulebook | None = None) -> tuple[Statement, ...]:
-    """Every attributed statement in the article, in text order."""
-    engine = engine_for(rules or load_rulebook())
-    doc = Reader(article.text, engine)
-    found: list[Statement] = []
-    for hit in engine.matcher.find(article.text):
-        st = doc.analyse(hit, found)
-        if st is not None:
-            found.append(st)
-    found.extend(doc.dash_attributions())
-    found.extend(doc.colon_attributions(found))
-    found.sort(key=lambda s: (s.cue.start, s.cue.end))
-    found = continue_quotes(doc, found)
-    found = tidy_nested(doc, found)
-    found = resolve(found, doc.mentions(found), engine.lex, article.text)
-    return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
+    def extract(self, layout: Layout) -> tuple[Statement, ...]:
+        """Every attributed statement in the text, in text order."""
+        doc = Reader(layout, self)
+        found: list[Statement] = []
+        for hit in self.matcher.find(layout.text):
+            st = doc.analyse(hit, found)
+            if st is not None:
+                found.append(st)
+        found.extend(doc.dash_attributions())
+        found.extend(doc.colon_attributions(found))
+        found.sort(key=lambda s: (s.cue.start, s.cue.end))
+        found = continue_quotes(doc, found)
+        found = tidy_nested(doc, found)
+        found = resolve(found, doc.mentions(found), self.lex, layout.text)
+        return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))

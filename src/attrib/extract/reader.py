@@ -1,4 +1,5 @@
-"""The layouts news uses to attribute, tried in turn on every cue (see engine.py)."""
+"""The Reader: the layouts news uses to attribute, tried in turn on every cue (see
+extractor.py for the order)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,11 @@ import re
 
 from ..model import Kind, Source, SourceType, Span, Statement
 from ..rulebook import CueGroup
-from .contents import ContentMixin
+from ..text.layout import CLOSERS
+from .contents import Contents
 from .coref import Mention
 from .cues import CueHit
-from .document import CLOSERS, Document
-from .phrases import PhraseMixin
-from .relays import RelayMixin
-from .sources import classify
+from .source_types import classify
 from .words import strip_edges, words
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
@@ -25,8 +24,11 @@ _COLON = re.compile(
 _HEADLINE_GROUP = CueGroup("headline-colon", "speech", (":",))
 
 
-class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
-    """An article with every layout: ``analyse`` turns one cue into a Statement or None."""
+class Reader(Contents):
+    """An article with every layout: ``analyse`` turns one cue into a Statement or None.
+
+    The ways of reading build on each other, each in its own module: ``Reading`` (the
+    layout and constructors), ``SourcePhrases``, ``Relays``, ``Contents``, then this."""
 
     def analyse(self, hit: CueHit, found: list[Statement]) -> Statement | None:
         text, cue = self.text, hit.span
@@ -157,6 +159,7 @@ class Reader(Document, PhraseMixin, ContentMixin, RelayMixin):
         lo = self.clause_start(sent.start, hit.span.start)
         subject = strip_edges(text, lo, hit.span.start)
         rest = strip_edges(text, start, sent.end)
+        content: tuple[Span, ...]
         if subject and subject.of(text).lower() not in ("it", "there"):
             content = (subject, rest) if rest else (subject,)
         else:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import Settings
-from ..rulebook import Rulebook, bundled_rules_dir, load_rulebook
-from ..safety import clean
-from . import configured
-from .examples import run_examples
-from .ruleset import parse_rules, ruleset_for
-from .score import parse_scoring
+from .assess.examples import run_examples
+from .assess.ruleset import parse_rules
+from .errors import ExitCode
+from .rulebook import bundled_rules_dir
+from .safety import clean
+
+if TYPE_CHECKING:
+    from .checker import Checker
 
 
 def shown_path(file: str) -> str:
@@ -22,9 +24,9 @@ def shown_path(file: str) -> str:
     return str(path)
 
 
-def list_rules(rules: Rulebook, settings: Settings) -> str:
-    ruleset = ruleset_for(rules)
-    active = {r.id: r for r in configured(ruleset, settings)}
+def list_rules(checker: Checker) -> str:
+    ruleset, settings = checker.ruleset, checker.settings
+    active = {r.id: r for r in checker.flag_rules}
     rows = [("ID", "CATEGORY", "SEVERITY", "FILE")]
     for rule in sorted(ruleset.rules, key=lambda r: (ruleset.categories().index(r.category), r.id)):
         on = active.get(rule.id)
@@ -38,17 +40,20 @@ def list_rules(rules: Rulebook, settings: Settings) -> str:
 
 def check_pack(directory: str) -> tuple[str, int]:
     """Validate a rule pack (bundled rules plus DIR) and run the examples of DIR's flag
-    rules. Invalid files raise RuleError (exit 2); failing examples give exit 1."""
-    rules = load_rulebook([directory])
+    rules. Invalid files raise RuleError (exit 2); failing examples give exit 1. The pack
+    is compiled exactly as ``attrib check --rules DIR`` compiles it (cues, lexicons, flag
+    rules, score, outlets), so what passes here loads there."""
+    from .checker import Checker
+
+    checker = Checker([directory])
+    rules = checker.rules
     base = Path(directory).resolve()
     mine = tuple((f, d) for f, d in rules.documents.get("flags", ())
                  if Path(f).resolve().is_relative_to(base))
-    parse_rules(rules)  # the merged set must load too (ids replaced, lexicons resolved)
-    parse_scoring(rules.documents.get("score", ()))
     pack = parse_rules(rules, mine)
-    results = [res for rule in pack.rules for res in run_examples(rule, rules)]
+    results = [res for rule in pack.rules for res in run_examples(rule, checker.prepared)]
     failures = [r for r in results if not r.ok]
     lines = [clean(r.describe()) for r in failures]
     verdict = "all pass" if not failures else f"{len(failures)} failed"
     lines.append(f"{directory}: {len(pack.rules)} rules, {len(results)} examples, {verdict}")
-    return "\n".join(lines) + "\n", 1 if failures else 0
+    return "\n".join(lines) + "\n", ExitCode.FINDINGS if failures else ExitCode.OK

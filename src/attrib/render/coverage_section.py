@@ -4,10 +4,9 @@ renderer calls these; nothing here computes a finding."""
 from __future__ import annotations
 
 import html
-
 from typing import Any
 
-from ..corroborate import corroboration_counts, speaker_conflicts
+from ..corroborate.summary import corroboration_counts
 from ..model import Corroboration, CoveragePage, Evidence, OutletInfo, Report
 from ..safety import clean
 from ..safety import markdown_inline as _md
@@ -29,7 +28,7 @@ def evidence_to_dict(e: Evidence) -> dict[str, Any]:
 
 
 def corroboration_to_dict(c: Corroboration) -> dict[str, Any]:
-    return {"status": c.status.value, "speaker_conflict": bool(speaker_conflicts(c)),
+    return {"status": c.status.value, "speaker_conflict": bool(c.speaker_conflicts),
             "evidence": [evidence_to_dict(e) for e in c.evidence]}
 
 
@@ -95,7 +94,7 @@ def text_lines(report: Report, statement_id: str) -> list[str]:
         lines.append(f"        {e.status.value:<10} {clean(e.outlet)}  score {e.score:g}{why}")
         if e.status.value != "verbatim":
             lines.append(f"                   {_one_line(diff_text(e), 140)}")
-    for e in speaker_conflicts(c):
+    for e in c.speaker_conflicts:
         lines.append(f"        ! {clean(e.outlet)} gives these words to {clean(e.speaker or '?')}")
     return lines
 
@@ -133,7 +132,7 @@ def md_lines(report: Report, statement_id: str) -> list[str]:
     for e in c.evidence:
         why = f" ({_md('; '.join(e.reasons))})" if e.reasons else ""
         lines.append(f"    - {e.status.value} in {_md(e.outlet)} (score {e.score:g}){why}: {diff_md(e)}")
-    for e in speaker_conflicts(c):
+    for e in c.speaker_conflicts:
         lines.append(f"    - ⚠ {_md(e.outlet)} gives these words to {_md(e.speaker or '?')}")
     return lines
 
@@ -186,7 +185,7 @@ def status_html(report: Report, statement_id: str) -> str:
     c = next((c for c in report.corroborations if c.statement == statement_id), None)
     if c is None:
         return ""
-    warn = " ⚠" if speaker_conflicts(c) else ""
+    warn = " ⚠" if c.speaker_conflicts else ""
     return f'<a class="status {_esc(c.status.value)}" href="#cov-{_esc(statement_id)}">{_esc(c.status.value)}{warn}</a>'
 
 
@@ -212,7 +211,7 @@ def html_section(report: Report) -> str:
             rows.append(f'<li><b class="status {_esc(e.status.value)}">{_esc(e.status.value)}</b> '
                         f'{_link(e.url, e.outlet)} · score {e.score:g}{why}'
                         f'<blockquote>{diff_html(e)}</blockquote></li>')
-        for e in speaker_conflicts(c):
+        for e in c.speaker_conflicts:
             rows.append(f"<li>⚠ {_esc(e.outlet)} gives these words to {_esc(e.speaker or '?')}</li>")
         items.append(f'<li id="cov-{_esc(c.statement)}"><a href="#{_esc(c.statement)}">{_esc(c.statement)}</a> '
                      f'<b>{_esc(c.status.value)}</b><ul>{"".join(rows)}</ul></li>')

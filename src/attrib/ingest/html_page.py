@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Article
 from ..safety import clean
-from .domains import is_ip_or_local, host_of, outlet_of
+from .domains import host_of, is_ip_or_local, outlet_of
 
 MIN_WORDS = 20  # fewer words than this is a navigation page or an error page, not an article
 
@@ -54,10 +54,9 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     m = _META_CHARSET.search(data[:4096])
     if m:
         candidates.append(_codec(m.group(1).decode("ascii", "ignore")))
-    for name in candidates:
-        if name:
-            if name in ("latin-1", "iso8859-1", "ascii"):  # browsers read these as windows-1252
-                name = "cp1252"
+    for candidate in candidates:
+        if candidate:
+            name = "cp1252" if candidate in ("latin-1", "iso8859-1", "ascii") else candidate  # as browsers do
             return data.decode(name, "replace")
     try:
         return data.decode("utf-8")
@@ -92,9 +91,9 @@ def extract_html(html: str, url: str | None, name: str) -> tuple[str, PageMeta]:
     canonical = _clean_meta(getattr(doc, "url", None))
     if canonical and not canonical.startswith(("http://", "https://")):
         canonical = None
-    meta = PageMeta(title=_clean_meta(doc.title), byline=_clean_meta(doc.author),
-                    published=_clean_meta(doc.date), site_name=_clean_meta(doc.sitename),
-                    canonical=canonical)
+    meta = PageMeta(title=_clean_meta(getattr(doc, "title", None)), byline=_clean_meta(getattr(doc, "author", None)),
+                    published=_clean_meta(getattr(doc, "date", None)),
+                    site_name=_clean_meta(getattr(doc, "sitename", None)), canonical=canonical)
     return text, meta
 
 

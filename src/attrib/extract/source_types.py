@@ -118,7 +118,7 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     is_gov = _has_phrase(low, lex.government)
     if name and (role or (len(name.split()) >= 2 and not is_org and not is_gov)):
         return Analysis(SourceType.PERSON, name, role)
-    if is_gov and (head in lex.government or _has_phrase(bare, lex.government) and not role):
+    if is_gov and (head in lex.government or (_has_phrase(bare, lex.government) and not role)):
         return Analysis(SourceType.GOVERNMENT, phrase.strip(), None)
     if is_org and head not in lex.roles:
         return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)

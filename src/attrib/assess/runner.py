@@ -1,0 +1,61 @@
+"""Run the flag rules over one article and number what they find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Flag, Severity, Span, Statement
+from ..text import Layout
+from .hits import Hit
+from .rule import FlagRule
+from .ruleset import CATEGORIES
+from .statement_index import StatementIndex
+
+
+def find_hits(rules: Iterable[FlagRule], doc: StatementIndex) -> list[Hit]:
+    return [hit for rule in rules for hit in rule.check.run(rule, doc)]
+
+
+def _category_rank(category: str) -> int:
+    return CATEGORIES.index(category) if category in CATEGORIES else len(CATEGORIES)
+
+
+def merge(hits: list[Hit]) -> list[Hit]:
+    """One flag per thing found: of hits in the same category whose spans overlap, the
+    most severe stays (the first rule listed wins a tie). Several rules may then cover
+    the same wording without counting it twice."""
+    order = sorted(range(len(hits)), key=lambda i: (-hits[i].severity.rank, i))
+    kept: list[Hit] = []
+    for i in order:
+        hit = hits[i]
+        if not any(k.rule.category == hit.rule.category and k.span.overlaps(hit.span) for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h.span.start, h.span.end, _category_rank(h.rule.category), h.rule.id))
+
+
+def _sentence(hit: Hit, layout: Layout, statements: dict[str, Statement]) -> Span:
+    """Where a flag is shown in context: its statement's sentence, else the sentences its
+    span touches (an article-level flag shows the sentence of its anchor)."""
+    st = statements.get(hit.statement) if hit.statement is not None else None
+    if st is not None and st.sentence.contains(hit.span):
+        return st.sentence
+    return layout.sentences_over(hit.span)
+
+
+def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
+    text = doc.text
+    by_id = {st.id: st for st in doc.statements}
+    return tuple(Flag(id=f"f{n}", rule=h.rule.id, category=h.rule.category, severity=h.severity,
+                      span=h.span, text=h.span.of(text), message=h.message,
+                      explanation=h.rule.explanation, statement=h.statement,
+                      sentence=_sentence(h, doc.layout, by_id))
+                 for n, h in enumerate(hits, 1))
+
+
+def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...]) -> tuple[Flag, ...]:
+    doc = StatementIndex(layout, statements)
+    return to_flags(merge(find_hits(rules, doc)), doc)
+
+
+def at_or_above(flags: Iterable[Flag], level: Severity) -> list[Flag]:
+    return [f for f in flags if f.severity.rank >= level.rank]
