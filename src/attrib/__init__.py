@@ -24,7 +24,7 @@ _EXPORTS = {
     ".errors": ("AttribError", "ConfigError", "ExitCode", "FetchError", "InputError", "OutputError",
                 "RuleError", "StoreError"),
     ".model": ("SCHEMA", "Article", "Corroboration", "CoveragePage", "Evidence", "Flag", "Kind", "OutletInfo",
-               "PageOrigin", "Relay", "RelayRelation", "Report", "ReviewState", "ScoreItem", "Severity",
+               "PageOrigin", "Relay", "RelayRelation", "Report", "Resolution", "ReviewState", "ScoreItem", "Severity",
                "Source", "SourceType", "Span", "Statement", "Status", "Summary", "Verdict"),
     ".settings": ("DiscoverSettings", "Settings", "TuiSettings", "load_settings"),
 }
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         Relay,
         RelayRelation,
         Report,
+        Resolution,
         ReviewState,
         ScoreItem,
         Severity,

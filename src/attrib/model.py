@@ -31,6 +31,18 @@ class SourceType(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Resolution(StrEnum):
+    """How a statement's speaker was established."""
+
+    NAMED = "named"  # the source names itself in the sentence: "Mostafa Bali said"
+    SHORT_FORM = "short-form"  # a surname or title plus surname: "Bali", "Mr. Bali" -> the full name met earlier
+    PRONOUN = "pronoun"  # "he", "they" -> an entity named earlier
+    DESCRIPTION = "description"  # a role or body noun: "the spokesman", "the company" -> an entity
+    UNNAMED = "unnamed"  # an unnamed or vague source stands as written: "officials", "critics"
+    UNRESOLVED = "unresolved"  # a pronoun or description that points at no one we could find
+    NONE = "none"  # the sentence gives no source at all (an agentless passive)
+
+
 class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
@@ -127,6 +139,9 @@ class Source:
     type: SourceType = SourceType.UNKNOWN
     role: str | None = None  # "SDF spokesman", "a senior official of the Raqqah Civil Council"
     resolved: str | None = None  # "He" -> "Mostafa Bali"; "Bali" -> "Mostafa Bali"
+    resolution: Resolution = Resolution.NAMED  # how the speaker was established
+    confidence: float = 1.0  # how sure that is, 0-1: checks that accuse (speaker conflicts) need it high
+    antecedent: Span | None = None  # where the resolved name is written, when it is not the source itself
 
     @property
     def name(self) -> str:

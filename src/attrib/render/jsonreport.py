@@ -14,7 +14,8 @@ def _span(span: Span | None) -> list[int] | None:
 
 def _source(src: Source) -> dict[str, Any]:
     return {"text": src.text, "span": _span(src.span), "type": src.type.value,
-            "role": src.role, "resolved": src.resolved}
+            "role": src.role, "resolved": src.resolved, "resolution": src.resolution.value,
+            "confidence": src.confidence, "antecedent": _span(src.antecedent)}
 
 
 def _relay(relay: Relay) -> dict[str, Any]:
