@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import zlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -71,6 +72,7 @@ class HostileHandler(support_web.Handler):
             "/brotli.html": lambda: self._encoded(b"\x1b\x03\x00\xf8\xa5", "br"),
             "/corrupt-gzip.html": lambda: self._encoded(b"\x1f\x8b\x08\x00garbage-not-gzip", "gzip"),
             "/gdelt-hostile": self._gdelt_hostile,
+            "/gdelt-timed": self._gdelt_timed,
         }.get(path)
         if route is not None:
             return route()
@@ -93,6 +95,12 @@ class HostileHandler(support_web.Handler):
         self.send_response(403, OSC_REASON)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def _gdelt_timed(self) -> None:
+        """An empty answer, with the time each request arrived (for request spacing)."""
+        with self.server.lock:
+            self.server.arrivals.append(time.time())
+        self._send(200, b'{"articles": []}', "application/json")
 
     def _gdelt_hostile(self) -> None:
         base = self.server.base
@@ -137,6 +145,7 @@ def resetting():
 def start() -> support_web.Server:
     server = support_web.Server()
     server.RequestHandlerClass = HostileHandler
+    server.arrivals = []  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -105,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", metavar="FILE", help="write the lines here (- is standard output)")
     _rules_and_config(e, "settings file (rule directories)")
 
+    k = sub.add_parser("cache", help="show, prune or clear the page cache (fetched pages, search answers)")
+    what = k.add_mutually_exclusive_group()
+    what.add_argument("--clear", action="store_true", help="delete every cached page")
+    what.add_argument("--prune", action="store_true", help="apply the age and size limits now (runs that "
+                      "fetch apply them too: $ATTRIB_CACHE_MAX_DAYS, default 30; $ATTRIB_CACHE_MAX_MB, default 200)")
+    k.add_argument("--max-age", type=_positive(float), metavar="DAYS",
+                   help="with --prune: drop pages stored more than DAYS ago")
+    k.add_argument("--max-size", type=_positive(float), metavar="MB",
+                   help="with --prune: then drop the oldest pages until the rest take at most MB")
+
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE)")
     t.add_argument("article", help="a .txt or .html file, or an http(s) URL")
@@ -228,13 +238,59 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_cache(args: argparse.Namespace) -> int:
+    """Where the page cache is and what it holds; --prune and --clear make it smaller."""
+    import time
+    from dataclasses import replace
+
+    from .ingest.cache import PageCache, cache_dir
+
+    def mb(size: int) -> str:
+        return f"{size / 1048576:.1f} MB"
+
+    path = cache_dir() / "fetch.sqlite"
+    if not path.exists():
+        _write(None, f"page cache: {path} (empty: nothing fetched yet)\n")
+        return ExitCode.OK
+    cache = PageCache(path)
+    try:
+        if cache.failure:
+            raise AttribError(f"{path}: the page cache cannot be opened ({cache.failure}); "
+                              "delete the file to start a new one")
+        lines = []
+        if args.clear:
+            gone = cache.clear()
+            lines.append(f"cleared: {gone.pages} pages, {mb(gone.bytes)}")
+        elif args.prune or args.max_age or args.max_size:
+            limits = cache.limits
+            if args.max_age:
+                limits = replace(limits, max_age=args.max_age * 86400)
+            if args.max_size:
+                limits = replace(limits, max_bytes=int(args.max_size * 1048576))
+            gone = cache.prune(limits)
+            lines.append(f"pruned: {gone.pages} pages, {mb(gone.bytes)}")
+        if cache.failure:
+            raise AttribError(f"{path}: the page cache cannot be changed ({cache.failure})")
+        now = cache.stats()
+        oldest = "" if now.oldest is None else \
+            f", the oldest stored {time.strftime('%Y-%m-%d', time.localtime(now.oldest))}"
+        lines.insert(0, f"page cache: {path}")
+        lines.append(f"{now.pages} pages, {mb(now.bytes)}{oldest}")
+        lines.append(f"limits: {cache.limits.max_age / 86400:g} days, {mb(cache.limits.max_bytes)} "
+                     "($ATTRIB_CACHE_MAX_DAYS, $ATTRIB_CACHE_MAX_MB)")
+        _write(None, "\n".join(lines) + "\n")
+    finally:
+        cache.close()
+    return ExitCode.OK
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from .tui.launch import run_tui  # Textual is imported only when the UI is wanted
 
     return run_tui(check_request(args))
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
+COMMANDS = {"cache": cmd_cache, "check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
 
 
 def _short_form(argv: list[str]) -> list[str]:
