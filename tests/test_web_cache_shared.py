@@ -3,6 +3,7 @@ the cache is pruned by size and age, and ``attrib cache`` shows and clears it.""
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -30,7 +31,7 @@ def test_discovery_requests_are_spaced_across_parallel_runs(hostile, tmp_path):
         assert proc.returncode == 0, err.decode()
     arrivals = sorted(hostile.arrivals)
     assert len(arrivals) == RUNS
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     # The margin is for a loaded machine delaying one request after its turn came.
     assert min(gaps) >= 0.7 * INTERVAL, gaps
     assert arrivals[-1] - arrivals[0] >= (RUNS - 1) * INTERVAL * 0.95, gaps
