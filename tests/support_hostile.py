@@ -60,6 +60,8 @@ class HostileHandler(support_web.Handler):
         path = parts.path
         with self.server.lock:
             self.server.hits[path] += 1
+        if path == "/to-other-loopback":  # a second hop to 127.0.0.2, "private" in the hop test
+            return self._redirect(f"http://127.0.0.2:{self.server.server_address[1]}/article.html")
         if path.startswith("/redirect/"):
             return self._redirect(REDIRECTS[path.removeprefix("/redirect/")])
         route = {

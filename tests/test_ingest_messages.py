@@ -101,3 +101,14 @@ def test_rules_check_refuses_an_outlet_file_as_check_does(tmp_path):
     expected = "outlets.yaml: rule 'a.example': key 'kinds': unknown kind 'tabloid'"
     one_error(run_cli("check", str(FIXTURES / "articles" / "harbour-strike.txt"), "--rules", str(pack)), expected)
     one_error(run_cli("rules", "--check", str(pack)), expected)
+
+
+def test_yaml_tags_never_run_code(tmp_path):
+    """Rule files are read with a safe loader: a Python tag is an error, never a call."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    marker = tmp_path / "ran"
+    (pack / "evil.yaml").write_text(
+        f"kind: lexicon\nid: evil\nentries: !!python/object/apply:os.system ['touch {marker}']\n")
+    one_error(run_cli("rules", "--check", str(pack)), "evil.yaml: ")
+    assert not marker.exists()

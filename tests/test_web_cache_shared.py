@@ -138,3 +138,17 @@ def test_attrib_cache_on_a_broken_file_is_one_line(tmp_path):
     run = run_cli("cache", "--clear", env={"ATTRIB_CACHE_DIR": str(tmp_path)})
     assert run.code == 2 and len(run.err.strip().splitlines()) == 1
     assert "the page cache cannot be opened" in run.err and "delete the file" in run.err
+
+
+def test_parallel_runs_share_the_page_cache(hostile, tmp_path):
+    """Six runs at once on one cache file: every run succeeds with no cache warning, and
+    the cache holds what they fetched."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ATTRIB_CACHE_DIR": str(tmp_path / "cache"),
+           "ATTRIB_CONFIG": str(tmp_path / "none.toml")}
+    pages = ["/cached.html", "/etag.html"]
+    procs = [subprocess.Popen([sys.executable, "-m", "attrib", "check", hostile.url(pages[i % 2]), "--refresh"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for i in range(6)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0 and err == b"", err.decode()
+    assert _urls(tmp_path / "cache" / "fetch.sqlite") == {hostile.url(p) for p in pages}

@@ -174,3 +174,25 @@ def test_decompression_bomb_stops_at_the_cap_with_bounded_memory(hostile, env):
     line = one_error_line(run)
     assert "over the 5 MB limit once decompressed" in line
     assert run.peak_rss_mb - control.peak_rss_mb < 40, (run.peak_rss_mb, control.peak_rss_mb)
+
+
+# -- promises that already held, tested here ----------------------------------------------
+
+def test_private_addresses_are_refused_on_every_hop(hostile, monkeypatch):
+    """The first hop passes the guard, the redirect's does not: the guard runs per hop.
+    (Every test server is on loopback, so here only 127.0.0.2 counts as private.)"""
+    import asyncio
+
+    from attrib.errors import FetchError
+    from attrib.ingest import fetch
+
+    monkeypatch.setattr(fetch, "_blocked", lambda address: address == "127.0.0.2")
+
+    async def get(url):
+        async with fetch.Fetcher() as fetcher:
+            return await fetcher.get(url, guard_private=True)
+
+    assert asyncio.run(get(hostile.url("/article.html"))).status == 200
+    with pytest.raises(FetchError, match=r"127\.0\.0\.2 is a private or loopback address"):
+        asyncio.run(get(hostile.url("/to-other-loopback")))
+    assert hostile.hits["/to-other-loopback"] >= 1
