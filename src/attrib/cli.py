@@ -215,11 +215,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     reason = item.reason
                 else:
                     try:
-                        line = scorer_line(item.stem, checker.extract(read_document(item)))
+                        line = scorer_line(item.id, checker.extract(read_document(item)))
                     except InputError as exc:
                         reason = str(exc)
                     except Exception as exc:  # a bug met by one document must not end the run
-                        reason = f"{item}: not extracted (internal error: {type(exc).__name__}: " \
+                        reason = f"{item.path}: not extracted (internal error: {type(exc).__name__}: " \
                                  f"{shown(str(exc), 120)})"
                     else:
                         out.write(line + "\n")

@@ -27,6 +27,14 @@ _BATCH = 1000
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """A document to read: its path, and its id (the file's stem)."""
+
+    path: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A document that was not read, and why (a one-line reason naming the file)."""
 
@@ -44,14 +52,19 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _stem(path: str) -> str:
+    # os.path, not pathlib: pathlib interns every part of every path it parses.
+    return os.path.splitext(os.path.basename(path))[0]
+
+
 def _sort_key(path: str) -> str:
     # Paths compare part by part ("a/x.txt" before "a-b/x.txt"), as pathlib sorts them.
     return path.replace(os.sep, "\x01")
 
 
 class Corpus:
-    """The documents under ``inputs``, each once: ``for item in corpus`` gives a Path to
-    read or a Skipped. Raises InputError (before anything is read) for an input that does
+    """The documents under ``inputs``, each once: ``for item in corpus`` gives a Document
+    to read or a Skipped. Raises InputError (before anything is read) for an input that does
     not exist, a named file that is not ``.txt``, a folder without ``.txt`` documents,
     or two documents with one id."""
 
@@ -122,7 +135,7 @@ class Corpus:
     def _insert(self, n: int, rows: Iterator[tuple[str, str | None]]) -> None:
         batch = []
         for path, problem in rows:
-            batch.append((n, _sort_key(path), path, Path(path).stem, problem))
+            batch.append((n, _sort_key(path), path, _stem(path), problem))
             if len(batch) == _BATCH:
                 self._db.executemany("INSERT OR IGNORE INTO docs VALUES (?, ?, ?, ?, ?)", batch)
                 batch.clear()
@@ -140,19 +153,19 @@ class Corpus:
             raise InputError(f"{second.replace(chr(1), os.sep)}: same document id {stem!r} as "
                              f"{first.replace(chr(1), os.sep)}")
 
-    def __iter__(self) -> Iterator[Path | Skipped]:
-        cursor = self._db.execute("SELECT path, problem FROM docs ORDER BY n, key")
-        for path, problem in cursor:
-            yield Path(path) if problem is None else Skipped(path, problem)
+    def __iter__(self) -> Iterator[Document | Skipped]:
+        cursor = self._db.execute("SELECT path, stem, problem FROM docs ORDER BY n, key")
+        for path, stem, problem in cursor:
+            yield Document(path, stem) if problem is None else Skipped(path, problem)
 
     def close(self) -> None:
         self._db.close()
 
 
-def read_document(path: Path) -> Article:
+def read_document(doc: Document) -> Article:
     """A corpus document, exactly as read. Opened without blocking and checked to be a
     regular file, so a file swapped for a FIFO since the walk cannot hang the run."""
-    name = str(path)
+    path = name = doc.path
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
