@@ -231,3 +231,12 @@ def test_json_escapes_c1_controls_and_bidi_overrides(tmp_path):
     assert json.loads(run.out)["article"]["text"] == text  # escaped, not changed
     lines = run_cli("extract", str(path))
     assert lines.code == 0 and json.loads(lines.out)["doc"] == "hostile"
+
+
+def test_a_bad_destination_fails_before_any_work(tmp_path):
+    """The output is checked first: nothing is fetched (port 1 would refuse) or read."""
+    run = run_cli("check", "http://127.0.0.1:1/story.html", "-o", str(tmp_path / "newdir") + "/")
+    one_error(run.err, run.code, "names a directory")
+    missing = run_cli("extract", str(FIXTURES / "articles"), "-o", str(tmp_path / "no" / "such" / "x.jsonl"))
+    one_error(missing.err, missing.code, "does not exist")
+    assert missing.out == ""

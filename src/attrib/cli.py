@@ -167,10 +167,12 @@ def _write(output: str | None, rendered: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .assess import at_or_above
+    from .files import check_destination
     from .model import Severity
     from .render import render
     from .request import prepare
 
+    check_destination(args.output)
     ready = prepare(check_request(args))
     for note in ready.notes:
         warn(note)
@@ -201,10 +203,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .checker import Checker
     from .corpus_walk import Corpus, Skipped, read_document
     from .errors import InputError
+    from .files import check_destination
     from .render.scorer import scorer_line
     from .safety import shown
     from .settings import load_settings
 
+    check_destination(args.output)
     checker = Checker(args.rules, load_settings(args.config))
     corpus = Corpus(args.inputs)
     skipped = 0

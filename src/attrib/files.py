@@ -54,6 +54,16 @@ def _target(path: str | Path) -> tuple[Path, os.stat_result | None]:
     return real, st
 
 
+def check_destination(target: str | None) -> None:
+    """Fail now, before any work, if a report could not go to ``target`` (None or "-":
+    standard output): a directory, a missing folder, a closed standard output."""
+    if target in (None, "-"):
+        if sys.stdout is None:
+            raise OutputError("standard output is closed; write the report to a file with -o FILE")
+        return
+    _target(target)
+
+
 @contextmanager
 def atomic_open(path: str | Path) -> Iterator[TextIO]:
     """A text file to write at ``path`` (UTF-8): a regular or new file appears only when
