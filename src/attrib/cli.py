@@ -8,13 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .errors import AttribError, ExitCode, InputError
+from .errors import AttribError, ExitCode
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from .request import CheckRequest
 
 FORMATS = ("html", "json", "md", "text")
@@ -25,6 +28,12 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         """One line and exit 2, like every other error."""
         self.exit(ExitCode.ERROR, f"attrib: error: {message} (see attrib --help)\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """As argparse's, without swallowing a write error: help written into a broken
+        pipe is one error line and exit 2, as a report would be."""
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
@@ -75,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="report on one article (a path, or - for stdin)")
     c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (atomically)")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report here (a file is replaced "
+                   "atomically and keeps its permissions; - is standard output)")
     _rules_and_config(c, "settings file (default: attrib.toml here, [tool.attrib] in "
                          "./pyproject.toml, or the user config directory)")
     _coverage_options(c)
@@ -92,8 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
                    help=".txt files, or directories searched for them")
     e.add_argument("--format", choices=["jsonl"], default="jsonl")
-    e.add_argument("--output", "-o", metavar="FILE")
+    e.add_argument("--output", "-o", metavar="FILE", help="write the lines here (- is standard output)")
     _rules_and_config(e, "settings file (rule directories)")
+
+    k = sub.add_parser("cache", help="show, prune or clear the page cache (fetched pages, search answers)")
+    what = k.add_mutually_exclusive_group()
+    what.add_argument("--clear", action="store_true", help="delete every cached page")
+    what.add_argument("--prune", action="store_true", help="apply the age and size limits now (runs that "
+                      "fetch apply them too: $ATTRIB_CACHE_MAX_DAYS, default 30; $ATTRIB_CACHE_MAX_MB, default 200)")
+    k.add_argument("--max-age", type=_positive(float), metavar="DAYS",
+                   help="with --prune: drop pages stored more than DAYS ago")
+    k.add_argument("--max-size", type=_positive(float), metavar="MB",
+                   help="with --prune: then drop the oldest pages until the rest take at most MB")
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE)")
@@ -115,27 +135,44 @@ def check_request(args: argparse.Namespace) -> CheckRequest:
                                 args.discover_endpoint, args.discover_max, args.jobs))
 
 
-def warn(message: str) -> None:
+def _say(kind: str, message: str) -> None:
+    """One line on standard error, cleaned like article text (messages quote servers,
+    files and rules). Nothing is printed when standard error itself is closed."""
     from .safety import clean
 
-    print(f"attrib: warning: {' '.join(clean(message).split())}", file=sys.stderr)
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):
+        print(f"attrib: {kind}: {' '.join(clean(message).split())}", file=sys.stderr, flush=True)
+
+
+def warn(message: str) -> None:
+    _say("warning", message)
+
+
+@contextmanager
+def _output(target: str | None) -> Iterator[TextIO]:
+    """Standard output for None or "-", else the file (see files.py)."""
+    from .files import atomic_open, standard_output
+
+    opened = standard_output() if target in (None, "-") else atomic_open(target)
+    with opened as fh:
+        yield fh
 
 
 def _write(output: str | None, rendered: str) -> None:
-    from .files import write_atomic
-
-    if output:
-        write_atomic(output, rendered)
-    else:
-        sys.stdout.write(rendered)
+    with _output(output) as fh:
+        fh.write(rendered)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .assess import at_or_above
+    from .files import check_destination
     from .model import Severity
     from .render import render
     from .request import prepare
 
+    check_destination(args.output)
     ready = prepare(check_request(args))
     for note in ready.notes:
         warn(note)
@@ -153,53 +190,101 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
     if args.check:
         out, code = check_pack(args.check)
-        sys.stdout.write(out)
+        _write(None, out)
         return code
-    sys.stdout.write(list_rules(Checker(args.rules, load_settings(args.config))))
+    _write(None, list_rules(Checker(args.rules, load_settings(args.config))))
     return ExitCode.OK
 
 
-def _documents(inputs: Sequence[str]) -> Iterator[Path]:
-    """The ``.txt`` documents named or found under the inputs. Their stems are the
-    document ids of the scorer's format, so two files with one stem are refused."""
-    seen: dict[str, Path] = {}
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(path.rglob("*.txt"))
-        elif path.exists():
-            if path.suffix != ".txt":
-                raise InputError(f"{item}: extract reads plain-text .txt documents only "
-                                 "(offsets must index the file as it is)")
-            found = [path]
-        else:
-            raise InputError(f"{item}: no such file or directory")
-        for doc in found:
-            if doc.stem in seen and seen[doc.stem] != doc:
-                raise InputError(f"{doc}: same document id {doc.stem!r} as {seen[doc.stem]}")
-            seen[doc.stem] = doc
-            yield doc
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
-    """One JSON line per document, written as each is read: memory stays flat however
-    large the corpus."""
+    """One JSON line per document, written as each is read. A document that cannot be
+    read is skipped and named on standard error, and the run goes on (exit 1 at the end);
+    memory stays flat however many files there are (corpus_walk.py)."""
     from .checker import Checker
-    from .files import atomic_open
+    from .corpus_walk import Corpus, Skipped, read_document
+    from .errors import InputError
+    from .files import check_destination
     from .render.scorer import scorer_line
+    from .safety import shown
     from .settings import load_settings
 
+    check_destination(args.output)
     checker = Checker(args.rules, load_settings(args.config))
+    corpus = Corpus(args.inputs)
+    skipped = 0
+    try:
+        with _output(args.output) as out:
+            for item in corpus:
+                if isinstance(item, Skipped):
+                    reason = item.reason
+                else:
+                    try:
+                        line = scorer_line(item.id, checker.extract(read_document(item)))
+                    except InputError as exc:
+                        reason = str(exc)
+                    except Exception as exc:  # a bug met by one document must not end the run
+                        reason = f"{item.path}: not extracted (internal error: {type(exc).__name__}: " \
+                                 f"{shown(str(exc), 120)})"
+                    else:
+                        out.write(line + "\n")
+                        continue
+                skipped += 1
+                if corpus.total == 1:  # one document: its reason is the error
+                    raise InputError(reason)
+                warn(f"skipped {reason}")
+            if skipped == corpus.total:  # nothing to write: an old output file stays as it was
+                raise InputError(f"none of the {corpus.total} documents could be read")
+    finally:
+        corpus.close()
+    if skipped:
+        warn(f"{skipped} of {corpus.total} documents skipped")
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
-    def run(out: TextIO) -> None:
-        for path in _documents(args.inputs):
-            out.write(scorer_line(path.stem, checker.extract(checker.read(path))) + "\n")
 
-    if args.output:
-        with atomic_open(args.output) as fh:
-            run(fh)
-    else:
-        run(sys.stdout)
+def cmd_cache(args: argparse.Namespace) -> int:
+    """Where the page cache is and what it holds; --prune and --clear make it smaller."""
+    import time
+    from dataclasses import replace
+
+    from .ingest.cache import PageCache, cache_dir
+
+    def mb(size: int) -> str:
+        return f"{size / 1048576:.1f} MB"
+
+    path = cache_dir() / "fetch.sqlite"
+    if not path.exists():
+        _write(None, f"page cache: {path} (empty: nothing fetched yet)\n")
+        return ExitCode.OK
+    cache = PageCache(path)
+    try:
+        if cache.failure:
+            raise AttribError(f"{path}: the page cache cannot be opened ({cache.failure}); "
+                              "delete the file to start a new one")
+        lines = []
+        if args.clear:
+            gone = cache.clear()
+            lines.append(f"cleared: {gone.pages} pages, {mb(gone.bytes)}")
+        elif args.prune or args.max_age or args.max_size:
+            limits = cache.limits
+            if args.max_age:
+                limits = replace(limits, max_age=args.max_age * 86400)
+            if args.max_size:
+                limits = replace(limits, max_bytes=int(args.max_size * 1048576))
+            gone = cache.prune(limits)
+            lines.append(f"pruned: {gone.pages} pages, {mb(gone.bytes)}")
+        if cache.failure:
+            raise AttribError(f"{path}: the page cache cannot be changed ({cache.failure})")
+        now = cache.stats()
+        oldest = "" if now.oldest is None else \
+            f", the oldest stored {time.strftime('%Y-%m-%d', time.localtime(now.oldest))}"
+        lines.insert(0, f"page cache: {path}")
+        lines.append(f"{now.pages} pages, {mb(now.bytes)}{oldest}")
+        lines.append(f"limits: {cache.limits.max_age / 86400:g} days, {mb(cache.limits.max_bytes)} "
+                     "($ATTRIB_CACHE_MAX_DAYS, $ATTRIB_CACHE_MAX_MB)")
+        _write(None, "\n".join(lines) + "\n")
+    finally:
+        cache.close()
     return ExitCode.OK
 
 
@@ -209,7 +294,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_tui(check_request(args))
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
+COMMANDS = {"cache": cmd_cache, "check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
 
 
 def _short_form(argv: list[str]) -> list[str]:
@@ -220,21 +305,36 @@ def _short_form(argv: list[str]) -> list[str]:
     return argv
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(_short_form(list(sys.argv[1:] if argv is None else argv)))
     if args.command is None:
-        parser.print_help()
+        with _output(None) as out:
+            parser.print_help(out)
         return ExitCode.ERROR
+    return COMMANDS[args.command](args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .files import os_reason, silence_stdout
+
     try:
-        return COMMANDS[args.command](args)
+        try:
+            code = _run(argv)
+        except SystemExit as done:  # argparse after --help, --version or a usage error
+            code = done.code if isinstance(done.code, int) else ExitCode.OK if done.code is None else ExitCode.ERROR
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error still buffered surfaces here, not at exit
+        return code
     except AttribError as exc:
-        print(f"attrib: error: {exc}", file=sys.stderr)
+        _say("error", str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
-    except BrokenPipeError:
-        return ExitCode.OK
+    except OSError as exc:  # standard output failed outside a report (argparse's help, a flush)
+        silence_stdout()
+        _say("error", f"cannot write to standard output ({os_reason(exc)})")
+        return ExitCode.ERROR
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ import re
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 # C0/C1 controls (tab and newline kept), bidi overrides and invisible marks such as a BOM.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# The user-information part of a URL's authority: everything up to the last @ before the host.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 
 
 def clean(text: str) -> str:
@@ -27,6 +29,17 @@ def unsafe_spans(text: str) -> list[tuple[int, int]]:
     return sorted(removed + controls)
 
 
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal or an editor may act on:
+# DEL and C1 controls, bidi marks and overrides, invisible marks, line/paragraph separators.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def json_escaped(dumped: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with those characters written
+    as ``\\uXXXX`` escapes (they only occur inside strings, so the value is unchanged)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
 def markdown_inline(text: str) -> str:
     """Untrusted text for a line of Markdown: cleaned, on one line, markup escaped."""
     text = " ".join(clean(text).split())
@@ -35,8 +48,13 @@ def markdown_inline(text: str) -> str:
     return text
 
 
+def without_credentials(text: str) -> str:
+    """A URL (or text holding URLs) with any ``user:secret@`` taken out of the address."""
+    return _USERINFO.sub(r"\1", text)
+
+
 def shown(url: str, limit: int = 160) -> str:
     """A URL (or any outside text) as it may appear in a one-line message: cleaned, on one
-    line, cut to ``limit`` characters."""
-    url = " ".join(clean(url).split())
+    line, without credentials, cut to ``limit`` characters."""
+    url = without_credentials(" ".join(clean(url).split()))
     return url if len(url) <= limit else url[: limit - 1] + "…"

@@ -5,8 +5,10 @@ of its longest quotations and the full names of the people it quotes. The API an
 ``{"articles": [{"url", "title", "seendate", "domain", "language", "sourcecountry"}]}``;
 an invalid query comes back as HTTP 200 with a short HTML or text message (then a
 simpler query is tried), and more than one request every five seconds as HTTP 429 (then
-it waits and tries again). Answers are cached for a quarter of an hour, GDELT's update
-interval. Nothing here fails the run: problems come back as notes.
+it waits and tries again). Requests are spaced by the interval across every run that
+shares the page cache: each takes its turn in the cache's database (``take_turn``).
+Answers are cached for a quarter of an hour, GDELT's update interval. Nothing here fails
+the run: problems come back as notes.
 """
 
 from __future__ import annotations
@@ -135,19 +137,19 @@ class Discovery:
         self.settings = settings
         self.notes: list[str] = []
         self.queries: list[str] = []
+        self._last_turn: float | None = None  # this run's own, when there is no shared cache
 
     async def _wait_turn(self) -> None:
         cache = self.fetcher.cache
-        last = cache.meta("discover-last") if cache is not None else None
-        if last is not None:
-            try:
-                delay = float(last) + self.settings.interval - time.time()
-            except ValueError:
-                delay = 0
-            if delay > 0:
-                await asyncio.sleep(min(delay, self.settings.interval))
-        if cache is not None:
-            cache.set_meta("discover-last", repr(time.time()))
+        interval = self.settings.interval
+        now = time.time()
+        turn = cache.take_turn("discover-last", interval, now) if cache is not None else None
+        if turn is None:
+            turn = now if self._last_turn is None else max(now, self._last_turn + interval)
+        self._last_turn = turn
+        delay = turn - time.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
 
     async def _ask(self, url: str) -> tuple[bytes, str] | None:
         cache = self.fetcher.cache

@@ -1,6 +1,7 @@
 """Collecting other coverage: saved pages, pages at URLs the user gives, and pages found
 by discovery, fetched concurrently (bounded) through the cache. A page that cannot be
-had is recorded with the reason and skipped; it never fails the run."""
+had is recorded with the reason and skipped; it never fails the run, and never takes
+the other pages' results with it. Addresses are recorded without credentials."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import is_url, read_html_file
+from ..ingest import is_url, read_html_file, url_problem
 from ..ingest.cache import PageCache
 from ..ingest.fetch import Fetcher, Response, response_text
 from ..ingest.html_page import html_article
 from ..ingest.text import read_text_article
 from ..model import Article, CoveragePage, PageOrigin, Statement
-from ..safety import shown
+from ..safety import shown, without_credentials
 from .coverage_request import CoverageRequest
 from .discover import Discovery, build_queries
 from .documents import CoverageDoc
@@ -35,6 +36,9 @@ class CoverageSet:
 
 
 def _read_file(path: str, origin: PageOrigin) -> CoverageDoc:
+    problem = url_problem(path)
+    if problem:
+        raise InputError(problem)
     if Path(path).suffix.lower() in (".html", ".htm"):
         article = read_html_file(path)
     else:
@@ -60,7 +64,7 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
     notes: list[str] = []
     queries: list[str] = []
     targets: list[tuple[str, PageOrigin]] = []  # (url, origin)
-    skip = {u for u in (article.url,) if u}
+    skip = {without_credentials(u) for u in (article.url,) if u}
 
     targets += [(item, PageOrigin.COVERAGE) for item in request.items if is_url(item)]
     local = [(item, PageOrigin.COVERAGE) for item in request.items if not is_url(item)]
@@ -69,7 +73,7 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         try:
             doc = _read_file(path, origin)
         except InputError as exc:
-            pages.append(CoveragePage(path, origin, error=str(exc)))
+            pages.append(CoveragePage(without_credentials(path), origin, error=str(exc)))
             continue
         docs.append(doc)
         pages.append(_page(doc, path, origin))
@@ -85,8 +89,8 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         seen: set[str] = set(skip)
         unique = []
         for url, origin in targets:
-            if url not in seen:
-                seen.add(url)
+            if without_credentials(url) not in seen:
+                seen.add(without_credentials(url))
                 unique.append((url, origin))
         limit = asyncio.Semaphore(max(1, request.jobs))
         progress.start(len(unique))
@@ -98,6 +102,10 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
                 except InputError as exc:
                     progress.step(False)
                     return url, origin, exc
+                except Exception as exc:  # a bug met by one page must not lose the others
+                    progress.step(False)
+                    return url, origin, InputError(f"{shown(url)}: not fetched (internal error: "
+                                                   f"{type(exc).__name__}: {shown(str(exc), 200)})")
                 progress.step(True)
                 return url, origin, response
 
@@ -105,20 +113,22 @@ async def _gather(article: Article, statements: Sequence[Statement], request: Co
         progress.finish()
 
     for url, origin, result in results:
+        public = without_credentials(url)
         if isinstance(result, Exception):
-            pages.append(CoveragePage(url, origin, error=str(result)))
+            pages.append(CoveragePage(public, origin, error=str(result)))
             continue
-        if result.final_url in skip or (article.url and result.final_url == article.url):
+        final = without_credentials(result.final_url)
+        if final in skip:
             continue
         try:
-            page_article = html_article(response_text(result), result.final_url, name=shown(url))
+            page_article = html_article(response_text(result), final, name=shown(url))
         except InputError as exc:
-            pages.append(CoveragePage(url, origin, error=str(exc)))
+            pages.append(CoveragePage(public, origin, error=str(exc)))
             continue
-        doc = CoverageDoc(url=result.final_url, outlet=page_article.outlet or page_article.site_name
+        doc = CoverageDoc(url=final, outlet=page_article.outlet or page_article.site_name
                           or shown(url, 60), text=page_article.text, title=page_article.title, origin=origin)
         docs.append(doc)
-        pages.append(CoveragePage(url, origin, doc.outlet, doc.title))
+        pages.append(CoveragePage(public, origin, doc.outlet, doc.title))
     return CoverageSet(tuple(docs), tuple(pages), tuple(notes), tuple(queries))
 
 

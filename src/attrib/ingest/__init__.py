@@ -5,6 +5,7 @@ HTTP client or the public-suffix list."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +19,21 @@ if TYPE_CHECKING:
     from .cache import PageCache
 
 __all__ = ["MAX_BYTES", "FetchOptions", "decode", "is_url", "load_article", "read_html_file",
-           "read_text_article"]
+           "read_text_article", "url_problem"]
 
 HTML_SUFFIXES = (".html", ".htm")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def is_url(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
+
+
+def url_problem(target: str) -> str | None:
+    """Why a target that names a scheme other than http(s) cannot be read, or None."""
+    if _SCHEME.match(target) and not is_url(target):
+        return f"{shown(target)}: only http and https URLs can be fetched"
+    return None
 
 
 def read_html_file(target: str) -> Article:
@@ -46,8 +55,9 @@ def load_article(target: str, *, fetch: FetchOptions | None = None,
         from .fetch import fetch_article
 
         return fetch_article(target, fetch, cache if cache is not None else PageCache.default())
-    if "://" in target[:12]:
-        raise InputError(f"{shown(target)}: only http and https URLs can be fetched")
+    problem = url_problem(target)
+    if problem:
+        raise InputError(problem)
     if target != "-" and Path(target).suffix.lower() in HTML_SUFFIXES:
         return read_html_file(target)
     return read_text_article(target)

@@ -2,7 +2,11 @@
 
 Redirects are followed by hand so that loops are caught and every hop's host can be
 checked; time-outs bound the connection, every read and the whole request; the body is
-streamed and cut off at a size cap; the content type must be HTML. Hosts of discovered
+streamed and cut off at a size cap, which holds on the decoded body however many
+``Content-Encoding`` layers it has (``content_coding``); the content type must be HTML.
+Every failure is a FetchError of one line; text from the server in it (a reason phrase,
+an address it redirects to) is cleaned like article text, and credentials in a URL
+(``user:secret@``) are never repeated. Hosts of discovered
 URLs may be required to resolve to public addresses only (``guard_private``); this is
 checked on every hop. (The check resolves the name before httpx does: a DNS answer that
 changes in between is not caught.)
@@ -13,7 +17,10 @@ from __future__ import annotations
 import asyncio
 import errno
 import ipaddress
+import os
+import re
 import socket
+import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,14 +30,16 @@ import httpx
 from .. import __version__
 from ..errors import FetchError
 from ..model import Article
-from ..safety import shown
+from ..safety import shown, without_credentials
 from .cache import CachedPage, PageCache, lifetime
+from .content_coding import SUPPORTED, CodingError, Decoder, OverCap
 from .fetch_options import FetchOptions
 from .html_page import decode_html, html_article
 
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECTS = (301, 302, 303, 307, 308)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 USER_AGENT = f"attrib/{__version__} (news attribution checker)"
 
 
@@ -73,6 +82,65 @@ def _refused(exc: BaseException) -> bool:
     return "refused" in str(exc).lower()
 
 
+def _why(exc: BaseException) -> str:
+    """A reason for a message, never empty: the operating system's reason when the chain
+    of causes has one ("Connection reset by peer"), else the first exception that says
+    something, else the exception's name."""
+    texts = []
+    seen: BaseException | None = exc
+    for _ in range(12):
+        if seen is None:
+            break
+        if isinstance(seen, OSError) and not isinstance(seen, ssl.SSLError):
+            # asyncio's "Connect call failed (...)" keeps the errno but not its words
+            if isinstance(seen.errno, int) and seen.errno > 0:
+                return os.strerror(seen.errno)
+            if seen.strerror:
+                return shown(str(seen.strerror), 160)
+        if str(seen).strip():
+            texts.append(str(seen).strip())
+        if isinstance(seen, BaseExceptionGroup) and seen.exceptions:
+            seen = seen.exceptions[0]
+        else:
+            seen = seen.__cause__ or seen.__context__
+    return shown(texts[0], 160) if texts else f"{type(exc).__name__}, no reason given"
+
+
+class _Unfollowable(Exception):
+    """A redirect that points nowhere we can go; the message lacks the URL asked for."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def _redirect_target(base: httpx.URL, response: httpx.Response) -> str:
+    """Where a redirect points, as an absolute URL. Raises _Unfollowable when it points
+    nowhere a fetch can go: no Location, ``javascript:``, ``mailto:``, ``data:``,
+    ``about:blank``, an address that does not parse."""
+    status = response.status_code
+    location = (response.headers.get("location") or "").strip()
+    if not location:
+        raise _Unfollowable(f"HTTP {status} redirect without a Location header", status)
+    found = _SCHEME.match(location)
+    scheme = found.group(1).lower() if found else "http"
+    if scheme not in ("http", "https"):
+        raise _Unfollowable(f"redirected to {shown(location, 80)}; only http and https URLs can be fetched",
+                            status)
+    try:
+        return str(base.join(location))
+    except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+        raise _Unfollowable(f"redirected to an invalid address ({shown(location, 80)}: {_why(exc)})",
+                            status) from None
+
+
+async def _vet_redirect(response: httpx.Response) -> None:
+    """A response hook: httpx works out a redirect's next request even when it does not
+    follow it, and fails on a Location it cannot parse; this runs first and says why."""
+    if response.status_code in REDIRECTS:
+        _redirect_target(response.request.url, response)
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -97,8 +165,9 @@ class Fetcher:
         t = self.options.timeout
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(connect=t, read=t, write=t, pool=t * 3),
-            follow_redirects=False, headers={"User-Agent": USER_AGENT},
-            limits=httpx.Limits(max_connections=32, max_keepalive_connections=8))
+            follow_redirects=False, headers={"User-Agent": USER_AGENT, "Accept-Encoding": SUPPORTED},
+            limits=httpx.Limits(max_connections=32, max_keepalive_connections=8),
+            event_hooks={"response": [_vet_redirect]})
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -129,9 +198,8 @@ class Fetcher:
             request = self._client.build_request("GET", target, headers={"Accept": accept, **headers})
             response = await self._send(url, target, request)
             try:
-                location = response.headers.get("location")
-                if response.status_code in REDIRECTS and location:
-                    nxt = str(target.join(location.strip()))
+                if response.status_code in REDIRECTS:
+                    nxt = _redirect_target(target, response)  # vetted by _vet_redirect
                     if nxt in seen:
                         raise FetchError(f"{shown(url)}: redirect loop (back to {shown(nxt, 80)})")
                     seen.add(nxt)
@@ -143,13 +211,15 @@ class Fetcher:
         raise FetchError(f"{shown(url)}: too many redirects (more than {self.options.max_redirects})")
 
     def _parse(self, url: str, current: str) -> httpx.URL:
+        where = "" if current == url else f" (redirected to {shown(current, 80)})"
         try:
             target = httpx.URL(current)
-        except (httpx.InvalidURL, ValueError):
-            raise FetchError(f"{shown(url)}: not a valid URL") from None
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            raise FetchError(f"{shown(url)}: not a valid URL{where}") from None
         if target.scheme not in ("http", "https") or not target.host:
-            where = "" if current == url else f" (redirected to {shown(current, 80)})"
             raise FetchError(f"{shown(url)}: only http and https URLs can be fetched{where}")
+        if target.port is not None and not 0 < target.port <= 65535:
+            raise FetchError(f"{shown(url)}: port {target.port} is not a valid port (1 to 65535){where}")
         return target
 
     async def _check_host(self, url: str, target: httpx.URL, guard: bool) -> None:
@@ -178,17 +248,19 @@ class Fetcher:
         where = f"{target.host}:{target.port or (443 if target.scheme == 'https' else 80)}"
         try:
             return await self._client.send(request, stream=True)
+        except _Unfollowable as exc:
+            raise FetchError(f"{shown(url)}: {exc}", status=exc.status) from None
         except httpx.ConnectTimeout:
             message = f"connection to {where} timed out after {t:g} s"
         except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.PoolTimeout):
             message = f"no answer from {where} within {t:g} s (time-out)"
         except httpx.ConnectError as exc:
             message = (f"connection refused by {where}" if _refused(exc)
-                       else f"cannot connect to {where} ({exc or type(exc).__name__})")
+                       else f"cannot connect to {where} ({_why(exc)})")
         except httpx.RemoteProtocolError as exc:
-            message = f"the server broke off the answer ({exc or 'protocol error'})"
-        except httpx.HTTPError as exc:
-            message = f"request failed ({exc or type(exc).__name__})"
+            message = f"the server broke off the answer ({_why(exc)})"
+        except Exception as exc:  # whatever the transport raises, the page is skipped with it
+            message = f"request failed ({_why(exc)})"
         raise FetchError(f"{shown(url)}: {' '.join(message.split())}")
 
     async def _finish(self, url: str, final: str, response: httpx.Response,
@@ -196,7 +268,7 @@ class Fetcher:
         status = response.status_code
         headers = {k.lower(): v for k, v in response.headers.items()}
         if status >= 400:
-            reason = response.reason_phrase or ""
+            reason = shown(response.reason_phrase or "", 80)
             raise FetchError(f"{shown(url)}: HTTP {status} {reason}".rstrip(), status=status,
                              retry_after=_retry_after(headers.get("retry-after")))
         result = Response(url, final, status, headers)
@@ -217,18 +289,29 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise FetchError(f"{shown(url)}: the page is {int(declared) / 1048576:.0f} MB, over {limit}")
-        chunks, total = [], 0
         try:
-            async for chunk in response.aiter_bytes():
-                total += len(chunk)
-                if total > cap:
+            decoder = Decoder(response.headers.get("content-encoding", ""), cap)
+        except CodingError as exc:
+            raise FetchError(f"{shown(url)}: {exc}") from None
+        chunks: list[bytes] = []
+        raw = 0
+        try:
+            # Raw bytes, decoded here: httpx would inflate each chunk whole, before the cap.
+            async for chunk in response.aiter_raw():
+                raw += len(chunk)
+                if raw > cap:
                     raise FetchError(f"{shown(url)}: the page is over {limit}")
-                chunks.append(chunk)
+                chunks.extend(decoder.feed(chunk))  # each layer stops past the cap
+            chunks.extend(decoder.finish())
+        except OverCap:
+            raise FetchError(f"{shown(url)}: the page is over {limit} once decompressed") from None
+        except CodingError as exc:
+            raise FetchError(f"{shown(url)}: {exc}") from None
         except httpx.ReadTimeout:
             raise FetchError(f"{shown(url)}: the server stopped sending for more than "
                              f"{self.options.timeout:g} s (time-out)") from None
         except httpx.HTTPError as exc:
-            raise FetchError(f"{shown(url)}: the answer was cut off ({exc or type(exc).__name__})") from None
+            raise FetchError(f"{shown(url)}: the answer was cut off ({_why(exc)})") from None
         return b"".join(chunks)
 
     # -- pages, through the cache -----------------------------------------------------
@@ -287,4 +370,4 @@ def fetch_article(url: str, options: FetchOptions | None = None, cache: PageCach
             return await fetcher.page(url)
 
     response = asyncio.run(run())
-    return html_article(response_text(response), response.final_url, name=shown(url))
+    return html_article(response_text(response), without_credentials(response.final_url), name=shown(url))

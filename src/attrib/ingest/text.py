@@ -6,6 +6,7 @@ line up with any stand-off annotation of the same file.
 
 from __future__ import annotations
 
+import codecs
 import sys
 from pathlib import Path
 
@@ -15,12 +16,48 @@ from ..model import Article
 MAX_BYTES = 10 * 1024 * 1024  # far above any news article; protects the engine and the UI
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"LE" or "BE" when the bytes look like UTF-16 text with no byte-order mark: mostly
+    ASCII letters, so every other byte is zero."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    odd_zero = sum(1 for b in head[1:2 * pairs:2] if b == 0)
+    even_zero = sum(1 for b in head[0:2 * pairs:2] if b == 0)
+    if odd_zero > 0.6 * pairs and even_zero < 0.1 * pairs:
+        return "LE"
+    if even_zero > 0.6 * pairs and odd_zero < 0.1 * pairs:
+        return "BE"
+    return None
+
+
+def _utf16(data: bytes, name: str) -> str:
+    codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+    try:
+        return data.decode(codec)  # the byte-order mark stays a character, as for UTF-8
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: starts like UTF-16 but is not valid UTF-16 (at byte offset "
+                         f"{exc.start}); convert it with iconv -t UTF-8") from None
+
+
 def decode(data: bytes, name: str) -> str:
-    """Decode article bytes as UTF-8 or fail with a clear reason. A byte-order mark is
-    kept as a character, as any stand-off annotation of the file counts it."""
+    """Decode article bytes as UTF-8 (or UTF-16 with a byte-order mark) or fail with a
+    clear reason. A byte-order mark is kept as a character, as any stand-off annotation
+    of the file counts it."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError(f"{name}: this is UTF-32 text; convert it with iconv -f UTF-32 -t UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _utf16(data, name)
+        if not text.replace("\ufeff", "").strip():
+            raise InputError(f"{name}: the file is empty")
+        return text
     if b"\x00" in data[:8192]:
+        order = _utf16_without_bom(data[:8192])
+        if order is not None:
+            raise InputError(f"{name}: this looks like UTF-16 text without a byte-order mark; "
+                             f"convert it with iconv -f UTF-16{order} -t UTF-8")
         raise InputError(f"{name}: this looks like a binary file, not an article")
     try:
         text = data.decode("utf-8")
@@ -34,8 +71,13 @@ def decode(data: bytes, name: str) -> str:
 
 def read_bytes(target: str) -> bytes:
     if target == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "stdin"
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise InputError("stdin: standard input is closed; give the article as a file")
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"stdin: cannot read ({exc.strerror})") from None
     else:
         path = Path(target)
         name = target

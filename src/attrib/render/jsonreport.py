@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import Flag, Relay, Report, Source, Span, Statement, Summary
+from ..safety import json_escaped
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -78,4 +79,4 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import Statement
+from ..safety import json_escaped
 
 
 def scorer_line(doc: str, statements: tuple[Statement, ...]) -> str:
@@ -15,4 +16,4 @@ def scorer_line(doc: str, statements: tuple[Statement, ...]) -> str:
             "source": [st.source.span.as_list()] if st.source.span is not None else [],
             "content": [c.as_list() for c in st.content],
         })
-    return json.dumps({"doc": doc, "attributions": atts}, ensure_ascii=False)
+    return json_escaped(json.dumps({"doc": doc, "attributions": atts}, ensure_ascii=False))
