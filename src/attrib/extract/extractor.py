@@ -23,6 +23,7 @@ from ..rulebook import Rulebook
 from ..text import Layout
 from .coref import resolve
 from .cues import CueMatcher
+from .entities import Entities, NameLexicons
 from .reader import Reader
 from .source_types import SourceLexicons
 from .tidy import continue_quotes, tidy_nested
@@ -57,6 +58,16 @@ class Extractor:
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
+        self._names: NameLexicons | None = None
+
+    @property
+    def names(self) -> NameLexicons:
+        """Titles, roles and body words for reading names; built on first use, since it
+        reads nameparser's titles (names.py loads every library lazily)."""
+        if self._names is None:
+            lx = self.rules.lexicon
+            self._names = NameLexicons.build(self.lex, lx("titles"), lx("not-titles"), lx("time-words"))
+        return self._names
 
     def extract(self, layout: Layout) -> tuple[Statement, ...]:
         """Every attributed statement in the text, in text order."""
@@ -71,5 +82,5 @@ class Extractor:
         found.sort(key=lambda s: (s.cue.start, s.cue.end))
         found = continue_quotes(doc, found)
         found = tidy_nested(doc, found)
-        found = resolve(found, doc.mentions(found), self.lex, layout.text)
+        found = resolve(found, Entities(layout, self.names), self.lex)
         return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))

@@ -9,7 +9,6 @@ from ..model import Kind, Source, SourceType, Span, Statement
 from ..rulebook import CueGroup
 from ..text.layout import CLOSERS
 from .contents import Contents
-from .coref import Mention
 from .cues import CueHit
 from .source_types import classify
 from .words import strip_edges, words
@@ -239,19 +238,4 @@ class Reader(Contents):
             source = self.make_source(src, None)
             out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), q.parts,
                                  Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
-        return out
-
-    def mentions(self, found: list[Statement]) -> list[Mention]:
-        """Named subjects of sentences with no statement: antecedents for "He said"."""
-        taken = {st.sentence.start for st in found}
-        out = []
-        for sent in self.sentences:
-            if sent.start in taken:
-                continue
-            subject = self.main_subject(sent)
-            if subject is None:
-                continue
-            src = self.make_source(subject, None)
-            if src.resolved or src.type in (SourceType.ORGANIZATION, SourceType.GOVERNMENT):
-                out.append(Mention(subject.start, src))
         return out
