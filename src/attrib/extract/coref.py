@@ -61,7 +61,7 @@ class _Speakers:
     def __init__(self, entities: Entities, lex: SourceLexicons):
         self.entities = entities
         self.lex = lex
-        self.by_sentence: dict[int, list[tuple[int, Entity]]] = {}
+        self.by_sentence: dict[int, list[tuple[Span, Entity]]] = {}
         self.mentions: dict[int, list[Mention]] = {}
         for m in entities.mentions:
             self.mentions.setdefault(m.sentence, []).append(m)
@@ -80,8 +80,8 @@ class _Speakers:
                 self.bodies.append(ent)
             self._seen += 1
 
-    def add(self, sentence: int, pos: int, ent: Entity, role: str | None) -> None:
-        self.by_sentence.setdefault(sentence, []).append((pos, ent))
+    def add(self, sentence: int, span: Span, ent: Entity, role: str | None) -> None:
+        self.by_sentence.setdefault(sentence, []).append((span, ent))
         if role:
             ent.role = role  # the source phrase's own role beats the scan's guess
         if ent.kind == EntityKind.BODY:
@@ -101,8 +101,8 @@ def resolve(statements: list[Statement], entities: Entities, lex: SourceLexicons
         speakers.advance(at)
         sentence = entities.layout.sentence_index(at)
         src, ent = _resolve_one(st, src, at, sentence, entities, speakers, lex, text, out)
-        if ent is not None:
-            speakers.add(sentence, at, ent, src.role)
+        if ent is not None and src.span is not None:
+            speakers.add(sentence, src.span, ent, src.role)
         out.append(replace(st, source=src) if src is not st.source else st)
     return out
 
@@ -125,6 +125,8 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
         _set_type(ent, src.type)
         return replace(src, resolution=Resolution.UNNAMED, confidence=SURE_UNNAMED), (
             ent if src.type == SourceType.PERSON or _plural(low) else None)
+    if src.type == SourceType.DOCUMENT:
+        return replace(src, resolution=Resolution.NAMED, confidence=SURE_UNNAMED), None
     if low.startswith("the "):
         return _description(src, low[4:], speakers, lex)
     if src.type in _NAMED:
@@ -233,7 +235,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
     window = 3 if low in _BODY else _LOOK_BACK
     for k in range(sentence, max(-1, sentence - window), -1):
-        said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p < at and _agrees(e, low)]
+        said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)]
         named = [m for m in speakers.mentions.get(k, ()) if m.span.start < at and not m.quoted
                  and _agrees(m.entity, low)]
         if k == sentence:
@@ -241,7 +243,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         if not said and not named:
             continue
         if said:
-            ent, where = said[-1][1], None
+            where, ent = said[-1]
         else:
             ent, where = named[0].entity, named[0].span
         rivals = {e.key for _, e in said} | {m.entity.key for m in named}
