@@ -67,6 +67,10 @@ class Contents(Relays):
         i = self._skip_opening(ws, i)
         if i >= len(ws):
             return ()
+        if ws[i].lower in self.e.prepositions and not self._finite(ws[i + 1:]) and not (
+                ws[i].lower == "to" and i + 1 < len(ws) and ws[i + 1].text.islower()
+                and ws[i + 1].lower not in self.e.lex.determiners and ws[i + 1].lower not in self.e.lex.pronouns):
+            return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
         start = ws[i].start
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:
@@ -74,6 +78,17 @@ class Contents(Relays):
                 return quote.parts  # the whole content is one quotation
         span = strip_edges(text, start, self.summary_start(start, end))
         return (span,) if len(span) > 1 else ()
+
+    def _finite(self, ws: list[Word]) -> bool:
+        """Does a clause follow (before the next comma): an auxiliary, a past form or a
+        negation ("on Tuesday the plan would be delayed")?"""
+        for w in ws:
+            if w.text in (",", ";", ":"):
+                return False
+            low = w.lower
+            if low in self.e.finite or (low.endswith("ed") and len(low) > 4) or low.endswith("n't"):
+                return True
+        return False
 
     def summary_start(self, start: int, end: int) -> int:
         """Where a writer's summing-up ("..., a claim the ministry did not address") begins."""

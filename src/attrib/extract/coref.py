@@ -112,7 +112,7 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
     if src.span is None:
         return replace(src, resolution=Resolution.NONE, confidence=1.0), None
     low = src.text.lower()
-    if low in lex.pronouns or low in _RELATIVE:
+    if (low in lex.pronouns and not src.text.isupper()) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
     mentions = [m for m in entities.within(src.span) if m.entity.kind != EntityKind.BODY or src.type in _NAMED]
     named = _named(src, mentions, entities, lex)

@@ -58,6 +58,7 @@ class Extractor:
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
+        self.finite = lx("finite-verbs")
         self._names: NameLexicons | None = None
 
     @property

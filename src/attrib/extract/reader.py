@@ -15,6 +15,7 @@ from .words import strip_edges, words
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
+_OPENING = " \t\"“‘'([—–-*•"
 # A short capitalised speaker and a colon, either opening a line (a headline or a
 # transcript label) or right before a quotation; then what they said.
 _COLON = re.compile(
@@ -43,6 +44,14 @@ class Reader(Contents):
             return None
         if hit.group.layout == "passive":
             return self.passive(hit, sent)
+        if text[cue.start].isupper() and text[sent.start:cue.start].strip(_OPENING) \
+                and hit.form.split()[0].endswith("ed"):
+            return None  # a title-case headline's participle is a passive: "Plus New Performers Announced"
+        if self.passive_use(hit, sent):
+            # "were revealed last week", "was found hidden": an event, not an attribution;
+            # with a "by" agent it reads as the passive layout ("was announced by the ministry")
+            nxt = words(text, cue.end, min(sent.end, cue.end + 20))
+            return self.passive(hit, sent) if nxt and nxt[0].lower == "by" else None
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
         if left is None or self.is_clause(left) or self.restrictive(left):
@@ -97,6 +106,10 @@ class Reader(Contents):
             content = self.content_after(hit, sent, cue.end)
         if not content:
             content = self.content_before(sent, left.start)
+        if not content and text[sent.start:left.start].rstrip().endswith(", as"):
+            # "Ferm denied it, as the union claimed": the union claimed what comes before
+            comma = text.rfind(",", sent.start, left.start)
+            content = (strip_edges(text, sent.start, comma),)
         if not content:
             return None
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))

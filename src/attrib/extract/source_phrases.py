@@ -13,6 +13,7 @@ from .words import Word, span_of, strip_edges, words
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
 class SourcePhrases(Reading):
@@ -43,6 +44,19 @@ class SourcePhrases(Reading):
         if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
         return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
+
+    def passive_use(self, hit: CueHit, sent: Span) -> bool:
+        """Is a participle cue used in the passive ("were revealed", "has been reported",
+        "was quickly confirmed")? Only a form of "be" right before it (adverbs between)
+        makes it so; "is saying" is a progressive."""
+        if hit.form.split()[0].endswith("ing"):
+            return False
+        for w in reversed(words(self.text, max(sent.start, hit.span.start - 40), hit.span.start)):
+            if w.lower in _BE:
+                return True
+            if not (w.lower.endswith("ly") or w.lower in ("also", "not", "never", "since", "now", "then")):
+                return False
+        return False
 
     def restrictive(self, left: Span) -> bool:
         """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
@@ -114,7 +128,7 @@ class SourcePhrases(Reading):
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
         text = self.text
         for w in words(text, lo, hi):
-            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.lower in stop:
+            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.text in stop:
                 return w.start
         return hi
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from ..model import Span
 
-_WORD = re.compile(r"[\w’'&.-]*\w|[^\w\s]")
+# A title or initials with its period ("Mr.", "Sen.", "U.S.") when a capitalised word
+# follows in the same sentence, where a period cannot end the sentence; then any word,
+# then any other character.
+_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.(?=[ \t]+[A-Z])|[\w’'&.-]*\w|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
