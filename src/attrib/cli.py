@@ -193,7 +193,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     def run(out: TextIO) -> None:
         for path in _documents(args.inputs):
-            out.write(scorer_line(path.stem, checker.extract(checker.read(path))) + "\n")
+            article = checker.read(path)
+            out.write(scorer_line(path.stem, checker.extract(article), article.text) + "\n")
 
     if args.output:
         with atomic_open(args.output) as fh:

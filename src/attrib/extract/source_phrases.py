@@ -83,10 +83,19 @@ class SourcePhrases(Reading):
 
     def trim_source(self, lo: int, hi: int) -> Span | None:
         ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
-        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()):
+        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()
+                      or ws[-1].lower.endswith(("n’t", "n't"))
+                      or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1)):
             if ws[-1].text == ")" and any(w.text == "(" for w in ws):
                 break
             ws.pop()
+        if ws:
+            # "He’s said", "They’ve argued": the auxiliary is not part of the source
+            last = ws[-1]
+            for mark in ("’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re"):
+                if last.lower.endswith(mark) and last.lower[: -len(mark)] in self.e.lex.pronouns:
+                    ws[-1] = Word(last.start, last.end - len(mark), last.text[: -len(mark)])
+                    break
         while ws and not ws[0].text[0].isalnum():
             ws.pop(0)
         # "a project its own engineers say": a possessive right after a plain noun opens
