@@ -28,6 +28,7 @@ from collections import deque
 from dataclasses import replace
 
 from ..model import Resolution, Source, SourceType, Span, Statement
+from . import names
 from .entities import Entities, Entity, EntityKind, Mention
 from .source_types import SourceLexicons, classify
 
@@ -140,6 +141,10 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
            lex: SourceLexicons) -> tuple[Source, Entity | None] | None:
     """A source naming its speaker: the last person (or body) named inside the phrase."""
     if not mentions:
+        if src.resolved and src.resolved.lower() in names.places():
+            # "Kenya said", "Washington warned": a country or capital speaks for its government
+            return replace(src, type=SourceType.GOVERNMENT, resolved=None, resolution=Resolution.NAMED,
+                           confidence=SURE_DESCRIPTION), None
         if src.resolved and src.type == SourceType.PERSON:
             # A name the scan could not tell ("Saeb Erekat"), but the phrase is a person's.
             words = src.resolved.split()

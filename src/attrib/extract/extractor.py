@@ -59,6 +59,7 @@ class Extractor:
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
         self.finite = lx("finite-verbs")
+        self.catenatives = lx("catenatives")
         self._names: NameLexicons | None = None
 
     @property

@@ -33,6 +33,8 @@ class SourcePhrases(Reading):
             return False
         nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
         following = nxt[0].lower if nxt else ""
+        if "#number" in group.not_before and following[:1].isdigit():
+            return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
@@ -43,7 +45,26 @@ class SourcePhrases(Reading):
         last = prev[-1].lower
         if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
+        if last == "to" and len(prev) > 1 and prev[-2].lower in self.e.catenatives:
+            return False  # "tried to suggest", "took to Twitter to say" read as the verb
+        if last[:1].isdigit():
+            return True  # "271 pledged delegates"
         return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
+
+    def adjective_use(self, hit: CueHit, sent: Span) -> bool:
+        """A participle opening its clause and followed by a noun is an adjective:
+        "Newly revealed emails show", "..., accused sex trafficker Jeffrey Epstein";
+        "..., added Smith" (a name follows) stays an inverted cue."""
+        first = hit.form.split()[0]
+        if not first.endswith("ed"):
+            return False
+        head = self.text[self.clause_start(sent.start, hit.span.start):hit.span.start]
+        if any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in words(head, 0, len(head))):
+            return False
+        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        return bool(nxt) and nxt[0].text.isalpha() and nxt[0].text.islower() \
+            and nxt[0].lower not in self.e.lex.determiners and nxt[0].lower not in self.e.lex.pronouns \
+            and nxt[0].lower not in ("that", "to", "by", "in", "on", "at", "as", "for", "with")
 
     def passive_use(self, hit: CueHit, sent: Span) -> bool:
         """Is a participle cue used in the passive ("were revealed", "has been reported",

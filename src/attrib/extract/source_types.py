@@ -32,6 +32,7 @@ class SourceLexicons:
     outlet_descriptors: frozenset[str]
     agency_heads: frozenset[str]
     generic_bodies: frozenset[str]
+    unnamed_officials: frozenset[str]
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
@@ -40,7 +41,8 @@ class SourceLexicons:
                    lx("news-agencies"), lx("government-words"), lx("organization-words"),
                    lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
                    lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
-                   lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"))
+                   lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"),
+                   lx("unnamed-officials"))
 
 
 def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
@@ -93,6 +95,9 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
     if _has_phrase(low, lex.anonymous):
         return Analysis(SourceType.ANONYMOUS, None, None)
+    unnamed = _unnamed(tokens, lows, lex)
+    if unnamed is not None:
+        return Analysis(unnamed, None, phrase.strip() if unnamed == SourceType.ANONYMOUS else None)
     # A capital at the start of a sentence ("Observers say") does not make a name.
     capitalized = [t for t in tokens[1:] if t[:1].isupper()] + (
         [tokens[0]] if tokens[0][:1].isupper() and lows[0] not in lex.determiners
@@ -100,6 +105,8 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     head = lows[-1]
     quantified = lows[0] in lex.quantifiers and len(lows) <= 4  # "many parents", "some experts"
     noun = next((w for w in lows if w not in lex.determiners), head)  # "a study by the Institute"
+    if noun in lex.documents and not capitalized and noun != head and head not in lex.roles:
+        return Analysis(SourceType.DOCUMENT, None, None)  # "a letter from the company to staff"
     if not capitalized and (bare in lex.vague or head in lex.vague or low in lex.vague or quantified
                             or noun in lex.vague):
         return Analysis(SourceType.VAGUE, None, None)
@@ -129,6 +136,43 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     if name:
         return Analysis(SourceType.UNKNOWN, name, None)
     return Analysis(SourceType.UNKNOWN, None, None)
+
+
+_INDEFINITE = frozenset(["a", "an", "one", "another"])
+_PHRASE_END = frozenset(["of", "for", "with", "from", "in", "on", "at", "who", "that", "familiar", "briefed",
+                         "close", "to", "inside", "within", "across", "involved", "speaking", "representing",
+                         "and", "or", "held", "based"])
+
+
+def _unnamed(tokens: list[str], lows: list[str], lex: SourceLexicons) -> SourceType | None:
+    """Nobody named: officials and unnamed individuals are anonymous ("American officials",
+    "a senior political source", "one academic", "an airport official"), a group is vague
+    ("staff on short-term contracts", "Indiana teachers", "Washington-based analysts")."""
+    end = next((i for i, w in enumerate(lows) if i and w in _PHRASE_END), len(lows))
+    if end == 0:
+        return None
+    head, head_token = lows[end - 1], tokens[end - 1]
+    if head_token[:1].isupper():
+        return None  # a name ("Rachel Reeves")
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    definite = lows[0] in ("the", "his", "her", "its", "their", "this", "that")
+    if (head in lex.unnamed_officials or singular in lex.unnamed_officials) and not (definite and singular == head):
+        return SourceType.ANONYMOUS  # "White House advisers", "a CBP spokesperson"; "the spokesman" points back
+    if any(t[:1].isupper() and t.lower() not in lex.titles and i and not _modifier(t)
+           for i, t in enumerate(tokens[:end])):
+        return None  # a name in the phrase ("the Pentagon's Dana White")
+    if lows[0] in _INDEFINITE and (head in lex.roles or head == "source"):
+        return SourceType.ANONYMOUS
+    if head in lex.vague or (singular != head and singular in lex.roles and lows[0] not in ("the", "his", "her",
+                                                                                            "its", "their")):
+        return SourceType.VAGUE
+    return None
+
+
+def _modifier(token: str) -> bool:
+    """A capitalised word that modifies rather than names: a place, a nationality, an
+    institution before a role ("American", "U.S.", "Pentagon", "Washington-based")."""
+    return token.endswith(("-based", "n", "i", "ese", "ish", "ch")) or token.isupper() or "." in token
 
 
 def _is_outlet(tokens: list[str], lows: list[str], lex: SourceLexicons) -> bool:
