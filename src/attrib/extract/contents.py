@@ -3,10 +3,18 @@ insertion inside the content, and where a writer's own words begin again."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Span
 from .cues import CueHit
 from .relays import Relays
 from .words import Word, strip_edges, words
+
+
+_SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
+                          "upon", "outside", "inside", "from", "alongside", "amid", "following"])
+# One item of a bullet list: a line opening with a bullet mark.
+_BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
 
 class Contents(Relays):
@@ -36,14 +44,56 @@ class Contents(Relays):
         return (head, tail)
 
     def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
-        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``."""
+        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``.
+        Words of the same sentence before the quotation belong to the content too
+        (``Apple was "pulled into the enterprise," Cook said``; ``Her film "Parasite"
+        won, she said`` is not just "Parasite")."""
         j = pos
         while j > 0 and self.text[j - 1] in " \t,":
             j -= 1
         quote = self.quote_ending_at(j)
-        if quote is not None and quote.span.end > sent.start - 2:
+        if quote is None or quote.span.end <= sent.start - 2:
+            return ()
+        if quote.span.start > sent.start:
+            lead = strip_edges(self.text, sent.start, quote.span.start, " \t\r\n,;—–-")
+            lead_text = lead.of(self.text)
+            if lead and not lead_text.endswith(":") and len(lead_text.split()) <= 25 \
+                    and self.quote_ending_at(lead.end) is None:
+                return (Span(lead.start, quote.span.end),) if len(quote.parts) == 1 else \
+                    (Span(lead.start, quote.parts[0].end), *quote.parts[1:])
+        return quote.parts
+
+    def subordinate_after(self, pos: int, sent: Span) -> bool:
+        """Does a subordinate clause or a phrase of circumstance follow the cue ("said
+        while visiting ...", "said during a visit to ...")? Then the content is before."""
+        ws = words(self.text, pos, sent.end)
+        i = 0
+        while i < len(ws) and (ws[i].lower in self.e.time or ws[i].text == ","):
+            i += 1
+        return i < len(ws) and ws[i].lower in _SUBORDINATE
+
+    def following_block(self, pos: int) -> tuple[Span, ...]:
+        """``... also said:`` at a paragraph's end: the quotation or the bullet list that
+        makes the next paragraphs."""
+        text = self.text
+        nl = text.find("\n", pos)
+        if nl < 0 or text[pos:nl].strip() or not text[:pos].rstrip().endswith(":"):
+            return ()
+        start = nl
+        while start < len(text) and text[start].isspace():
+            start += 1
+        quote = self.quote_at(start)
+        if quote is not None and quote.span.start == start:
             return quote.parts
-        return ()
+        items = []
+        for m in _BULLET.finditer(text, start):
+            if items and m.start() > items[-1].end + 3 and text[items[-1].end:m.start()].strip():
+                break
+            if m.start() != start and not items:
+                break
+            items.append(strip_edges(text, m.start("item"), m.end("item")))
+            start = m.end()
+        return tuple(i for i in items if i)
 
     def content_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
         """Content that precedes its source: a quote ending just before, or a clause."""
@@ -66,7 +116,7 @@ class Contents(Relays):
         i = self._skip_object(ws) if self.relayed(hit) else 0
         i = self._skip_opening(ws, i)
         if i >= len(ws):
-            return ()
+            return self.following_block(end)  # "Obama also said:" and a quote or a list below
         if ws[i].lower in self.e.prepositions and not self._finite(ws[i + 1:]) and not (
                 ws[i].lower == "to" and i + 1 < len(ws) and ws[i + 1].text.islower()
                 and ws[i + 1].lower not in self.e.lex.determiners and ws[i + 1].lower not in self.e.lex.pronouns):
@@ -77,7 +127,14 @@ class Contents(Relays):
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return quote.parts  # the whole content is one quotation
         span = strip_edges(text, start, self.summary_start(start, end))
-        return (span,) if len(span) > 1 else ()
+        if len(span) <= 1:
+            return ()
+        last = self.quote_at(max(span.end - 1, span.start))
+        if last is not None and last.span.end > end + 1:
+            # a quotation opened in this sentence runs on over the next paragraphs
+            later = tuple(p for p in last.parts if p.start >= end)
+            return (Span(span.start, max(span.end, min(end, last.span.end))), *later)
+        return (span,)
 
     def _finite(self, ws: list[Word]) -> bool:
         """Does a clause follow (before the next comma): an auxiliary, a past form or a

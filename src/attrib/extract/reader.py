@@ -100,8 +100,8 @@ class Reader(Contents):
         if role and text.rfind(role, sent.start, left.start) >= 0:
             phrase_start = text.rfind(role, sent.start, left.start)  # "..., the chairwoman, Edith Crane, said"
         content = self.quote_before(sent, phrase_start)
-        if not content and self.ends_sentence(cue.end, sent):
-            content = self.content_before(sent, left.start)
+        if not content and (self.ends_sentence(cue.end, sent) or self.subordinate_after(cue.end, sent)):
+            content = self.content_before(sent, left.start)  # "..., Cook said while visiting ..."
         if not content:
             content = self.content_after(hit, sent, cue.end)
         if not content:
