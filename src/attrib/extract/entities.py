@@ -231,8 +231,10 @@ class Entities:
         text, nl = self.text, self.nl
         # A word that only opens the sentence: "Hours later", "Alarming", "Here".
         opening = text[sent.start:seg[0][0]].strip(" \t\"“‘'(-—–•*")
-        if not opening and len(seg) >= 1 and self.common(seg[0][1]) and not self._known_name(seg):
-            seg = seg[1:]
+        first = seg[0][1].lower()
+        if not opening and not self._known_name(seg) and (
+                self.common(seg[0][1]) or first.endswith(("ing", "ly", "ed"))):
+            seg = seg[1:]  # "Hosting Cook at Dreamforce ...": a verb or adverb opens the sentence
             if not seg:
                 return
         # The last title in the run: what follows is the person, what precedes a body.
@@ -297,10 +299,17 @@ class Entities:
         if lows[0] in names.first_names() or self._role_beside(span):
             self._person(seg, span.start, [], sentence)
             return
+        known = self._by_surname.get(seg[-1][1])
+        if known is not None and known.kind == EntityKind.PERSON and lows[0] not in names.first_names():
+            # "Hosting Cook" after "Tim Cook": the person, with a word before the name
+            last = seg[-1]
+            self._mention(known, Span(last[0], last[0] + len(last[1])), span, sentence)
+            return
         ent = self._by_name.get(span.of(text))
         if ent is None:
             ent = self.new_entity(span.of(text), EntityKind.NAME, span)
-            self._by_surname[seg[-1][1]] = ent
+            if known is None or known.kind != EntityKind.PERSON:
+                self._by_surname[seg[-1][1]] = ent
         self._mention(ent, span, span, sentence)
 
     def _role_beside(self, span: Span) -> tuple[str, str] | None:

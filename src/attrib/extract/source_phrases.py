@@ -110,6 +110,10 @@ class SourcePhrases(Reading):
             if ws[-1].text == ")" and any(w.text == "(" for w in ws):
                 break
             ws.pop()
+        while len(ws) > 2 and ws[-1].lower == "to" and ws[-2].lower in self.e.catenatives:
+            ws = ws[:-2]  # "Mr. Trump continues to insist", "tried to suggest"
+            while ws and ws[-1].lower in self.e.aux:
+                ws.pop()
         if ws:
             # "He’s said", "They’ve argued": the auxiliary is not part of the source
             last = ws[-1]

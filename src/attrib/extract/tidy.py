@@ -47,9 +47,10 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
             if nxt is None or "\n" in text[last:nxt.span.start]:
                 break
             tail = doc.sentence_at(nxt.span.start)
-            if _cue_in(starts, n, Span(tail.start, max(tail.end, nxt.span.end))):
+            if _cue_in(starts, n, Span(max(tail.start, last), max(tail.end, nxt.span.end))):
                 break  # the quote has a cue of its own
-            if text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1:
+            if not _GAP_AFTER.fullmatch(text, last, nxt.span.start) and (
+                    text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1):
                 break
             spans.extend(nxt.parts)
             last = nxt.span.end
@@ -72,6 +73,8 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
 
 # Between a cue (or its source) and the second half of an interrupted quote.
 _GAP = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
+# Between a statement's end and a quoted sentence that goes on with it ("... ,” Mayer said. “ I love it.”)
+_GAP_AFTER = re.compile(r"[ \t.,;:—–-]*")
 
 
 def _cue_in(starts: list[int], own: int, span: Span) -> bool:
