@@ -201,7 +201,7 @@ def _classify(sc: ModuleType, page: dict[str, Any], rep: dict[str, Any], scored:
         predicted = err["predicted"]
         what = f"{err['gold']}: gold {err['gold_speaker']!r}, said {src.get('text')!r} -> {predicted!r}"
         gold = next(g for g, _, _ in golds if g["id"] == err["gold"])
-        if said in _PRONOUNS:
+        if said in _PRONOUNS and not str(src.get("text") or "").isupper():
             toks = sc.tokens(predicted)
             if not src.get("resolved") or predicted.lower() == said:
                 note("pronoun unresolved", what)

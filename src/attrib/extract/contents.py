@@ -11,6 +11,7 @@ from .relays import Relays
 from .words import Word, strip_edges, words
 
 
+_DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
 _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
                           "upon", "outside", "inside", "from", "alongside", "amid", "following"])
 # One item of a bullet list: a line opening with a bullet mark.
@@ -126,7 +127,12 @@ class Contents(Relays):
         if quote is not None and quote.span.start == start:
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return quote.parts  # the whole content is one quotation
-        span = strip_edges(text, start, self.summary_start(start, end))
+        stop = self.summary_start(start, end)
+        if len(_DASH.findall(text, sent.start, pos)) % 2:
+            closing = _DASH.search(text, start, stop)
+            if closing:  # "The Authority - which considers the US biased - called for ...": inside dashes
+                stop = closing.start()
+        span = strip_edges(text, start, stop)
         if len(span) <= 1:
             return ()
         last = self.quote_at(max(span.end - 1, span.start))

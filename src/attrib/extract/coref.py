@@ -115,7 +115,9 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
     low = src.text.lower()
     if (low in lex.pronouns and not src.text.isupper()) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
-    mentions = [m for m in entities.within(src.span) if m.entity.kind != EntityKind.BODY or src.type in _NAMED]
+    # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker
+    mentions = [m for m in entities.within(src.span) if (m.entity.kind != EntityKind.BODY or src.type in _NAMED)
+                and not text.startswith(("'s", "’s", "' ", "’ "), m.span.end)]
     named = _named(src, mentions, entities, lex)
     if named is not None:
         return named
@@ -161,7 +163,19 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
         if src.type not in _NAMED:
             return None
         _set_type(ent, src.type)
+        if len(src.text.split()) == 1 and ent.name != src.text:  # "WHO" after "World Health Organization (WHO)"
+            return replace(src, resolved=ent.name, resolution=Resolution.SHORT_FORM, confidence=SURE_SHORT,
+                           antecedent=ent.first), ent
         return replace(src, resolution=Resolution.NAMED, confidence=SURE_NAMED), ent
+    people = list(dict.fromkeys(x.entity.key for x in person))
+    if len(people) > 1 and " and " in src.text:
+        # "Kurt Volker and Tim Morrison said": both, and "they" may point back at them
+        names_ = " and ".join(entities.entities[k].name for k in people)
+        group = entities.new_entity(names_, EntityKind.PERSON, src.span)
+        group.plural = True
+        _set_type(group, SourceType.PERSON)
+        return replace(src, type=SourceType.PERSON, resolved=names_, resolution=Resolution.NAMED,
+                       confidence=SURE_SHORT), group
     if src.type not in (SourceType.PERSON, SourceType.UNKNOWN) and ent.kind == EntityKind.NAME:
         return None  # "the Interior Ministry", typed by the lexicon, not a person
     if ent.kind == EntityKind.NAME:
@@ -206,7 +220,7 @@ def _plural(phrase: str) -> bool:
 
 def _agrees(ent: Entity, low: str) -> bool:
     if low in _MALE or low in _FEMALE:
-        if ent.kind == EntityKind.BODY:
+        if ent.kind == EntityKind.BODY or ent.plural:
             return False
         if ent.stype == SourceType.VAGUE or (
                 ent.stype == SourceType.ANONYMOUS and _plural(ent.name.lower())):
@@ -214,7 +228,7 @@ def _agrees(ent: Entity, low: str) -> bool:
         want = "m" if low in _MALE else "f"
         return ent.gender in (None, want)
     if low in _PLURAL:
-        return ent.kind == EntityKind.BODY or (ent.stype in (SourceType.VAGUE, SourceType.ANONYMOUS)
+        return ent.kind == EntityKind.BODY or ent.plural or (ent.stype in (SourceType.VAGUE, SourceType.ANONYMOUS)
                                                and _plural(ent.name.lower()))
     if low in _BODY:
         return ent.kind == EntityKind.BODY
@@ -230,7 +244,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         before = entities.before(at)
         for m in reversed(entities.mentions[max(0, before - 2):before]):
             gap = text[m.span.end:at]
-            if len(gap) <= 4 and gap.strip() in (",", ""):
+            if len(gap) <= 4 and gap.strip() in (",", "", "-", "—", "–", "("):
                 ent = m.entity
                 if ent.kind == EntityKind.NAME:
                     ent.kind = EntityKind.PERSON

@@ -47,6 +47,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+_ALIAS = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 # Words of a closed class (or a sentence opener) that are never part of a name.
 _FUNCTION = frozenset([
     "a", "an", "the", "and", "or", "but", "if", "when", "while", "as", "after", "before", "because",
@@ -90,6 +91,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     stype: SourceType | None = None  # the type the engine gave it where it spoke
     role: str | None = None  # the role a statement gave it ("Valdoran Foreign Minister")
+    plural: bool = False  # people named together ("Volker and Morrison")
 
     @property
     def surname(self) -> str:
@@ -215,7 +217,7 @@ class Entities:
                 self._segment(_trim_joiners(segment), sentence, sent)
                 segment, in_body = [], False
                 continue
-            if low in _FUNCTION and low not in self.nl.titles:
+            if low in _FUNCTION and low not in self.nl.titles and not (word.isupper() and len(word) > 1):
                 self._segment(_trim_joiners(segment), sentence, sent)
                 segment, in_body = [], False
                 continue
@@ -281,6 +283,10 @@ class Entities:
             return
         if len(seg) == 1:
             word = seg[0][1]
+            alias = self._by_name.get(word)
+            if alias is not None and alias.kind == EntityKind.BODY:
+                self._mention(alias, span, span, sentence)
+                return
             known = self._by_surname.get(word)
             if known is not None and known.kind != EntityKind.BODY:
                 self._mention(known, span, span, sentence, promote=True)
@@ -388,6 +394,9 @@ class Entities:
             self.entities.append(ent)
             self._by_name[name] = ent
         self._mention(ent, span, span, sentence)
+        m = _ALIAS.match(self.text, span.end)
+        if m and m.group(1) not in self._by_name:
+            self._by_name[m.group(1)] = ent  # "World Health Organization (WHO)": WHO is its short form
 
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int, promote: bool = False) -> None:
         if promote and ent.kind == EntityKind.NAME:

@@ -54,6 +54,8 @@ class Reader(Contents):
             return self.passive(hit, sent) if nxt and nxt[0].lower == "by" else None
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
+        if left is not None and left.of(text).split(None, 1)[0].lower() in self.e.prepositions:
+            left = None  # "... because of agency policy said": no source opens with a preposition
         if left is None or self.is_clause(left) or self.restrictive(left):
             # "An official who spoke on condition of anonymity because he ... said"
             outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
@@ -89,6 +91,7 @@ class Reader(Contents):
             source = Source(None, "")
             content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
             return self.build(hit, sent, source, content) if content else None
+        left = self.coordinated(left, sent)
         phrase = left.of(text)
         if not self.source_like(phrase, hit):
             return None

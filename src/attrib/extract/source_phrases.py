@@ -79,6 +79,22 @@ class SourcePhrases(Reading):
                 return False
         return False
 
+    def coordinated(self, left: Span, sent: Span) -> Span:
+        """``Volker and Morrison said``, ``the singer and guitarist told``: a short noun
+        phrase joined by "and" belongs to the source (a clause joined so does not)."""
+        text = self.text
+        before = text[max(sent.start, left.start - 5):left.start]
+        if not before.endswith("and ") or before.endswith(", and "):
+            return left
+        lo = self.clause_start(sent.start, left.start - 4)
+        head = self.trim_source(lo, left.start - 4)
+        if head is None or len(words(text, head.start, head.end)) > 4 or self.is_clause(head):
+            return left
+        first = head.of(text).split(None, 1)[0]
+        if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
+            return left
+        return Span(head.start, left.end)
+
     def restrictive(self, left: Span) -> bool:
         """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
         who stayed behind accused")? Then the source is the noun with its clause."""
