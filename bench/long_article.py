@@ -16,7 +16,7 @@ import random
 import sys
 import time
 
-import attrib  # noqa: F401  (through _common's path)
+import attrib
 from _common import ROOT  # noqa: F401
 
 _SYLLABLES = ["ka", "lo", "ven", "mar", "sel", "dri", "no", "ta", "bek", "ros", "an", "il", "gor", "ves", "tu",

@@ -10,7 +10,6 @@ from .cues import CueHit
 from .relays import Relays
 from .words import Word, strip_edges, words
 
-
 _DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
 _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
                           "upon", "outside", "inside", "from", "alongside", "amid", "following"])
