@@ -85,7 +85,7 @@ class Contents(Relays):
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:
             return quote.parts
-        items = []
+        items: list[Span] = []
         for m in _BULLET.finditer(text, start):
             if items and m.start() > items[-1].end + 3 and text[items[-1].end:m.start()].strip():
                 break
