@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..model import SourceType, Span
 from . import names
+from .source_types import agent_noun
 
 if TYPE_CHECKING:
     from ..text import Layout
@@ -47,6 +48,11 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+# Months and days, written out and abbreviated: a closed class, never a name.
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                       "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+                       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ALIAS = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 # Words of a closed class (or a sentence opener) that are never part of a name.
 _FUNCTION = frozenset([
@@ -241,6 +247,10 @@ class Entities:
                 return
         # The last title in the run: what follows is the person, what precedes a body.
         lows = [w.lower().rstrip(".") for _, w in seg]
+        if (len(seg) == 3 and agent_noun(seg[0][1]) and lows[0] not in nl.titles and lows[1] in names.first_names()) \
+                or (len(seg) == 3 and agent_noun(seg[0][1]) and not any(_singular(w) in nl.bodies for w in lows)):
+            self._person(seg[1:], seg[0][0], [lows[0]], sentence)  # "Harbourmaster Ivo Renn"
+            return
         cut = None
         for i in range(len(seg) - 2, -1, -1):
             if lows[i] in nl.titles and not (lows[i] in names.first_names() and i == 0 and len(seg) == 2
@@ -279,8 +289,8 @@ class Entities:
         text, nl = self.text, self.nl
         joined = " ".join(lows)
         span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
-        if joined in nl.time or (len(seg) == 1 and lows[0] in nl.time):
-            return
+        if joined in nl.time or any(w in _CALENDAR or w in nl.time for w in lows):
+            return  # "Sun Oct 15", "Tuesday", "March": a date names nobody
         if len(seg) == 1:
             word = seg[0][1]
             alias = self._by_name.get(word)
@@ -289,7 +299,7 @@ class Entities:
                 return
             known = self._by_surname.get(word)
             if known is not None and known.kind != EntityKind.BODY:
-                self._mention(known, span, span, sentence, promote=True)
+                self._mention(known, span, span, sentence)
                 return
             if _ACRONYM.match(word) or lows[0] in nl.bodies or lows[0] in nl.agencies:
                 self._body(word, span, sentence)
@@ -297,7 +307,9 @@ class Entities:
             if self._role_beside(span) and lows[0] not in names.places():
                 self._person(seg, span.start, [], sentence)
             return  # a lone capitalised word tells nothing more
-        if lows[-1] in nl.bodies or joined in nl.agencies or any(_ACRONYM.match(w) for _, w in seg):
+        joiner = next((i for i, w in enumerate(lows) if w in _JOINERS), len(lows))
+        if lows[-1] in nl.bodies or _singular(lows[joiner - 1]) in nl.bodies or joined in nl.agencies \
+                or any(_ACRONYM.match(w) for _, w in seg):
             self._body(span.of(text), span, sentence)
             return
         if joined in names.places():
@@ -398,9 +410,7 @@ class Entities:
         if m and m.group(1) not in self._by_name:
             self._by_name[m.group(1)] = ent  # "World Health Organization (WHO)": WHO is its short form
 
-    def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int, promote: bool = False) -> None:
-        if promote and ent.kind == EntityKind.NAME:
-            ent.kind = EntityKind.PERSON  # a surname standing alone: "Erekat said"
+    def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)
         self.mentions.append(Mention(span, outer, ent, sentence, quote is not None))
 

@@ -36,7 +36,7 @@ class Extractor:
         lx = rules.lexicon
         self.rules = rules
         self.matcher = CueMatcher(rules.cues)
-        self.lex = SourceLexicons.from_rulebook(rules)
+        self._lex: SourceLexicons | None = None
         openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
@@ -61,6 +61,14 @@ class Extractor:
         self.finite = lx("finite-verbs")
         self.catenatives = lx("catenatives")
         self._names: NameLexicons | None = None
+
+    @property
+    def lex(self) -> SourceLexicons:
+        """The lexicons sources are read with, nameparser's titles merged in; built on the
+        first article, so start-up does not import nameparser."""
+        if self._lex is None:
+            self._lex = SourceLexicons.from_rulebook(self.rules)
+        return self._lex
 
     @property
     def names(self) -> NameLexicons:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import SourceType
 from ..rulebook import Rulebook
+from . import names
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
@@ -36,13 +37,29 @@ class SourceLexicons:
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
+        """The rules' lexicons, with nameparser's titles (less rules/lexicons/not-titles)
+        added to the titles and, with their plurals, to the role nouns: the rules hold only
+        what news needs beyond that general list."""
         lx = rules.lexicon
-        return cls(lx("pronouns"), lx("person-pronouns"), lx("role-nouns"), lx("titles"),
+        library = names.library_titles() - lx("not-titles")
+        titles = lx("titles") | library
+        roles = lx("role-nouns") | library | frozenset(_plural(w) for w in library)
+        return cls(lx("pronouns"), lx("person-pronouns"), roles, titles,
                    lx("news-agencies"), lx("government-words"), lx("organization-words"),
                    lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
                    lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
                    lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"),
                    lx("unnamed-officials"))
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("man", "woman")):
+        return word[:-2] + "en"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
@@ -69,14 +86,42 @@ def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None
             name.insert(0, tok)
         else:
             break
+    if len(name) >= 3 and agent_noun(name[0]):
+        # "Harbourmaster Ivo Renn": a capitalised agent noun that is no first name is a title
+        tokens, name = tokens, name[1:]
     if not name:
         return None, None
+    last = name[-1].lower()
+    if last in lex.organization or last in lex.government:
+        return None, None  # "the Hollin Teachers' Union": a body, not a name
     rest = tokens[: len(tokens) - len(name)]
     if rest and rest[-1].lower() in lex.links:
         return None, None  # "a spokesman for the Ministry of Transport": a body, not a name
     role_words = [t for t in rest if t.lower().rstrip(".") not in lex.titles or t.lower() in lex.roles]
     role = " ".join(role_words) if any(t.lower() in lex.roles for t in rest) else None
+    if role is None and rest:
+        # "pensioner Ulla Berg", "stallholder Anya Brek": lowercase words right before a
+        # name say what the person is, whatever the word
+        lead = []
+        for t in reversed(rest):
+            if not t.islower() or t in lex.determiners or t in lex.links or len(lead) >= 3:
+                break
+            lead.insert(0, t)
+        if (lead and len(lead) == len(rest)) or (lead and rest[len(rest) - len(lead) - 1].lower() in lex.determiners):
+            role = " ".join(lead)
+        elif len(name) >= 2 and agent_noun(rest[-1]) and len(rest) == 1:
+            role = rest[-1]
     return " ".join(name), role
+
+
+# Endings of nouns for what a person does ("harbourmaster", "stallholder", "organiser").
+_AGENT = re.compile(r"(?:master|holder|keeper|er|or|ist|eer)$")
+
+
+def agent_noun(word: str) -> bool:
+    """Does ``word`` look like a noun for a person's job and not like a first name?"""
+    low = word.lower().rstrip(".")
+    return len(low) > 5 and bool(_AGENT.search(low)) and low not in names.first_names()
 
 
 def classify(phrase: str, lex: SourceLexicons) -> Analysis:
