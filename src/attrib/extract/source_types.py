@@ -102,7 +102,7 @@ def split_name(phrase: str, lex: SourceLexicons) -> tuple[str | None, str | None
     if role is None and rest:
         # "pensioner Ulla Berg", "stallholder Anya Brek": lowercase words right before a
         # name say what the person is, whatever the word
-        lead = []
+        lead: list[str] = []
         for t in reversed(rest):
             if not t.islower() or t in lex.determiners or t in lex.links or len(lead) >= 3:
                 break
