@@ -153,7 +153,12 @@ class Contents(Relays):
         return False
 
     def summary_start(self, start: int, end: int) -> int:
-        """Where a writer's summing-up ("..., a claim the ministry did not address") begins."""
+        """Where the writer's own words begin again: a summing-up ("..., a claim the
+        ministry did not address") or a rebuttal ("..., though there is no indication
+        she has shown any partisanship"; rules/lexicons/rebuttals.yaml)."""
+        m = self.e.rebuttal.search(self.text, start, end)
+        if m is not None:
+            end = m.start()
         comma = self.text.rfind(",", start, end)
         if comma > start:
             tail = self.text[comma + 1:end].split()

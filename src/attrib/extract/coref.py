@@ -121,6 +121,12 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
     named = _named(src, mentions, entities, lex)
     if named is not None:
         return named
+    if low.startswith("the ") and src.type in (SourceType.ANONYMOUS, SourceType.PERSON) \
+            and not _plural(low):
+        # "the spokesman", "the source": an earlier one if the article named them
+        described = _description(src, low[4:], speakers, lex)
+        if described[0].resolution is Resolution.DESCRIPTION:
+            return described
     if src.type in (SourceType.ANONYMOUS, SourceType.VAGUE) or (
             src.type == SourceType.PERSON and not low.startswith("the ")):
         ent = entities.new_entity(src.text, EntityKind.PERSON if src.type == SourceType.PERSON
@@ -254,9 +260,10 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
     window = 3 if low in _BODY else _LOOK_BACK
     for k in range(sentence, max(-1, sentence - window), -1):
-        said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)]
+        said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)
+                and not (low in _PLURAL and e.kind == EntityKind.BODY and sentence - k > 1)]
         named = [m for m in speakers.mentions.get(k, ()) if m.span.start < at and not m.quoted
-                 and _agrees(m.entity, low)]
+                 and _agrees(m.entity, low) and not (low in _PLURAL and sentence - k > 1)]
         if k == sentence:
             named = []  # in its own sentence a pronoun points at an earlier speaker only
         if not said and not named:

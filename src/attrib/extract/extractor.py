@@ -60,6 +60,10 @@ class Extractor:
         self.openers_adverbial = lx("sentence-adverbials")
         self.finite = lx("finite-verbs")
         self.catenatives = lx("catenatives")
+        rebuttals = "|".join(sorted((r"\s+".join(map(re.escape, r.split())) for r in lx("rebuttals")),
+                                    key=len, reverse=True))
+        # ", though there is no indication ...": the writer answering the speaker
+        self.rebuttal = re.compile(rf"[,;—–]\s*(?:{rebuttals})\b", re.I)
         self._names: NameLexicons | None = None
 
     @property

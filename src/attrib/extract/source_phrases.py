@@ -59,7 +59,11 @@ class SourcePhrases(Reading):
         if not first.endswith("ed"):
             return False
         head = self.text[self.clause_start(sent.start, hit.span.start):hit.span.start]
-        if any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in words(head, 0, len(head))):
+        before = words(head, 0, len(head))
+        # right after a past-tense verb: "questioned accused sex trafficker ..." ("had said" is no such)
+        after_verb = bool(before) and before[-1].text.islower() and before[-1].lower.endswith("ed") \
+            and before[-1].lower not in self.e.aux and before[-1].lower not in self.e.finite
+        if not after_verb and any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in before):
             return False
         nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
         return bool(nxt) and nxt[0].text.isalpha() and nxt[0].text.islower() \

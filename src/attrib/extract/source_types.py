@@ -200,9 +200,8 @@ def _unnamed(tokens: list[str], lows: list[str], lex: SourceLexicons) -> SourceT
     if head_token[:1].isupper():
         return None  # a name ("Rachel Reeves")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    definite = lows[0] in ("the", "his", "her", "its", "their", "this", "that")
-    if (head in lex.unnamed_officials or singular in lex.unnamed_officials) and not (definite and singular == head):
-        return SourceType.ANONYMOUS  # "White House advisers", "a CBP spokesperson"; "the spokesman" points back
+    if head in lex.unnamed_officials or singular in lex.unnamed_officials:
+        return SourceType.ANONYMOUS  # "White House advisers", "a CBP spokesperson", "the source"
     if any(t[:1].isupper() and t.lower() not in lex.titles and i and not _modifier(t)
            for i, t in enumerate(tokens[:end])):
         return None  # a name in the phrase ("the Pentagon's Dana White")
