@@ -98,6 +98,7 @@ class Result:
     pages: list[dict[str, Any]] = field(default_factory=list)
     details: list[tuple[str, str, str]] = field(default_factory=list)  # page, class, what
     type_pairs: Counter[str] = field(default_factory=Counter)  # "gold -> given" for wrong types
+    by_resolution: dict[str, list[int]] = field(default_factory=dict)  # resolution -> [right, all]
 
     def figures(self, sc: ModuleType) -> dict[str, float]:
         t = self.totals
@@ -187,6 +188,9 @@ def _classify(sc: ModuleType, page: dict[str, Any], rep: dict[str, Any], scored:
                 result.bands[band][0] += int(right)
                 result.bands[band][1] += 1
                 break
+        how = result.by_resolution.setdefault(str(statements[best]["source"].get("resolution")), [0, 0])
+        how[0] += int(right)
+        how[1] += 1
 
     page_speakers = [t for g, _, _ in golds
                      for s in [g["speaker"], *(g.get("speaker_alts") or [])] for t in [sc.tokens(s)]]
@@ -310,6 +314,8 @@ def show(result: Result, sc: ModuleType, label: str, details: bool) -> None:
         share = f"{right / n:.2f}" if n else "  - "
         print(f"  [{band[0]:.2f}, {min(band[1], 1.0):.2f}{']' if band[1] > 1 else ')'}  {n:>4} items, "
               f"speaker right {share}")
+    print("  by how the speaker was found: " + "; ".join(
+        f"{how} {right}/{n} ({right / n:.2f})" for how, (right, n) in sorted(result.by_resolution.items()) if n))
     print()
     print("errors by class (issue 8; see the docstring for how each is told)")
     for cls in CLASSES:
