@@ -117,8 +117,10 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
     if (low in lex.pronouns and not src.text.isupper()) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
     # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker
+    # nor is a name after a preposition ("owners of the cafés in Marrow Bay")
     mentions = [m for m in entities.within(src.span) if (m.entity.kind != EntityKind.BODY or src.type in _NAMED)
-                and not text.startswith(("'s", "’s", "' ", "’ "), m.span.end)]
+                and not text.startswith(("'s", "’s", "' ", "’ "), m.span.end)
+                and _word_before(text, src.span.start, m.outer.start) not in lex.links]
     named = _named(src, mentions, entities, lex)
     if named is not None:
         return named
@@ -130,8 +132,8 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
             return described
     if src.type in (SourceType.ANONYMOUS, SourceType.VAGUE) or (
             src.type == SourceType.PERSON and not low.startswith("the ")):
-        ent = entities.new_entity(src.text, EntityKind.PERSON if src.type == SourceType.PERSON
-                                  else EntityKind.BODY, src.span)
+        ent = entities.new_entity(src.text, EntityKind.PERSON, src.span)  # unnamed people, one or many
+        ent.plural = _plural(low)
         _set_type(ent, src.type)
         return replace(src, resolution=Resolution.UNNAMED, confidence=SURE_UNNAMED), (
             ent if src.type == SourceType.PERSON or _plural(low) else None)
@@ -218,6 +220,12 @@ def _type_of(ent: Entity, lex: SourceLexicons) -> SourceType:
         found = classify(ent.name, lex).type
         return found if found in _NAMED else SourceType.ORGANIZATION
     return SourceType.UNKNOWN
+
+
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The word right before ``pos`` inside the phrase starting at ``lo`` ("" if none)."""
+    words = text[lo:pos].split()
+    return words[-1].lower() if words else ""
 
 
 def _plural(phrase: str) -> bool:

@@ -207,9 +207,8 @@ def _unnamed(tokens: list[str], lows: list[str], lex: SourceLexicons) -> SourceT
         return None  # a name in the phrase ("the Pentagon's Dana White")
     if lows[0] in _INDEFINITE and (head in lex.roles or head == "source"):
         return SourceType.ANONYMOUS
-    if head in lex.vague or (singular != head and singular in lex.roles and lows[0] not in ("the", "his", "her",
-                                                                                            "its", "their")):
-        return SourceType.VAGUE
+    if head in lex.vague or (singular != head and singular in lex.roles):
+        return SourceType.VAGUE  # "Indiana teachers", "its own engineers"
     return None
 
 
