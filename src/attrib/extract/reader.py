@@ -44,8 +44,8 @@ class Reader(Contents):
             return None
         if hit.group.layout == "passive":
             return self.passive(hit, sent)
-        if text[cue.start].isupper() and text[sent.start:cue.start].strip(_OPENING) \
-                and hit.form.split()[0].endswith("ed"):
+        titled = text[cue.start].isupper() and bool(text[sent.start:cue.start].strip(_OPENING))
+        if titled and hit.form.split()[0].endswith("ed"):
             return None  # a title-case headline's participle is a passive: "Plus New Performers Announced"
         if self.passive_use(hit, sent):
             # "were revealed last week", "was found hidden": an event, not an attribution;
@@ -113,8 +113,8 @@ class Reader(Contents):
             # "Ferm denied it, as the union claimed": the union claimed what comes before
             comma = text.rfind(",", sent.start, left.start)
             content = (strip_edges(text, sent.start, comma),)
-        if not content:
-            return None
+        if not content or (titled and all(c.start >= cue.end for c in content)):
+            return None  # a title-case line reads "..., Study Finds", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
 
     def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
