@@ -52,7 +52,7 @@ class Contents(Relays):
         while j > 0 and self.text[j - 1] in " \t,":
             j -= 1
         quote = self.quote_ending_at(j)
-        if quote is None or quote.span.end <= sent.start - 2:
+        if quote is None or quote.span.end <= sent.start - 2 or not quote.parts:
             return ()
         if quote.span.start > sent.start:
             lead = strip_edges(self.text, sent.start, quote.span.start, " \t\r\n,;—–-")
