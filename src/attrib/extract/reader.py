@@ -113,8 +113,9 @@ class Reader(Contents):
             # "Ferm denied it, as the union claimed": the union claimed what comes before
             comma = text.rfind(",", sent.start, left.start)
             content = (strip_edges(text, sent.start, comma),)
-        if not content or (titled and all(c.start >= cue.end for c in content)):
-            return None  # a title-case line reads "..., Study Finds", not "Harbour Notes & Queries"
+        if not content or (titled and all(c.start >= cue.end for c in content)
+                           and len(words(text, content[0].start, content[-1].end)) < 3):
+            return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
 
     def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
