@@ -37,6 +37,7 @@ _MALE = frozenset({"he", "him"})
 _FEMALE = frozenset({"she", "her"})
 _BODY = frozenset({"it"})
 _SELF = frozenset({"i", "we", "you"})
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _RELATIVE = frozenset({"who", "which"})
 _NAMED = (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.NEWS_AGENCY)
 _LOOK_BACK = 8  # sentences a pronoun looks back over
@@ -137,6 +138,15 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
         _set_type(ent, src.type)
         return replace(src, resolution=Resolution.UNNAMED, confidence=SURE_UNNAMED), (
             ent if src.type == SourceType.PERSON or _plural(low) else None)
+    first, _, rest = low.partition(" ")
+    if first in _POSSESSIVE and rest and src.span is not None:
+        # "His office", "her lawyer": the office or the lawyer of the person "his" points at
+        owner, ent = _pronoun(replace(src, text=_POSSESSIVE[first]), _POSSESSIVE[first], at, sentence,
+                              entities, speakers, text)
+        if owner.resolution is Resolution.PRONOUN and owner.resolved:
+            return replace(src, resolved=f"{owner.resolved}'s {src.text.split(None, 1)[1]}",
+                           resolution=Resolution.PRONOUN, confidence=owner.confidence,
+                           antecedent=owner.antecedent), None
     if src.type == SourceType.DOCUMENT:
         return replace(src, resolution=Resolution.NAMED, confidence=SURE_UNNAMED), None
     if low.startswith("the "):

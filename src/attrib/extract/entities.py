@@ -409,6 +409,9 @@ class Entities:
         m = _ALIAS.match(self.text, span.end)
         if m and m.group(1) not in self._by_name:
             self._by_name[m.group(1)] = ent  # "World Health Organization (WHO)": WHO is its short form
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _JOINERS)
+        if len(initials) >= 3 and initials not in self._by_name:
+            self._by_name[initials] = ent  # and so is "WHO" where the article never spells it out
 
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)

@@ -60,6 +60,7 @@ class Extractor:
         self.openers_adverbial = lx("sentence-adverbials")
         self.finite = lx("finite-verbs")
         self.catenatives = lx("catenatives")
+        self.phrase_prepositions = self.prepositions | (lx("linking-words") - {"the", "and", "or"})
         rebuttals = "|".join(sorted((r"\s+".join(map(re.escape, r.split())) for r in lx("rebuttals")),
                                     key=len, reverse=True))
         # ", though there is no indication ...": the writer answering the speaker

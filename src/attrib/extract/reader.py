@@ -54,7 +54,7 @@ class Reader(Contents):
             return self.passive(hit, sent) if nxt and nxt[0].lower == "by" else None
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
-        if left is not None and left.of(text).split(None, 1)[0].lower() in self.e.prepositions:
+        if left is not None and left.of(text).split(None, 1)[0].lower() in self.e.phrase_prepositions:
             left = None  # "... because of agency policy said": no source opens with a preposition
         if left is None or self.is_clause(left) or self.restrictive(left):
             # "An official who spoke on condition of anonymity because he ... said"
