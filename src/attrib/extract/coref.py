@@ -141,7 +141,7 @@ def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: E
     first, _, rest = low.partition(" ")
     if first in _POSSESSIVE and rest and src.span is not None:
         # "His office", "her lawyer": the office or the lawyer of the person "his" points at
-        owner, ent = _pronoun(replace(src, text=_POSSESSIVE[first]), _POSSESSIVE[first], at, sentence,
+        owner, _owner = _pronoun(replace(src, text=_POSSESSIVE[first]), _POSSESSIVE[first], at, sentence,
                               entities, speakers, text)
         if owner.resolution is Resolution.PRONOUN and owner.resolved:
             return replace(src, resolved=f"{owner.resolved}'s {src.text.split(None, 1)[1]}",
