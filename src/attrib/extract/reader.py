@@ -137,6 +137,8 @@ class Reader(Contents):
     def inverted(self, hit: CueHit, sent: Span) -> Statement | None:
         """``"...," said X, a spokesman for Y.`` and ``It will pass, says Smith.``"""
         text = self.text
+        if hit.form.split()[0].endswith("ing"):
+            return None  # "..., saying the hostages had suffered": a participle, never inverted
         ws = words(text, hit.span.end, sent.end)
         if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
                           or any(w.capitalized for w in ws[1:4])):

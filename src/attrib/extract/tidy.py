@@ -128,6 +128,10 @@ def tidy_nested(doc: Reader, found: list[Statement]) -> list[Statement]:
         src = st.source.span
         lead = src.start if src is not None and src.start > last.start else st.cue.start
         joint = _JOINT.search(text, last.start, lead)
+        before_joint = text[last.start:joint.start()].split()[-1:] if joint is not None else []
+        if joint is not None and before_joint and before_joint[0][:1].isupper() \
+                and joint.group().lstrip().startswith("and"):
+            joint = None  # "realize Giuliani and the president believed": one subject, not two clauses
         if joint is not None:
             out[-1] = _cut(doc, prev, joint.start())
             if joint.group("as") and doc.ends_sentence(st.cue.end, doc.sentence_at(st.cue.start)):
