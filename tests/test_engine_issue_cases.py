@@ -240,3 +240,39 @@ def test_the_provenance_line() -> None:
     text = 'Colonel Ryan Dillon addressed the press. "We do not agree," he said.'
     line = provenance(at_cue(text, "said").source, text)
     assert line.startswith("“he” → Ryan Dillon (pronoun, named 1 sentence before; sure ")
+
+
+# -- found while reading real pages ------------------------------------------------------
+
+def test_content_goes_on_after_the_cue_when_a_clause_follows() -> None:
+    text = 'While some buyers want two phones, and "we love them for it," Rhee said, most use one for everything.'
+    st = statements(text)[0]
+    assert content(text, st).endswith("most use one for everything")
+    circumstance = '"We have waited long enough," Okafor said, standing at the gate.'
+    assert "standing" not in content(circumstance, statements(circumstance)[0])
+
+
+def test_a_quote_of_the_sentence_before_is_not_the_content() -> None:
+    text = 'The chair wrote that "delay endangers lives." She said residents deserve better.'
+    st = at_cue(text, "said")
+    assert content(text, st) == "residents deserve better"
+
+
+def test_a_participle_cue_is_never_inverted() -> None:
+    text = "The ministry welcomed the exchange, saying the hostages had suffered."
+    saying = at_cue(text, "saying")
+    assert saying.source.text == "The ministry"
+    assert content(text, saying) == "the hostages had suffered"
+
+
+def test_a_possessive_pronoun_resolves_through_its_owner() -> None:
+    text = "Governor Eric Holm vetoed the bill on Friday. His office said the vote was rushed."
+    assert at_cue(text, "said").source.resolved == "Eric Holm's office"
+
+
+def test_an_acronym_is_the_short_form_of_its_body() -> None:
+    text = ("The World Health Organization met in Geneva. Untreated plague is almost always fatal, "
+            "says WHO.")
+    src = at_cue(text, "says").source
+    assert src.resolved == "World Health Organization"
+    assert src.resolution is Resolution.SHORT_FORM

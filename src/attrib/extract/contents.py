@@ -43,6 +43,26 @@ class Contents(Relays):
             return (head,)  # "..., the Echo said, citing two players": a relay, not content
         return (head, tail)
 
+    def tail_after(self, hit: CueHit, sent: Span) -> tuple[Span, ...]:
+        """``While some carry two phones, and "we love you for that," Cook said, most do
+        it all on one``: after a comma, the content goes on past the cue to the sentence
+        end (not a relay, a citing, a subordinate clause or a quotation of its own)."""
+        text = self.text
+        rest = words(text, hit.span.end, sent.end)
+        n = 0
+        while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
+            n += 1
+        if n >= len(rest) - 2 or rest[n].text != ",":
+            return ()
+        nxt = rest[n + 1]
+        if nxt.lower in self.e.citing or nxt.lower in _SUBORDINATE or nxt.lower in ("a", "an", "the") \
+                or not nxt.text[0].isalnum() \
+                or nxt.lower in ("who", "which", "according", "not") or nxt.lower.endswith("ing") \
+                or not self._finite(rest[n + 2:n + 9]):
+            return ()  # "..., standing outside the gate": a phrase of circumstance, not more content
+        tail = strip_edges(text, nxt.start, self.summary_start(nxt.start, sent.end))
+        return (tail,) if len(tail) > 3 else ()
+
     def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
         """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``.
         Words of the same sentence before the quotation belong to the content too

@@ -103,6 +103,10 @@ class Reader(Contents):
         if role and text.rfind(role, sent.start, left.start) >= 0:
             phrase_start = text.rfind(role, sent.start, left.start)  # "..., the chairwoman, Edith Crane, said"
         content = self.quote_before(sent, phrase_start)
+        if content and content[-1].end < sent.start and not self.ends_sentence(cue.end, sent):
+            content = ()  # '..." She said residents ...': the quote before is the last sentence's
+        if content and not self.relayed(hit):
+            content = (*content, *self.tail_after(hit, sent))  # '"A," Cook said, most do B.'
         if not content and (self.ends_sentence(cue.end, sent) or self.subordinate_after(cue.end, sent)):
             content = self.content_before(sent, left.start)  # "..., Cook said while visiting ..."
         if not content:
