@@ -48,7 +48,7 @@ class Contents(Relays):
         it all on one``: after a comma, the content goes on past the cue to the sentence
         end (not a relay, a citing, a subordinate clause or a quotation of its own)."""
         text = self.text
-        rest = words(text, hit.span.end, sent.end)
+        rest = words(text, hit.span.end, min(sent.end, hit.span.end + 120))
         n = 0
         while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
             n += 1
@@ -86,7 +86,7 @@ class Contents(Relays):
     def subordinate_after(self, pos: int, sent: Span) -> bool:
         """Does a subordinate clause or a phrase of circumstance follow the cue ("said
         while visiting ...", "said during a visit to ...")? Then the content is before."""
-        ws = words(self.text, pos, sent.end)
+        ws = words(self.text, pos, min(sent.end, pos + 80))
         i = 0
         while i < len(ws) and (ws[i].lower in self.e.time or ws[i].text == ","):
             i += 1

@@ -189,6 +189,8 @@ class Entities:
     # -- the scan -------------------------------------------------------------------
 
     def _run(self, start: int, run: str, sentence: int, sent: Span) -> None:
+        if " " not in run and run.rstrip(".").lower() in _FUNCTION and not run.isupper():
+            return  # "The", "But", "He": most capitalised words open a sentence and name nobody
         tokens = [(start + t.start(), t.group()) for t in _TOKEN.finditer(run)]
         bodies = self.nl.bodies
         segment: list[tuple[int, str]] = []

@@ -62,10 +62,18 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_PHRASES: dict[frozenset[str], re.Pattern[str]] = {}
+
+
 def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
-    """Whole-word containment of any phrase (phrases are few words; the text is short)."""
-    padded = f" {_NON_WORD.sub(' ', lower_text)} "
-    return any(f" {p} " in padded for p in phrases)
+    """Whole-word containment of any phrase: one compiled alternation per word list
+    (compiled the first time the list is asked for; the lists are few and fixed)."""
+    pattern = _PHRASES.get(phrases)
+    if pattern is None:
+        words = sorted((" ".join(_NON_WORD.sub(" ", p).split()) for p in phrases), key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words if w)
+        pattern = _PHRASES[phrases] = re.compile(rf"(?<![^ ])(?:{alternation})(?![^ ])")
+    return pattern.search(" ".join(_NON_WORD.sub(" ", lower_text).split())) is not None
 
 
 @dataclass(frozen=True, slots=True)

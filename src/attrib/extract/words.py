@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Span
 
@@ -13,8 +13,9 @@ from ..model import Span
 _WORD = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.(?=[ \t]+[A-Z])|[\w’'&.-]*\w|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word or a punctuation mark with its offsets (a tuple: the engine makes many)."""
+
     start: int
     end: int
     text: str
