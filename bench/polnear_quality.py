@@ -30,7 +30,8 @@ def main() -> int:
     checker = attrib.Checker()
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for path in sorted((gold / "text").glob("*.txt")):
-            fh.write(scorer_line(path.stem, checker.extract(checker.read(path))) + "\n")
+            article = checker.read(path)
+            fh.write(scorer_line(path.stem, checker.extract(article), article.text) + "\n")
         pred = Path(fh.name)
     print(f"PolNeAR {args.split}: reference scorer on attrib's predictions")
     try:

@@ -219,7 +219,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     reason = item.reason
                 else:
                     try:
-                        line = scorer_line(item.id, checker.extract(read_document(item)))
+                        article = read_document(item)
+                        line = scorer_line(item.id, checker.extract(article), article.text)
                     except InputError as exc:
                         reason = str(exc)
                     except Exception as exc:  # a bug met by one document must not end the run

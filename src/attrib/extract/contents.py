@@ -3,10 +3,18 @@ insertion inside the content, and where a writer's own words begin again."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Span
 from .cues import CueHit
 from .relays import Relays
 from .words import Word, strip_edges, words
+
+_DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
+_SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
+                          "upon", "outside", "inside", "from", "alongside", "amid", "following"])
+# One item of a bullet list: a line opening with a bullet mark.
+_BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
 
 class Contents(Relays):
@@ -35,15 +43,77 @@ class Contents(Relays):
             return (head,)  # "..., the Echo said, citing two players": a relay, not content
         return (head, tail)
 
+    def tail_after(self, hit: CueHit, sent: Span) -> tuple[Span, ...]:
+        """``While some carry two phones, and "we love you for that," Cook said, most do
+        it all on one``: after a comma, the content goes on past the cue to the sentence
+        end (not a relay, a citing, a subordinate clause or a quotation of its own)."""
+        text = self.text
+        rest = words(text, hit.span.end, min(sent.end, hit.span.end + 120))
+        n = 0
+        while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
+            n += 1
+        if n >= len(rest) - 2 or rest[n].text != ",":
+            return ()
+        nxt = rest[n + 1]
+        if nxt.lower in self.e.citing or nxt.lower in _SUBORDINATE or nxt.lower in ("a", "an", "the") \
+                or not nxt.text[0].isalnum() \
+                or nxt.lower in ("who", "which", "according", "not") or nxt.lower.endswith("ing") \
+                or not self._finite(rest[n + 2:n + 9]):
+            return ()  # "..., standing outside the gate": a phrase of circumstance, not more content
+        tail = strip_edges(text, nxt.start, self.summary_start(nxt.start, sent.end))
+        return (tail,) if len(tail) > 3 else ()
+
     def quote_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
-        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``."""
+        """A quotation ending just before ``pos`` (the source or the cue): ``"...," X said``.
+        Words of the same sentence before the quotation belong to the content too
+        (``Apple was "pulled into the enterprise," Cook said``; ``Her film "Parasite"
+        won, she said`` is not just "Parasite")."""
         j = pos
         while j > 0 and self.text[j - 1] in " \t,":
             j -= 1
         quote = self.quote_ending_at(j)
-        if quote is not None and quote.span.end > sent.start - 2:
+        if quote is None or quote.span.end <= sent.start - 2 or not quote.parts:
+            return ()
+        if quote.span.start > sent.start:
+            lead = strip_edges(self.text, sent.start, quote.span.start, " \t\r\n,;—–-")
+            lead_text = lead.of(self.text)
+            if lead and not lead_text.endswith(":") and len(lead_text.split()) <= 25 \
+                    and self.quote_ending_at(lead.end) is None:
+                return (Span(lead.start, quote.span.end),) if len(quote.parts) == 1 else \
+                    (Span(lead.start, quote.parts[0].end), *quote.parts[1:])
+        return quote.parts
+
+    def subordinate_after(self, pos: int, sent: Span) -> bool:
+        """Does a subordinate clause or a phrase of circumstance follow the cue ("said
+        while visiting ...", "said during a visit to ...")? Then the content is before."""
+        ws = words(self.text, pos, min(sent.end, pos + 80))
+        i = 0
+        while i < len(ws) and (ws[i].lower in self.e.time or ws[i].text == ","):
+            i += 1
+        return i < len(ws) and ws[i].lower in _SUBORDINATE
+
+    def following_block(self, pos: int) -> tuple[Span, ...]:
+        """``... also said:`` at a paragraph's end: the quotation or the bullet list that
+        makes the next paragraphs."""
+        text = self.text
+        nl = text.find("\n", pos)
+        if nl < 0 or text[pos:nl].strip() or not text[:pos].rstrip().endswith(":"):
+            return ()
+        start = nl
+        while start < len(text) and text[start].isspace():
+            start += 1
+        quote = self.quote_at(start)
+        if quote is not None and quote.span.start == start:
             return quote.parts
-        return ()
+        items: list[Span] = []
+        for m in _BULLET.finditer(text, start):
+            if items and m.start() > items[-1].end + 3 and text[items[-1].end:m.start()].strip():
+                break
+            if m.start() != start and not items:
+                break
+            items.append(strip_edges(text, m.start("item"), m.end("item")))
+            start = m.end()
+        return tuple(i for i in items if i)
 
     def content_before(self, sent: Span, pos: int) -> tuple[Span, ...]:
         """Content that precedes its source: a quote ending just before, or a clause."""
@@ -66,17 +136,49 @@ class Contents(Relays):
         i = self._skip_object(ws) if self.relayed(hit) else 0
         i = self._skip_opening(ws, i)
         if i >= len(ws):
-            return ()
+            return self.following_block(end)  # "Obama also said:" and a quote or a list below
+        if ws[i].lower in self.e.prepositions and not self._finite(ws[i + 1:]) and not (
+                ws[i].lower == "to" and i + 1 < len(ws) and ws[i + 1].text.islower()
+                and ws[i + 1].lower not in self.e.lex.determiners and ws[i + 1].lower not in self.e.lex.pronouns):
+            return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
         start = ws[i].start
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return quote.parts  # the whole content is one quotation
-        span = strip_edges(text, start, self.summary_start(start, end))
-        return (span,) if len(span) > 1 else ()
+        stop = self.summary_start(start, end)
+        if len(_DASH.findall(text, sent.start, pos)) % 2:
+            closing = _DASH.search(text, start, stop)
+            if closing:  # "The Authority - which considers the US biased - called for ...": inside dashes
+                stop = closing.start()
+        span = strip_edges(text, start, stop)
+        if len(span) <= 1:
+            return ()
+        last = self.quote_at(max(span.end - 1, span.start))
+        if last is not None and last.span.end > end + 1:
+            # a quotation opened in this sentence runs on over the next paragraphs
+            later = tuple(p for p in last.parts if p.start >= end)
+            return (Span(span.start, max(span.end, min(end, last.span.end))), *later)
+        return (span,)
+
+    def _finite(self, ws: list[Word]) -> bool:
+        """Does a clause follow (before the next comma): an auxiliary, a past form or a
+        negation ("on Tuesday the plan would be delayed")?"""
+        for w in ws:
+            if w.text in (",", ";", ":"):
+                return False
+            low = w.lower
+            if low in self.e.finite or (low.endswith("ed") and len(low) > 4) or low.endswith("n't"):
+                return True
+        return False
 
     def summary_start(self, start: int, end: int) -> int:
-        """Where a writer's summing-up ("..., a claim the ministry did not address") begins."""
+        """Where the writer's own words begin again: a summing-up ("..., a claim the
+        ministry did not address") or a rebuttal ("..., though there is no indication
+        she has shown any partisanship"; rules/lexicons/rebuttals.yaml)."""
+        m = self.e.rebuttal.search(self.text, start, end)
+        if m is not None:
+            end = m.start()
         comma = self.text.rfind(",", start, end)
         if comma > start:
             tail = self.text[comma + 1:end].split()

@@ -30,7 +30,8 @@ class CueMatcher:
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Cue hits in order. Forms that follow each other with only a space between
-        them make one cue ("said in a statement", "wrote in a tweet")."""
+        them make one cue ("said in a statement", "reports show"), except two past forms,
+        which are a verb and a participle ("questioned accused sex trafficker ...")."""
         pending: CueHit | None = None
         for m in self._pattern.finditer(text, start, len(text) if end is None else end):
             form = " ".join(m.group().lower().split())
@@ -38,7 +39,8 @@ class CueMatcher:
             if group is None:  # matched only by Unicode case folding ("ſaid")
                 continue
             hit = CueHit(Span(m.start(), m.end()), form, group)
-            if pending is not None and text[pending.span.end:m.start()] == " ":
+            if pending is not None and text[pending.span.end:m.start()] == " " and not (
+                    group.alone and pending.form.endswith("ed") and form.endswith("ed")):
                 pending = CueHit(Span(pending.span.start, m.end()), pending.form, pending.group)
                 continue
             if pending is not None:

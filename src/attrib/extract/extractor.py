@@ -23,6 +23,7 @@ from ..rulebook import Rulebook
 from ..text import Layout
 from .coref import resolve
 from .cues import CueMatcher
+from .entities import Entities, NameLexicons
 from .reader import Reader
 from .source_types import SourceLexicons
 from .tidy import continue_quotes, tidy_nested
@@ -35,7 +36,7 @@ class Extractor:
         lx = rules.lexicon
         self.rules = rules
         self.matcher = CueMatcher(rules.cues)
-        self.lex = SourceLexicons.from_rulebook(rules)
+        self._lex: SourceLexicons | None = None
         openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
@@ -57,6 +58,31 @@ class Extractor:
         self.addressees = lx("addressees")
         self.abbreviations = lx("abbreviations")
         self.openers_adverbial = lx("sentence-adverbials")
+        self.finite = lx("finite-verbs")
+        self.catenatives = lx("catenatives")
+        self.phrase_prepositions = self.prepositions | (lx("linking-words") - {"the", "and", "or"})
+        rebuttals = "|".join(sorted((r"\s+".join(map(re.escape, r.split())) for r in lx("rebuttals")),
+                                    key=len, reverse=True))
+        # ", though there is no indication ...": the writer answering the speaker
+        self.rebuttal = re.compile(rf"[,;—–]\s*(?:{rebuttals})\b", re.I)
+        self._names: NameLexicons | None = None
+
+    @property
+    def lex(self) -> SourceLexicons:
+        """The lexicons sources are read with, nameparser's titles merged in; built on the
+        first article, so start-up does not import nameparser."""
+        if self._lex is None:
+            self._lex = SourceLexicons.from_rulebook(self.rules)
+        return self._lex
+
+    @property
+    def names(self) -> NameLexicons:
+        """Titles, roles and body words for reading names; built on first use, since it
+        reads nameparser's titles (names.py loads every library lazily)."""
+        if self._names is None:
+            lx = self.rules.lexicon
+            self._names = NameLexicons.build(self.lex, lx("titles"), lx("not-titles"), lx("time-words"))
+        return self._names
 
     def extract(self, layout: Layout) -> tuple[Statement, ...]:
         """Every attributed statement in the text, in text order."""
@@ -71,5 +97,5 @@ class Extractor:
         found.sort(key=lambda s: (s.cue.start, s.cue.end))
         found = continue_quotes(doc, found)
         found = tidy_nested(doc, found)
-        found = resolve(found, doc.mentions(found), self.lex, layout.text)
+        found = resolve(found, Entities(layout, self.names), self.lex)
         return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))

@@ -13,6 +13,7 @@ from .words import Word, span_of, strip_edges, words
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
 class SourcePhrases(Reading):
@@ -32,6 +33,8 @@ class SourcePhrases(Reading):
             return False
         nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
         following = nxt[0].lower if nxt else ""
+        if "#number" in group.not_before and following[:1].isdigit():
+            return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
@@ -42,7 +45,59 @@ class SourcePhrases(Reading):
         last = prev[-1].lower
         if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
+        if last == "to" and len(prev) > 1 and prev[-2].lower in self.e.catenatives:
+            return False  # "tried to suggest", "took to Twitter to say" read as the verb
+        if last[:1].isdigit():
+            return True  # "271 pledged delegates"
         return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
+
+    def adjective_use(self, hit: CueHit, sent: Span) -> bool:
+        """A participle opening its clause and followed by a noun is an adjective:
+        "Newly revealed emails show", "..., accused sex trafficker Jeffrey Epstein";
+        "..., added Smith" (a name follows) stays an inverted cue."""
+        first = hit.form.split()[0]
+        if not first.endswith("ed"):
+            return False
+        head = self.text[self.clause_start(sent.start, hit.span.start):hit.span.start]
+        before = words(head, 0, len(head))
+        # right after a past-tense verb: "questioned accused sex trafficker ..." ("had said" is no such)
+        after_verb = bool(before) and before[-1].text.islower() and before[-1].lower.endswith("ed") \
+            and before[-1].lower not in self.e.aux and before[-1].lower not in self.e.finite
+        if not after_verb and any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in before):
+            return False
+        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        return bool(nxt) and nxt[0].text.isalpha() and nxt[0].text.islower() \
+            and nxt[0].lower not in self.e.lex.determiners and nxt[0].lower not in self.e.lex.pronouns \
+            and nxt[0].lower not in ("that", "to", "by", "in", "on", "at", "as", "for", "with")
+
+    def passive_use(self, hit: CueHit, sent: Span) -> bool:
+        """Is a participle cue used in the passive ("were revealed", "has been reported",
+        "was quickly confirmed")? Only a form of "be" right before it (adverbs between)
+        makes it so; "is saying" is a progressive."""
+        if hit.form.split()[0].endswith("ing"):
+            return False
+        for w in reversed(words(self.text, max(sent.start, hit.span.start - 40), hit.span.start)):
+            if w.lower in _BE:
+                return True
+            if not (w.lower.endswith("ly") or w.lower in ("also", "not", "never", "since", "now", "then")):
+                return False
+        return False
+
+    def coordinated(self, left: Span, sent: Span) -> Span:
+        """``Volker and Morrison said``, ``the singer and guitarist told``: a short noun
+        phrase joined by "and" belongs to the source (a clause joined so does not)."""
+        text = self.text
+        before = text[max(sent.start, left.start - 5):left.start]
+        if not before.endswith("and ") or before.endswith(", and "):
+            return left
+        lo = self.clause_start(sent.start, left.start - 4)
+        head = self.trim_source(lo, left.start - 4)
+        if head is None or len(words(text, head.start, head.end)) > 4 or self.is_clause(head):
+            return left
+        first = head.of(text).split(None, 1)[0]
+        if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
+            return left
+        return Span(head.start, left.end)
 
     def restrictive(self, left: Span) -> bool:
         """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
@@ -69,10 +124,23 @@ class SourcePhrases(Reading):
 
     def trim_source(self, lo: int, hi: int) -> Span | None:
         ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
-        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()):
+        while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()
+                      or ws[-1].lower.endswith(("n’t", "n't"))
+                      or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1)):
             if ws[-1].text == ")" and any(w.text == "(" for w in ws):
                 break
             ws.pop()
+        while len(ws) > 2 and ws[-1].lower == "to" and ws[-2].lower in self.e.catenatives:
+            ws = ws[:-2]  # "Mr. Trump continues to insist", "tried to suggest"
+            while ws and ws[-1].lower in self.e.aux:
+                ws.pop()
+        if ws:
+            # "He’s said", "They’ve argued": the auxiliary is not part of the source
+            last = ws[-1]
+            for mark in ("’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re"):
+                if last.lower.endswith(mark) and last.lower[: -len(mark)] in self.e.lex.pronouns:
+                    ws[-1] = Word(last.start, last.end - len(mark), last.text[: -len(mark)])
+                    break
         while ws and not ws[0].text[0].isalnum():
             ws.pop(0)
         # "a project its own engineers say": a possessive right after a plain noun opens
@@ -114,7 +182,7 @@ class SourcePhrases(Reading):
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
         text = self.text
         for w in words(text, lo, hi):
-            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.lower in stop:
+            if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.text in stop:
                 return w.start
         return hi
 

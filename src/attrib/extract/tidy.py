@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -14,30 +15,89 @@ _JOINT = re.compile(r"(?:,?\s+(?:and|but|then|while|(?P<as>as))(?:\s+also)?|\s*;
 
 
 def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
-    """A quoted sentence right after a direct quote, in the same paragraph and with no cue
-    of its own, continues that quote: ``"We won," she said. "Now we rebuild."``"""
+    """Quotations with no cue of their own that continue a statement:
+
+    * the second half of an interrupted quote, ``"We won," she said, "and now we rebuild."``;
+    * a quoted sentence right after, in the same paragraph: ``"We won," she said. "Now we
+      rebuild."``;
+    * a paragraph that is nothing but a quotation, right after the statement's paragraph
+      (news style carries the speaker over): ``Erekat said ... .`` / ``"They wanted us on
+      our knees."``.
+
+    Each statement looks only at the quotations right after it, and whether one holds a
+    cue is a look-up in the sorted cue offsets, so the pass is linear."""
     text = doc.text
+    starts = [st.cue.start for st in found]
     out = []
-    for st in found:
-        if st.kind == Kind.DIRECT and st.content:
-            last = max(st.content[-1].end, st.sentence.end)
-            spans = list(st.content)
-            while True:
-                nxt = doc.layout.next_quote(last)
-                if nxt is None or "\n" in text[last:nxt.span.start]:
-                    break
-                tail = doc.sentence_at(nxt.span.start)
-                if any(tail.start <= other.cue.start < max(tail.end, nxt.span.end)
-                       for other in found if other is not st):
-                    break  # the quote has a cue of its own
-                if text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1:
-                    break
-                spans.extend(nxt.parts)
-                last = nxt.span.end
-            if len(spans) > len(st.content):
-                st = replace(st, content=tuple(spans), sentence=Span(st.sentence.start, last))
+    for n, st in enumerate(found):
+        if not st.content:
+            out.append(st)
+            continue
+        spans = list(st.content)
+        last = max(st.content[-1].end, st.sentence.end)
+        after = max(st.cue.end, st.source.span.end if st.source.span is not None else 0,
+                    *(r.span.end for r in st.via))
+        nxt = doc.layout.next_quote(after)
+        if st.kind != Kind.INDIRECT and st.content[-1].end <= st.cue.start and nxt is not None \
+                and _GAP.fullmatch(text, after, nxt.span.start) and not _cue_in(starts, n, nxt.span):
+            spans.extend(nxt.parts)  # the second half of an interrupted quote
+            last = max(last, nxt.span.end)
+        while st.kind != Kind.INDIRECT or len(spans) > len(st.content):
+            nxt = doc.layout.next_quote(last)
+            if nxt is None or "\n" in text[last:nxt.span.start]:
+                break
+            tail = doc.sentence_at(nxt.span.start)
+            if _cue_in(starts, n, Span(max(tail.start, last), max(tail.end, nxt.span.end))):
+                break  # the quote has a cue of its own
+            if not _GAP_AFTER.fullmatch(text, last, nxt.span.start) and (
+                    text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1):
+                break
+            spans.extend(nxt.parts)
+            last = nxt.span.end
+        for _ in range(3):  # paragraphs that are only a quotation carry the speaker over
+            para = _next_paragraph(text, last)
+            if para is None or (n + 1 < len(found) and found[n + 1].cue.start < para.start):
+                break
+            quote = doc.quote_at(para.start)
+            if quote is None or quote.span.start != para.start or quote.span.end < para.end - 1 \
+                    or _cue_in(starts, n, para):
+                break
+            spans.extend(quote.parts)
+            last = quote.span.end
+        if len(spans) > len(st.content):
+            content = tuple(spans)
+            st = replace(st, content=content, kind=doc.kind_of(content), sentence=Span(st.sentence.start, last))
         out.append(st)
     return out
+
+
+# Between a cue (or its source) and the second half of an interrupted quote.
+_GAP = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
+# Between a statement's end and a quoted sentence that goes on with it ("... ,” Mayer said. “ I love it.”)
+_GAP_AFTER = re.compile(r"[ \t.,;:—–-]*")
+
+
+def _cue_in(starts: list[int], own: int, span: Span) -> bool:
+    """Is there a cue, other than statement ``own``'s, inside ``span``?"""
+    i = bisect.bisect_left(starts, span.start)
+    while i < len(starts) and starts[i] < span.end:
+        if i != own:
+            return True
+        i += 1
+    return False
+
+
+def _next_paragraph(text: str, pos: int) -> Span | None:
+    """The paragraph right after the one holding ``pos`` (news puts one on a line)."""
+    nl = text.find("\n", pos)
+    if nl < 0 or text[pos:nl].strip():
+        return None
+    start = nl
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return Span(start, end) if start < end else None
 
 
 def tidy_nested(doc: Reader, found: list[Statement]) -> list[Statement]:
@@ -68,6 +128,10 @@ def tidy_nested(doc: Reader, found: list[Statement]) -> list[Statement]:
         src = st.source.span
         lead = src.start if src is not None and src.start > last.start else st.cue.start
         joint = _JOINT.search(text, last.start, lead)
+        before_joint = text[last.start:joint.start()].split()[-1:] if joint is not None else []
+        if joint is not None and before_joint and before_joint[0][:1].isupper() \
+                and joint.group().lstrip().startswith("and"):
+            joint = None  # "realize Giuliani and the president believed": one subject, not two clauses
         if joint is not None:
             out[-1] = _cut(doc, prev, joint.start())
             if joint.group("as") and doc.ends_sentence(st.cue.end, doc.sentence_at(st.cue.start)):

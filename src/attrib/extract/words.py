@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Span
 
-_WORD = re.compile(r"[\w’'&.-]*\w|[^\w\s]")
+# A title or initials with its period ("Mr.", "Sen.", "U.S.") when a capitalised word
+# follows in the same sentence, where a period cannot end the sentence; then any word,
+# then any other character.
+_WORD = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.(?=[ \t]+[A-Z])|[\w’'&.-]*\w|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word or a punctuation mark with its offsets (a tuple: the engine makes many)."""
+
     start: int
     end: int
     text: str

@@ -3,9 +3,10 @@ are stripped before anything reaches the terminal."""
 
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Report, Resolution
 from ..safety import clean
 from . import coverage_section
+from .provenance import provenance
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -25,10 +26,10 @@ def to_text(report: Report) -> str:
         extra = [src.type.value]
         if src.role:
             extra.append(clean(src.role))
-        if src.resolved and src.resolved not in src.text:
-            extra.append(f"{clean(src.text)!s} -> {clean(src.resolved)}")
         lines.append("")
         lines.append(f"{st.id:>4}  {who}  [{', '.join(extra)}]")
+        if src.span is not None and src.resolution not in (Resolution.NAMED, Resolution.UNNAMED):
+            lines.append(f"      speaker: {clean(provenance(src, text))}")
         relays = "".join(f"  {r.relation} {clean(r.text)}" for r in st.via)
         lines.append(f"      {st.kind.value}, cue “{clean(st.cue_text)}”{relays}")
         lines.append(f"      {_short(clean(st.content_text(text)))}")

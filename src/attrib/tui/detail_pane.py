@@ -12,13 +12,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..model import Evidence, Flag, Statement
+from ..render.provenance import provenance
 from ..review import Finding
 from . import palette
 from .palette import Palette
 from .safe import one_line, plain
 from .state import PENDING, ScreenState
-
-_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we"}
 
 
 def _grid(p: Palette) -> Table:
@@ -37,9 +36,7 @@ def statement_part(p: Palette, state: ScreenState, st: Statement) -> list[Render
     else:
         grid.add_row("Source", Text.assemble(plain(src.name, "bold " + p.sky), "  ",
                                              (src.type.value, p.grey)))
-        if src.resolved and src.resolved != src.text:
-            label = "Pronoun" if src.text.lower() in _PRONOUNS else "Written"
-            grid.add_row(label, Text.assemble("“", plain(src.text), "” → ", plain(src.resolved)))
+        grid.add_row("Speaker", plain(one_line(provenance(src, text)), p.grey))
     if src.role:
         grid.add_row("Role", plain(src.role))
     grid.add_row("Cue", Text.assemble("“", plain(st.cue_text, p.orange), "”  ",

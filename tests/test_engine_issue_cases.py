@@ -1,0 +1,278 @@
+"""Every case of issue 8 ("Right speaker, right words on real news pages"), each in
+sentences written for this test (not taken from the real pages): who speaks, how the
+speaker was found, which words are theirs, which cues are no attribution, and the type
+of an unnamed source."""
+
+from __future__ import annotations
+
+import pytest
+
+import attrib
+from attrib import Resolution, SourceType, Statement
+from attrib.render.provenance import provenance
+
+CHECKER = attrib.Checker()
+
+
+def statements(text: str) -> tuple[Statement, ...]:
+    return CHECKER.extract(text)
+
+
+def at_cue(text: str, cue: str, occurrence: int = 1) -> Statement:
+    """The statement whose cue covers the ``occurrence``-th ``cue`` in ``text``."""
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.index(cue, pos + 1)
+    found = [st for st in statements(text) if st.cue.start <= pos < st.cue.end]
+    assert found, f"no statement at {cue!r}: {[(s.cue_text, s.source.text) for s in statements(text)]}"
+    return found[0]
+
+
+def content(text: str, st: Statement) -> str:
+    return " | ".join(c.of(text) for c in st.content)
+
+
+# -- pronouns ---------------------------------------------------------------------------
+
+def test_pronoun_skips_a_word_that_only_opens_a_sentence() -> None:
+    text = ("Hours after the vote, Senator Maria Lenz spoke to reporters outside the chamber. "
+            '"We will appeal," she said.')
+    src = at_cue(text, "said").source
+    assert src.resolved == "Maria Lenz"
+    assert src.resolution is Resolution.PRONOUN
+    assert src.antecedent is not None and src.antecedent.of(text) == "Maria Lenz"
+
+
+def test_pronoun_never_resolves_to_a_place() -> None:
+    text = ("Kenya signed the trade deal on Monday. Trade minister Ruth Kamau praised it in Nairobi. "
+            '"This is a good day for farmers," she said.')
+    assert at_cue(text, "said").source.resolved == "Ruth Kamau"
+    assert "Kenya" not in (at_cue(text, "said").source.resolved or "")
+
+
+def test_pronoun_points_at_a_person_named_not_only_at_earlier_speakers() -> None:
+    text = ("The mayor said the bridge would reopen in May. A spokesman for the river authority, "
+            "Major Tom Adeyemi, distanced the agency from the plan. "
+            '"We were never consulted," he said.')
+    src = at_cue(text, "said", 2).source
+    assert src.resolved == "Tom Adeyemi"
+    assert src.type is SourceType.PERSON
+
+
+def test_pronoun_agrees_in_gender_with_two_people_in_one_sentence() -> None:
+    text = 'Anna Novak met Peter Hale on Tuesday. "The talks were useful," she said. "We agree," he added.'
+    assert at_cue(text, "said").source.resolved == "Anna Novak"
+    assert at_cue(text, "added").source.resolved == "Peter Hale"
+
+
+def test_a_pronoun_after_its_own_cue_is_not_its_addressee() -> None:
+    text = ('Lena Fischer runs the largest ferry line. Omar Reyes praised her on stage. '
+            '"You built something rare," he told Fischer.')
+    assert at_cue(text, "told").source.resolved == "Omar Reyes"
+
+
+def test_it_and_they_point_at_bodies() -> None:
+    text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
+            "Dock workers' unions called a strike. They said the pay offer was an insult.")
+    it = at_cue(text, "said").source
+    assert it.resolved == "Harbour Authority"
+    assert it.type in (SourceType.GOVERNMENT, SourceType.ORGANIZATION)
+    they = at_cue(text, "said", 2).source
+    assert they.resolved != "Harbour Authority"  # a group of people, not the body two sentences back
+
+
+def test_a_pronoun_with_no_one_to_point_at_says_so() -> None:
+    text = 'While the council met, protesters gathered outside. "We are not leaving," she said.'
+    src = at_cue(text, "said").source
+    assert src.resolved in (None, "she")
+    assert src.resolution is Resolution.UNRESOLVED
+    assert src.confidence < 0.5
+
+
+# -- names ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "resolved"), [
+    ("Sen. Lindsey Marsh said the bill would pass.", "Sen. Lindsey Marsh", "Lindsey Marsh"),
+    ('"Not yet," said Sen. Lindsey Marsh.', "Sen. Lindsey Marsh", "Lindsey Marsh"),
+    ("Lt. Col. Dana Whitfield told reporters the base was secure.", "Lt. Col. Dana Whitfield",
+     "Dana Whitfield"),
+    ("Mr. Obeng said the ferry would be sold.", "Mr. Obeng", "Obeng"),
+])
+def test_a_title_never_cuts_a_name(text: str, source: str, resolved: str) -> None:
+    st = statements(text)[0]
+    assert st.source.text == source
+    assert st.source.resolved == resolved
+
+
+def test_short_forms_link_to_the_full_name_met_earlier() -> None:
+    text = ("Barack Obama opened the summit. Chancellor Tom Reeves spoke next. "
+            "Mr Obama said the fund was ready. Mr. Reeves said it was not. Reeves added that talks would go on.")
+    obama = at_cue(text, "said").source
+    assert obama.resolved == "Barack Obama"
+    assert obama.resolution is Resolution.SHORT_FORM
+    assert obama.antecedent is not None and obama.antecedent.of(text) == "Barack Obama"
+    assert at_cue(text, "said", 2).source.resolved == "Tom Reeves"
+    assert at_cue(text, "added").source.resolved == "Tom Reeves"
+
+
+def test_an_appositive_after_the_subject_names_the_speaker() -> None:
+    text = "Another witness, Fiona Hale, said the call was unusual."
+    src = statements(text)[0].source
+    assert src.resolved == "Fiona Hale"
+    assert src.type is SourceType.PERSON
+
+
+def test_a_source_never_runs_over_a_sentence_break() -> None:
+    text = "The envoy met Donald Trump. Sondland said the meeting was brief."
+    src = at_cue(text, "said").source
+    assert src.text == "Sondland"
+    assert "." not in src.text
+
+
+def test_a_country_that_speaks_is_its_government_not_a_person() -> None:
+    text = "Kenya said it would review the contract."
+    src = statements(text)[0].source
+    assert src.type is SourceType.GOVERNMENT
+
+
+# -- content ----------------------------------------------------------------------------
+
+def test_content_stops_at_the_reporters_rebuttal() -> None:
+    text = ("Mayor Voss assailed the auditor as a partisan, though there is no indication she has "
+            "shown any partisanship.")
+    st = at_cue(text, "assailed")
+    assert "no indication" not in content(text, st)
+    assert "the auditor as a partisan" in content(text, st)
+
+
+def test_both_halves_of_an_interrupted_quote() -> None:
+    text = '"We won the vote," she said, "and now the real work begins."'
+    assert content(text, statements(text)[0]) == "We won the vote, | and now the real work begins."
+
+
+def test_a_quote_carried_over_paragraphs() -> None:
+    text = ('Erik Dahl said the yard would close.\n\n"We tried everything. Nobody wanted the ships."\n\n'
+            "The yard employs 300 people.")
+    st = statements(text)[0]
+    assert "Nobody wanted the ships." in content(text, st)
+    assert "300 people" not in content(text, st)
+
+
+def test_bullets_after_said_colon() -> None:
+    text = "The governor also said:\n• taxes will not rise\n• the schools will stay open\n\nThe crowd cheered."
+    st = statements(text)[0]
+    assert content(text, st) == "taxes will not rise | the schools will stay open"
+
+
+def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
+    text = 'Her film "Parasite" changed how studios think about subtitles, the director said.'
+    assert content(text, statements(text)[0]).startswith('Her film "Parasite" changed')
+
+
+# -- cues that are no attribution -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Newly revealed emails show the plan was approved in May.", "revealed"),
+    ("The hiker was found dead on Sunday.", "found"),
+    ("The new police chief reported for duty on Monday.", "reported"),
+    ("Lamb pleaded not guilty to all charges.", "pleaded"),
+    ("Prosecutors questioned accused sex trafficker Dirk Vale on Monday.", "accused"),
+    ("The Nasdaq added 20.72 points to close at 8,540.", "added"),
+    ("Contributing: Lena Moss, Weld Herald", ":"),
+    ("Council Budget Approved, Plus New Fees Announced", "Announced"),
+    ("The militia seized the city, where it declared a caliphate in 2014.", "declared"),
+])
+def test_not_an_attribution(text: str, cue: str) -> None:
+    pos = text.index(cue)
+    assert not [st for st in statements(text) if st.cue.start <= pos < st.cue.end]
+
+
+# -- cues that were missed --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The company claims the fire was an accident.", "claims", "The company"),
+    ("The minister divulged that the talks had failed.", "divulged", "The minister"),
+    ("The union calls on the council to act before winter.", "calls on", "The union"),
+    ("Vance tried to suggest that the vote had been rigged.", "suggest", "Vance"),
+    ("The mayor took to Twitter to say the bridge was safe.", "say", "The mayor"),
+])
+def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
+    st = at_cue(text, cue)
+    assert st.source.text == source
+
+
+def test_the_source_before_a_relative_clause() -> None:
+    text = ("The source, who said he had spoken to people inside the compound, told Reuters the "
+            "guards had left.")
+    st = at_cue(text, "told")
+    assert st.source.text == "The source"
+    assert st.source.type is SourceType.ANONYMOUS
+
+
+# -- source types -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "stype"), [
+    ("American officials said the strike had been called off.", SourceType.ANONYMOUS),
+    ("A senior political source said the minister would resign.", SourceType.ANONYMOUS),
+    ("One academic said the figures did not add up.", SourceType.ANONYMOUS),
+    ("Staff on short-term contracts say they were never told.", SourceType.VAGUE),
+])
+def test_unnamed_sources(text: str, stype: SourceType) -> None:
+    st = statements(text)[0]
+    assert st.source.type is stype
+    assert st.source.resolution is Resolution.UNNAMED
+
+
+# -- provenance -------------------------------------------------------------------------
+
+def test_every_source_says_how_it_was_found() -> None:
+    text = ("Colonel Ryan Dillon, a spokesman for the coalition, addressed the press. "
+            '"We do not agree," he said. Dillon added that talks would go on. '
+            "Officials said the deal was close. The plan is expected to pass.")
+    assert at_cue(text, "said").source.resolution is Resolution.PRONOUN
+    assert at_cue(text, "added").source.resolution is Resolution.SHORT_FORM
+    assert at_cue(text, "said", 2).source.resolution is Resolution.UNNAMED
+    assert at_cue(text, "is expected").source.resolution is Resolution.NONE
+    assert all(0.0 <= st.source.confidence <= 1.0 for st in statements(text))
+
+
+def test_the_provenance_line() -> None:
+    text = 'Colonel Ryan Dillon addressed the press. "We do not agree," he said.'
+    line = provenance(at_cue(text, "said").source, text)
+    assert line.startswith("“he” → Ryan Dillon (pronoun, named 1 sentence before; sure ")
+
+
+# -- found while reading real pages ------------------------------------------------------
+
+def test_content_goes_on_after_the_cue_when_a_clause_follows() -> None:
+    text = 'While some buyers want two phones, and "we love them for it," Rhee said, most use one for everything.'
+    st = statements(text)[0]
+    assert content(text, st).endswith("most use one for everything")
+    circumstance = '"We have waited long enough," Okafor said, standing at the gate.'
+    assert "standing" not in content(circumstance, statements(circumstance)[0])
+
+
+def test_a_quote_of_the_sentence_before_is_not_the_content() -> None:
+    text = 'The chair wrote that "delay endangers lives." She said residents deserve better.'
+    st = at_cue(text, "said")
+    assert content(text, st) == "residents deserve better"
+
+
+def test_a_participle_cue_is_never_inverted() -> None:
+    text = "The ministry welcomed the exchange, saying the hostages had suffered."
+    saying = at_cue(text, "saying")
+    assert saying.source.text == "The ministry"
+    assert content(text, saying) == "the hostages had suffered"
+
+
+def test_a_possessive_pronoun_resolves_through_its_owner() -> None:
+    text = "Governor Eric Holm vetoed the bill on Friday. His office said the vote was rushed."
+    assert at_cue(text, "said").source.resolved == "Eric Holm's office"
+
+
+def test_an_acronym_is_the_short_form_of_its_body() -> None:
+    text = ("The World Health Organization met in Geneva. Untreated plague is almost always fatal, "
+            "says WHO.")
+    src = at_cue(text, "says").source
+    assert src.resolved == "World Health Organization"
+    assert src.resolution is Resolution.SHORT_FORM
