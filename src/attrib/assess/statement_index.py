@@ -21,6 +21,7 @@ class StatementIndex:
     def __init__(self, layout: Layout, statements: tuple[Statement, ...]):
         self.layout = layout
         self.text = layout.text
+        self.lowered = layout.text.lower()  # for the rules' scan of only the lines that can match
         self.statements = statements
         reach = sorted(((_cover(st), st) for st in statements), key=lambda r: r[0].start)
         self._reach = reach

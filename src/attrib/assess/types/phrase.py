@@ -55,7 +55,7 @@ class PhraseCheck:
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text, layout = doc.text, doc.layout
-        for start, end in self.match.finditer(text):
+        for start, end in self.match.finditer(text, lowered=doc.lowered):
             span = Span(start, end)
             if not in_scope(doc, span, self.scope):
                 continue
