@@ -48,7 +48,7 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
     return tuple(Flag(id=f"f{n}", rule=h.rule.id, category=h.rule.category, severity=h.severity,
                       span=h.span, text=h.span.of(text), message=h.message,
                       explanation=h.rule.explanation, statement=h.statement,
-                      sentence=_sentence(h, doc.layout, by_id))
+                      sentence=_sentence(h, doc.layout, by_id), confidence=round(h.confidence, 2))
                  for n, h in enumerate(hits, 1))
 
 

@@ -102,8 +102,8 @@ def _required(items: Any) -> Literals:
             continue
         close()
         if name in ("AT",):
-            if str(arg) in ("AT_BEGINNING", "AT_END", "AT_BEGINNING_STRING", "AT_END_STRING"):
-                raise ValueError("anchored")  # ^ and $ mean something else on a line window
+            if str(arg) in ("AT_END", "AT_END_STRING"):
+                raise ValueError("anchored")  # $ would match at the end of a line window
             continue
         if name == "SUBPATTERN":
             best = _better(best, _required(arg[-1]))

@@ -25,13 +25,17 @@ SCOPES = ("text", "outside-quotes", "inside-quotes", "narration")
 def in_scope(doc: StatementIndex, span: Span, scope: str) -> bool:
     """``outside-quotes``: the reporter's words only; a hedge inside a speaker's quoted
     words is the speaker's, not the article's. ``narration``: also outside the content of
-    any attributed statement, for words that are the source's choice when reported."""
+    any statement that gives a source, for words that are the source's choice when
+    reported ("is expected to ..." gives none: its content is the reporter's)."""
     if scope == "text":
         return True
     quoted = doc.layout.in_quotes(span)
     if scope == "inside-quotes":
         return quoted
-    return not quoted and (scope == "outside-quotes" or doc.content_holding(span) is None)
+    if quoted or scope == "outside-quotes":
+        return not quoted
+    owner = doc.content_holding(span)
+    return owner is None or owner.source.span is None  # a passive with no source is the reporter's
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,4 +70,4 @@ class PhraseCheck:
                 continue
             owner = doc.statement_holding(span)
             yield Hit(rule, span, rule.level, message(rule, match=span.of(text), context=context),
-                      owner.id if owner else None)
+                      owner.id if owner else None, rule.confidence)
