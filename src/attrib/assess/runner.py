@@ -52,8 +52,11 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
                  for n, h in enumerate(hits, 1))
 
 
-def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...]) -> tuple[Flag, ...]:
-    doc = StatementIndex(layout, statements)
+def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...],
+              heading: str = "", year: int | None = None) -> tuple[Flag, ...]:
+    """``heading``: the article's title and address, where a page declares itself a column
+    or an analysis; ``year``: when it was published, which makes older years background."""
+    doc = StatementIndex(layout, statements, heading, year)
     return to_flags(merge(find_hits(rules, doc)), doc)
 
 
