@@ -73,19 +73,56 @@ def _alternation(phrases: list[str]) -> str:
 # -- required literals -----------------------------------------------------------------
 
 Literals = frozenset[str] | None  # None: nothing is required (scan everything)
+DIGIT = "\\d"  # in a literal set: any digit
+DIGITS = frozenset({DIGIT})
+_DIGIT_RE = re.compile(r"\d")
+_MAX_WINDOWS = 6  # more lines than this to read: one run over the whole text is cheaper
+
+
+# Words so common that a line holding one is most lines: a poor filter.
+_COMMON = frozenset({"the", "and", "that", "was", "were", "has", "have", "had", "for", "with", "are", "his",
+                     "her", "they", "not", "but", "from", "this", "been", "will", "would", "could", "can", "who",
+                     "which", "said", "says", "say", "its", "their", "there", "also", "after", "than", "some",
+                     "more", "about", "one", "two", "is", "be"})
+
+
+def _len(word: str) -> int:
+    return 3 if word == DIGIT else len(word)
+
+
+def _rank(words: frozenset[str]) -> tuple[int, int, float, int]:
+    lengths = [_len(w) for w in words]
+    return (0 if words & _COMMON else 1), min(4, min(lengths)), sum(lengths) / len(lengths), -len(words)
 
 
 def _better(a: Literals, b: Literals) -> Literals:
-    """The more selective of two requirements: longer shortest word, then fewer words."""
+    """The more selective of two requirements: no very common word, a longer shortest
+    word, longer words on average, then fewer words (a digit counts as three letters)."""
     if a is None:
         return b
     if b is None:
         return a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+    return a if _rank(a) >= _rank(b) else b
+
+
+def _lead(items: Any) -> str:
+    """The literal characters a parsed sequence starts with."""
+    out = []
+    for op, arg in items:
+        if str(op) != "LITERAL":
+            break
+        out.append(chr(arg))
+    return "".join(out)
+
+
+def _is_digit_class(op: Any, arg: Any) -> bool:
+    return (str(op) == "IN" and any(str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT" for o, a in arg)) \
+        or (str(op) == "IN" and any(str(o) == "RANGE" and a == (48, 57) for o, a in arg))
 
 
 def _required(items: Any) -> Literals:
-    """Words one of which every match of a parsed sequence contains, or None."""
+    """Words one of which every match of a parsed sequence contains, or None. ``DIGIT``
+    in the set stands for any digit ("\\d" in the pattern)."""
     best: Literals = None
     run: list[str] = []
 
@@ -100,6 +137,13 @@ def _required(items: Any) -> Literals:
         if name == "LITERAL":
             run.append(chr(arg))
             continue
+        if name == "BRANCH" and run:
+            # a prefix the parser factored out: "le" + (d|ading|ads) is led, leading, leads
+            words = frozenset(("".join(run) + _lead(branch)).lower() for branch in arg[1])
+            if min(map(_len, words)) >= _MIN_LITERAL:
+                best = _better(best, words)
+        if _is_digit_class(op, arg):
+            best = _better(best, DIGITS)
         close()
         if name in ("AT",):
             if str(arg) in ("AT_END", "AT_END_STRING"):
@@ -116,7 +160,7 @@ def _required(items: Any) -> Literals:
         elif name in ("ATOMIC_GROUP",):
             best = _better(best, _required(arg))
     close()
-    if best is not None and min(map(len, best)) < _MIN_LITERAL:
+    if best is not None and min(map(_len, best)) < _MIN_LITERAL:
         return None
     return best
 
@@ -154,16 +198,25 @@ class Terms:
         return next(self.finditer(text, start, end), None)
 
     def _windows(self, text: str, start: int, stop: int, lowered: str | None) -> list[tuple[int, int]]:
+        """Where to run the expression: nowhere when no required word occurs, the lines
+        that hold one when they are few, else the whole stretch (cheaper than many runs)."""
         if lowered is None or self.literals is None or len(lowered) != len(text):
             return [(start, stop)]
+        digits = DIGIT in self.literals
+        present = [w for w in self.literals if w != DIGIT and w in lowered]
+        if digits and _DIGIT_RE.search(lowered, start, stop):
+            return [(start, stop)]
+        if not present:
+            return []
         lines: set[int] = set()
-        for word in self.literals:
+        for word in present:
             i = lowered.find(word, start, stop)
             while i >= 0:
-                line = text.rfind("\n", start, i) + 1 or start
-                lines.add(max(line, start))
+                lines.add(max(text.rfind("\n", start, i) + 1, start))
+                if len(lines) > _MAX_WINDOWS:
+                    return [(start, stop)]
                 nxt = text.find("\n", i, stop)
-                i = lowered.find(word, stop if nxt < 0 else nxt, stop)
+                i = -1 if nxt < 0 else lowered.find(word, nxt, stop)
         out = []
         for line in sorted(lines):
             nxt = text.find("\n", line, stop)
@@ -243,7 +296,8 @@ def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> T
                      else phrase_regex(e) for e in raw]
         exceptions = _compile(exc_parts, case, file, rule, f"{key}.exceptions")
     whole = "|".join(f"(?:{p})" for p in parts)
-    return Terms(_compile(parts, case, file, rule, key), exceptions, required_literals(whole), (file, rule, key))
+    literals = required_literals(whole)
+    return Terms(_compile(parts, case, file, rule, key), exceptions, literals, (file, rule, key))
 
 
 def _looks_like_regex(text: str) -> bool:

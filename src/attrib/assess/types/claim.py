@@ -189,7 +189,7 @@ class ClaimCheck:
             if not kinds or self._carried(doc, index, sentence, carry):
                 continue
             level: Severity | None = rule.level
-            if (background is not None and background.any_in(sentence) or self._old(doc, raw, now)) \
+            if ((background is not None and background.any_in(sentence)) or self._old(doc, raw, now)) \
                     and not (recent and recent.any_in(sentence)):
                 level = self.background_level
             if level is None:
