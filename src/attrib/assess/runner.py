@@ -23,13 +23,18 @@ def _category_rank(category: str) -> int:
 def merge(hits: list[Hit]) -> list[Hit]:
     """One flag per thing found: of hits in the same category whose spans overlap, the
     most severe stays (the first rule listed wins a tie). Several rules may then cover
-    the same wording without counting it twice."""
+    the same wording without counting it twice. A rule with ``defer`` also gives way to
+    a flag of any other category on the same words."""
     order = sorted(range(len(hits)), key=lambda i: (-hits[i].severity.rank, i))
     kept: list[Hit] = []
     for i in order:
         hit = hits[i]
         if not any(k.rule.category == hit.rule.category and k.span.overlaps(hit.span) for k in kept):
             kept.append(hit)
+    # a deferring rule (a learned cue) gives way to any flag of another kind on its words
+    firm = [k for k in kept if not k.rule.defer]
+    kept = [k for k in kept if not k.rule.defer
+            or not any(f.rule.category != k.rule.category and f.span.overlaps(k.span) for f in firm)]
     return sorted(kept, key=lambda h: (h.span.start, h.span.end, _category_rank(h.rule.category), h.rule.id))
 
 

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
     from ..rule import FlagRule
     from ..statement_index import StatementIndex
 
-SCOPES = ("text", "outside-quotes", "inside-quotes", "narration")
+SCOPES = ("text", "outside-quotes", "inside-quotes", "narration", "unsourced")
 
 
 def in_scope(doc: StatementIndex, span: Span, scope: str) -> bool:
     """``outside-quotes``: the reporter's words only; a hedge inside a speaker's quoted
     words is the speaker's, not the article's. ``narration``: also outside the content of
     any statement that gives a source, for words that are the source's choice when
-    reported ("is expected to ..." gives none: its content is the reporter's)."""
+    reported ("is expected to ..." gives none: its content is the reporter's).
+    ``unsourced``: narration that is not the source or cue of a statement that gives a
+    source either ("analysts argue": the vague-source rules judge the source)."""
     if scope == "text":
         return True
     quoted = doc.layout.in_quotes(span)
@@ -35,7 +37,12 @@ def in_scope(doc: StatementIndex, span: Span, scope: str) -> bool:
     if quoted or scope == "outside-quotes":
         return not quoted
     owner = doc.content_holding(span)
-    return owner is None or owner.source.span is None  # a passive with no source is the reporter's
+    if owner is not None and owner.source.span is not None:
+        return False  # a passive with no source is the reporter's
+    if scope == "unsourced":  # nor the words that give a source: "critics argue", "he argued"
+        return not any(st.source.span is not None and (st.cue.overlaps(span) or st.source.span.overlaps(span))
+                       for st in doc.statements_in(span))
+    return True
 
 
 @dataclass(frozen=True, slots=True)
