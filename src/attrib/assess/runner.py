@@ -32,7 +32,7 @@ def merge(hits: list[Hit]) -> list[Hit]:
         if not any(k.rule.category == hit.rule.category and k.span.overlaps(hit.span) for k in kept):
             kept.append(hit)
     # a deferring rule (a learned cue) gives way to any flag of another kind on its words
-    firm = [k for k in kept if not k.rule.defer]
+    firm = [k for k in kept if not k.rule.defer and k.rule.type != "claim"]  # a claim spans a sentence
     kept = [k for k in kept if not k.rule.defer
             or not any(f.rule.category != k.rule.category and f.span.overlaps(k.span) for f in firm)]
     return sorted(kept, key=lambda h: (h.span.start, h.span.end, _category_rank(h.rule.category), h.rule.id))
