@@ -34,8 +34,14 @@ def test_json_report_matches_the_schema_and_its_spans(cli, name):
         assert text[start:end] == f["text"]
         assert f["statement"] is None or f["statement"] in ids
     summary = data["summary"]
-    assert summary["score"] == 100 + sum(item["points"] for item in summary["breakdown"])
-    assert {fid for item in summary["breakdown"] for fid in item["flags"]} == {f["id"] for f in data["flags"]}
+    if summary["not_assessed"] is not None:  # too little to judge: no score, never 100
+        assert summary["score"] is None and summary["verdict"] == "not assessed" and not summary["breakdown"]
+        return
+    assert summary["score"] == round(100 + sum(item["points"] for item in summary["breakdown"]), 1)
+    # every flag either cost points or is listed as left out for its low confidence
+    scored = {fid for item in summary["breakdown"] for fid in item["flags"]}
+    assert scored | set(summary["unscored"]) == {f["id"] for f in data["flags"]}
+    assert all(f["confidence"] < 0.5 for f in data["flags"] if f["id"] in summary["unscored"])
 
 
 def test_json_report_of_the_reference_article_matches_the_schema(cli, shared):
@@ -58,7 +64,7 @@ def test_markdown_report_reads_top_to_bottom(cli):
     verdict, score, flags, statements = (out.index(s) for s in
                                          ("**Verdict:", "## Score", "## Flags", "## Statements by source"))
     assert verdict < score < flags < statements
-    assert "| Points | Why | Flags |" in out and "unattributed-claim: 3 flags" in out
+    assert "| Points | Why | Flags |" in out and "unattributed-claim: 2 flags" in out
     # a flag is shown in its sentence, with the flagged words in bold
     assert "> In recent weeks, the union has **reportedly** blocked two departures" in out
     assert "### Dana Whitlock (person, company spokeswoman)" in out
@@ -112,4 +118,16 @@ def test_output_file_is_written_whole_and_matches_stdout(cli, tmp_path):
 
 def test_text_report_lists_score_and_flags_without_control_characters(cli):
     out = cli("check", str(HOSTILE)).out
-    assert "Score " in out and "vague-source" in out and "\x1b" not in out and "\x07" not in out
+    assert ("Score " in out or "Not assessed: " in out) and "vague-source" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+@pytest.mark.parametrize("fmt, needle", [("text", "Not assessed: too little text to judge"),
+                                         ("md", "**Not assessed:** too little text to judge"),
+                                         ("html", "not assessed: too little text to judge"),
+                                         ("json", '"not_assessed": "too little text to judge')])
+def test_every_format_says_not_assessed_and_why(cli, fmt, needle):
+    run = cli("check", "-", "-f", fmt, stdin=b"Hello.\n")
+    assert run.code == 0 and needle in run.out
+    assert "100/100" not in run.out and "strong" not in run.out
+

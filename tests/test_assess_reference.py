@@ -70,7 +70,9 @@ def test_own_article_with_the_same_patterns():
     assert has(report, "agentless", "is seen by many")
     assert {"reportedly", "allegedly"} <= set(flagged(report, "hedge"))
     assert has(report, "loaded-label", "so-called Harbour Defence Committee")
-    assert has(report, "unattributed-claim", "Nordlys Lines opened a new terminal")
+    # An ordinary event in the reporter's voice is reporting, not a contested claim (issue 9);
+    # the reference article's "liberated the strategic eastern city" is a conflict act, and is.
+    assert not has(report, "unattributed-claim", "Nordlys Lines opened a new terminal")
     assert has(report, "unattributed-claim", "the union has reportedly blocked")
     assert has(report, "unattributed-claim", "rushed to occupy the ticket office")
     assert_clean(report, ("Dana Whitlock", "Jonas Eklund", "Mira Holm"))

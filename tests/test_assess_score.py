@@ -72,7 +72,49 @@ def test_summary_of_the_harbour_article():
     assert s.verdict == Scoring().verdict(s.score)
 
 
-def test_an_article_with_nothing_to_flag_scores_100():
-    report = check("Harbour Notes\n")
-    assert report.summary.score == 100 and report.summary.verdict == "strong"
-    assert report.summary.breakdown == () and report.flags == ()
+@pytest.mark.parametrize("text", ["Hello.", "Harbour Notes\n", "x\x01y z%$#!q", ""])
+def test_too_little_material_is_not_assessed_never_100(text):
+    s = check(text).summary
+    assert s.score is None and s.verdict == "not assessed" and s.breakdown == ()
+    assert s.not_assessed.startswith("too little text to judge")
+
+
+def test_prose_with_nothing_attributed_and_nothing_flagged_is_not_assessed():
+    text = ("The tide came in slowly over the mudflats near the harbour wall. "
+            "Gulls circled above the fishing boats as the light faded. "
+            "A single lantern burned in the window of the harbour office until late.")
+    s = check(text).summary
+    assert s.score is None and s.statements == 0
+    assert s.not_assessed.startswith("nothing to judge")
+
+
+def test_a_sourced_article_with_nothing_to_flag_scores_100():
+    text = ("Harbour Master Tomas Reyes said the north quay would reopen on Friday. "
+            "Reyes said the dredging had finished ahead of schedule. "
+            "Union negotiator Maria Okafor said the dock workers would return on Friday.")
+    report = check(text)
+    assert report.summary.not_assessed is None and report.summary.score == 100
+    assert report.summary.verdict == "strong" and report.summary.breakdown == ()
+
+
+def test_costs_are_per_words_and_ease_toward_the_cap():
+    scoring = Scoring(cap=20, per_words=800)
+    flags = [flag(n, "vague-source", Severity.WARNING) for n in range(1, 4)]  # 3 x 4 = 12
+    short = breakdown(flags, scoring, words=400)[0].points  # counted as 800 words
+    long = breakdown(flags, scoring, words=1600)[0].points  # half the density
+    assert short == -round(20 * (1 - 2.718281828459045 ** (-12 / 20)), 1)
+    assert long == -round(20 * (1 - 2.718281828459045 ** (-6 / 20)), 1)
+    many = breakdown([flag(n, "vague-source", Severity.WARNING) for n in range(1, 60)], scoring, 800)[0]
+    assert -20 < many.points < -19.9 or many.points == -20.0  # eased toward the cap, never past it
+
+
+def test_low_confidence_flags_cost_nothing_and_are_listed():
+    from dataclasses import replace
+
+    from attrib.assess.score import summarise
+
+    scoring = Scoring(min_confidence=0.5)
+    sure = flag(1, "hedge", Severity.WARNING)
+    guess = replace(flag(2, "hedge", Severity.WARNING), confidence=0.3)
+    s = summarise((), (sure, guess), scoring, ("hedge",))
+    assert s.unscored == ("f2",) and s.breakdown[0].flags == ("f1",) and s.score == 96

@@ -94,8 +94,10 @@ class Checker:
         article = self._article(article)
         layout = self.layout(article.text)
         statements = self.extractor.extract(layout)
-        flags = run_rules(self.flag_rules, layout, statements)
-        summary = summarise(statements, flags, self.scoring, self.ruleset.categories())
+        heading = " ".join(x for x in (article.title, article.url) if x)
+        year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+        flags = run_rules(self.flag_rules, layout, statements, heading, year)
+        summary = summarise(statements, flags, self.scoring, self.ruleset.categories(), layout)
         report = Report(article=article, statements=statements, flags=flags, summary=summary)
         if coverage is not None:
             report = self.corroborated(report, self.coverage_events(report, coverage), on_note)

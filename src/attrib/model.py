@@ -196,6 +196,7 @@ class Flag:
     explanation: str = ""
     statement: str | None = None  # id of the statement it belongs to
     sentence: Span | None = None  # the sentence(s) it sits in, for showing it in context
+    confidence: float = 1.0  # 0-1: how sure the rule is; a heuristic's guess is below 1 (docs/assess.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,8 @@ class Summary:
     score: float | None = None
     breakdown: tuple[ScoreItem, ...] = ()
     verdict: str = ""
+    not_assessed: str | None = None  # why there is no score: too little to judge (None: assessed)
+    unscored: tuple[str, ...] = ()  # flags left out of the score for their low confidence
     corroboration: tuple[tuple[str, int], ...] = ()
 
 

@@ -18,6 +18,7 @@ class Hit:
     severity: Severity
     message: str
     statement: str | None = None
+    confidence: float = 1.0
 
 
 def short(text: str, limit: int = _SHOWN) -> str:

@@ -53,3 +53,5 @@ class FlagRule:
     no_match_examples: tuple[Example, ...] = ()
     enabled: bool = True
     description: str = ""
+    confidence: float = 1.0  # how often a flag of this rule is right; a type may compute its own
+    defer: bool = False  # dropped where a flag of another category covers the same words

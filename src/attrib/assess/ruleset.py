@@ -20,11 +20,11 @@ from .rule import Conditions, Example, FlagRule
 from .terms import Terms, parse_terms
 from .types import TYPES, RuleCheck
 
-CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "unattributed-claim",
+CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "speculation", "weasel-word", "unattributed-claim",
               "loaded-label", "single-source")
 TEXT_FIELDS = ("source", "cue", "content", "sentence", "paragraph")
 COMMON_KEYS = ("id", "category", "level", "message", "explanation", "type", "examples",
-               "enabled", "description", "when", "unless")
+               "enabled", "description", "when", "unless", "confidence", "defer")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
@@ -137,6 +137,12 @@ def parse_rule(data: Any, rules: Rulebook, file: str, index: int | None = None) 
     if not isinstance(enabled, bool):
         raise RuleError(file, "must be true or false", rid, "enabled")
     match, no_match = _examples(data.get("examples"), file, rid)
+    confidence = data.get("confidence", 1.0)
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+        raise RuleError(file, "must be a number above 0 and at most 1", rid, "confidence")
+    defer = data.get("defer", False)
+    if not isinstance(defer, bool):
+        raise RuleError(file, "must be true or false", rid, "defer")
     return FlagRule(
         id=rid, category=category, level=severity(data.get("level"), file, rid, "level"), type=rtype,
         message=_message(_text(data, "message", file, rid), kind, file, rid),
@@ -145,7 +151,8 @@ def parse_rule(data: Any, rules: Rulebook, file: str, index: int | None = None) 
         when=_conditions(data.get("when"), kind, rules, file, rid, "when"),
         unless=_conditions(data.get("unless"), kind, rules, file, rid, "unless"),
         match_examples=match, no_match_examples=no_match, enabled=enabled,
-        description=" ".join(str(data.get("description", "")).split()))
+        description=" ".join(str(data.get("description", "")).split()), confidence=float(confidence),
+        defer=defer)
 
 
 def parse_document(file: str, data: Mapping, rules: Rulebook) -> list[FlagRule]:

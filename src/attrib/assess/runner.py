@@ -23,13 +23,18 @@ def _category_rank(category: str) -> int:
 def merge(hits: list[Hit]) -> list[Hit]:
     """One flag per thing found: of hits in the same category whose spans overlap, the
     most severe stays (the first rule listed wins a tie). Several rules may then cover
-    the same wording without counting it twice."""
+    the same wording without counting it twice. A rule with ``defer`` also gives way to
+    a flag of any other category on the same words."""
     order = sorted(range(len(hits)), key=lambda i: (-hits[i].severity.rank, i))
     kept: list[Hit] = []
     for i in order:
         hit = hits[i]
         if not any(k.rule.category == hit.rule.category and k.span.overlaps(hit.span) for k in kept):
             kept.append(hit)
+    # a deferring rule (a learned cue) gives way to any flag of another kind on its words
+    firm = [k for k in kept if not k.rule.defer and k.rule.type != "claim"]  # a claim spans a sentence
+    kept = [k for k in kept if not k.rule.defer
+            or not any(f.rule.category != k.rule.category and f.span.overlaps(k.span) for f in firm)]
     return sorted(kept, key=lambda h: (h.span.start, h.span.end, _category_rank(h.rule.category), h.rule.id))
 
 
@@ -48,12 +53,15 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
     return tuple(Flag(id=f"f{n}", rule=h.rule.id, category=h.rule.category, severity=h.severity,
                       span=h.span, text=h.span.of(text), message=h.message,
                       explanation=h.rule.explanation, statement=h.statement,
-                      sentence=_sentence(h, doc.layout, by_id))
+                      sentence=_sentence(h, doc.layout, by_id), confidence=round(h.confidence, 2))
                  for n, h in enumerate(hits, 1))
 
 
-def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...]) -> tuple[Flag, ...]:
-    doc = StatementIndex(layout, statements)
+def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...],
+              heading: str = "", year: int | None = None) -> tuple[Flag, ...]:
+    """``heading``: the article's title and address, where a page declares itself a column
+    or an analysis; ``year``: when it was published, which makes older years background."""
+    doc = StatementIndex(layout, statements, heading, year)
     return to_flags(merge(find_hits(rules, doc)), doc)
 
 

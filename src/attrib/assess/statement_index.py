@@ -18,9 +18,13 @@ class StatementIndex:
     """Statements by the stretch of text they cover, for overlap look-ups by bisection:
     every check asks about one sentence, and articles can hold thousands."""
 
-    def __init__(self, layout: Layout, statements: tuple[Statement, ...]):
+    def __init__(self, layout: Layout, statements: tuple[Statement, ...], heading: str = "",
+                 year: int | None = None):
         self.layout = layout
+        self.year = year  # the year the article was published, when the page says
+        self.heading = heading  # the article's title and address: "Column: ...", ".../opinion/.."
         self.text = layout.text
+        self.lowered = layout.text.lower()  # for the rules' scan of only the lines that can match
         self.statements = statements
         reach = sorted(((_cover(st), st) for st in statements), key=lambda r: r[0].start)
         self._reach = reach

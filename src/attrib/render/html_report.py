@@ -23,7 +23,7 @@ BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY = (
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#6b6b6b")
 CATEGORY_COLOURS = {"vague-source": ORANGE, "anonymous-source": SKY, "agentless": PURPLE,
                     "hedge": YELLOW, "unattributed-claim": VERMILLION, "loaded-label": BLUE,
-                    "single-source": GREEN}
+                    "single-source": GREEN, "speculation": GREY, "weasel-word": GREY}
 TYPE_COLOURS = {"person": BLUE, "organization": SKY, "government": GREEN, "news-agency": PURPLE,
                 "document": YELLOW, "anonymous": ORANGE, "vague": VERMILLION, "unknown": GREY,
                 "none": "#999999"}
@@ -198,6 +198,7 @@ def bar_chart(title: str, items: Iterable[tuple[str, int]], colours: dict[str, s
 def summary_html(report: Report) -> str:
     s = report.summary
     score = "–" if s.score is None else f"{s.score:g}"
+    of = f"not assessed: {s.not_assessed}" if s.not_assessed else "out of 100"
     colour = VERDICT_COLOURS.get(s.verdict, GREY)
     facts = [(str(s.statements), "attributed statements"), (str(len(report.flags)), "flags"),
              (share(s.named_on_record_share), "from named, on-record sources"),
@@ -210,14 +211,15 @@ def summary_html(report: Report) -> str:
     return (
         '<section class="summary" id="summary">'
         f'<div class="score" style="background:{colour}"><span class="num">{score}</span>'
-        f'<span class="of">out of 100</span><span class="verdict">{esc(s.verdict)}</span></div>'
+        f'<span class="of">{esc(of)}</span><span class="verdict">{esc(s.verdict)}</span></div>'
         '<div><ul class="facts">'
         + "".join(f"<li><b>{esc(v)}</b> {esc(label)}</li>" for v, label in facts)
         + "</ul>"
         '<table class="breakdown"><thead><tr><th>Points</th><th>Why</th><th>Flags</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
         '<p class="muted">The score starts at 100; every flag costs points by its severity '
-        "(each line shows the weight) and one category costs at most a cap.</p>"
+        "(each line shows the weight), counted per length of text, and one category's cost eases "
+        "toward a cap; a flag the rules are unsure of costs nothing.</p>"
         f'<p><b>Named sources:</b> {names}</p></div>'
         '<div class="charts">'
         f'<figure><figcaption>Statements by source type</figcaption>'

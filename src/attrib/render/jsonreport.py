@@ -41,7 +41,7 @@ def flag_to_dict(flag: Flag) -> dict[str, Any]:
     return {"id": flag.id, "rule": flag.rule, "category": flag.category,
             "severity": flag.severity.value, "span": _span(flag.span), "text": flag.text,
             "message": flag.message, "explanation": flag.explanation,
-            "statement": flag.statement, "sentence": _span(flag.sentence)}
+            "statement": flag.statement, "sentence": _span(flag.sentence), "confidence": flag.confidence}
 
 
 def summary_to_dict(summary: Summary) -> dict[str, Any]:
@@ -54,6 +54,8 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
         "named_on_record_share": summary.named_on_record_share,
         "score": summary.score,
         "verdict": summary.verdict,
+        "not_assessed": summary.not_assessed,
+        "unscored": list(summary.unscored),
         "breakdown": [{"reason": i.reason, "points": i.points, "flags": list(i.flags)}
                       for i in summary.breakdown],
         "corroboration": dict(summary.corroboration),

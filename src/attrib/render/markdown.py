@@ -48,14 +48,23 @@ def to_markdown(report: Report) -> str:
 def _assessment(report: Report) -> list[str]:
     """Verdict and score with its breakdown, the sources, then every flag in its sentence."""
     s = report.summary
-    if s.score is None:
+    if s.not_assessed is not None:
+        out = [f"**Not assessed:** {_md(s.not_assessed)}. {len(report.flags)} flags.", ""]
+    elif s.score is None:
         return []
-    out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags; "
-           f"{share(s.named_on_record_share)} of statements come from a named, on-record source.", ""]
-    out += ["## Score", "",
-            "The score starts at 100; every flag costs points by its severity, and one category "
-            "costs at most a fixed cap (see docs/assess.md).", ""]
-    if s.breakdown:
+    else:
+        out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags; "
+               f"{share(s.named_on_record_share)} of statements come from a named, on-record source.", ""]
+    out += ["## Score", ""]
+    if s.not_assessed is not None:
+        out += ["There is too little here to score: " + _md(s.not_assessed) + ".", ""]
+    else:
+        out += ["The score starts at 100; every flag costs points by its severity, counted per "
+                "length of text, and one category's cost eases toward a cap; a flag the rules are "
+                "unsure of costs nothing (see docs/assess.md).", ""]
+    if s.not_assessed is not None:
+        pass
+    elif s.breakdown:
         out += ["| Points | Why | Flags |", "|---:|---|---|"]
         out += [f"| {item.points:g} | {_md(item.reason)} | {', '.join(item.flags)} |" for item in s.breakdown]
     else:

@@ -41,9 +41,12 @@ def to_text(report: Report) -> str:
 
 def _flags(report: Report) -> list[str]:
     s = report.summary
-    if s.score is None:
+    if s.not_assessed is not None:
+        lines = ["", f"Not assessed: {clean(s.not_assessed)}. {len(report.flags)} flags"]
+    elif s.score is None:
         return []
-    lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {len(report.flags)} flags"]
+    else:
+        lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {len(report.flags)} flags"]
     for item in s.breakdown:
         lines.append(f"  {item.points:>6g}  {clean(item.reason)}")
     for flag in report.flags:

@@ -56,7 +56,10 @@ class ReportHeader(Horizontal):
         p = palette.of(self)
         summary = s.report.summary
         out = Text()
-        if summary.score is not None:
+        if summary.not_assessed is not None:
+            out.append("not assessed", style="bold " + p.grey)
+            out.append(f" ({one_line(summary.not_assessed, 70)})  ", style=p.grey)
+        elif summary.score is not None:
             out.append("score ", style=p.grey)
             out.append(f"{summary.score:.0f}", style="bold " + p.score(summary.score))
             if summary.verdict:

@@ -1,25 +1,33 @@
-"""``type: claim``: sentences that assert a checkable fact with no source.
+"""``type: claim``: sentences that make a checkable or contested claim in the reporter's
+own voice, with no source carrying it.
 
 How a sentence is judged, in order (docs/assess.md has the reasoning):
 
-1. Only prose counts: a sentence ending in ``.``, ``!`` or ``?`` (before any closing
-   quote or bracket) with at least ``min_words`` words. Headlines, datelines, bylines
-   and credit lines end without one.
-2. A sentence with a statement that gives a source (even a vague one) is attributed;
-   weak attribution is the business of the vague-source and anonymous-source rules. A
-   passive with no source ("it is believed", "is thought to") attributes nothing.
-3. Attribution carries over: quoted words belong to the quote's speaker (with scope
-   ``outside-quotes`` the quoted parts of a sentence are not read), and a sentence right
-   after an attributed one in the same paragraph that reads as reported speech
-   (``carry_over``: "would", "could", "had been") continues it.
-4. What is left is a claim when it matches one of the named ``claims`` kinds (numbers,
-   dates, events, causes, characterisations). A question is never a claim.
-5. Severity: ``level``, or ``background_level`` when the sentence reads as background
-   (``background``, e.g. "was founded in", "in 2014") and has no ``recent`` marker.
+1. The page is not the writer's declared analysis: nothing is flagged when the title or
+   address matches ``analysis`` ("Column:", "/opinion/"). A column argues; it does not
+   report.
+2. Only prose counts: a sentence ending in ``.`` or ``!`` (before any closing quote or
+   bracket) with at least ``min_words`` words. Headlines, datelines, bylines and credit
+   lines end without one; a question asserts nothing.
+3. A claim is a match of one of the named ``claims`` kinds (an accusation, a cause, a
+   figure, a judgement), each with the reason shown on the flag ("states a cause").
+   Only the reporter's words are read: not quoted words, not the source, cue or content
+   of a statement that gives a source. So "Three cases were found, sparking fears, though
+   officials say the risk is low" is still a claim: the officials carry only their part.
+4. A source carries the sentence when the sentence before it (in its paragraph, or the
+   last of the paragraph before) is attributed and this one reads as reported speech
+   (``carry_over``: "would", "had been"): it continues that statement.
+5. Public-record background (``background``: "was founded in", a year long past, "has
+   long been") is not an unsourced claim, unless the sentence also has a ``recent``
+   marker ("on Saturday", "last month"); ``background_level`` may rate it instead.
+6. The flag's confidence is that of the strongest kind found (a second kind adds a
+   little); it drops when the sentence before is attributed, since the source may carry
+   on without a marker.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -27,8 +35,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import RuleError
-from ...model import Severity, Span
-from ...rulebook import Rulebook, expect, severity, whole_number
+from ...model import Severity, Span, Statement
+from ...rulebook import Rulebook, expect, whole_number
 from ..conditions import unless_holds, when_holds
 from ..hits import Hit, message, natural_list
 from ..terms import Terms, parse_terms
@@ -39,103 +47,166 @@ if TYPE_CHECKING:
 
 _PROSE_END = re.compile(r"[.!][\"”’')\]]*$")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_KIND_KEYS = ("match", "reason", "confidence")
+_NEAR_SOURCE = 0.8  # confidence kept when the sentence before is attributed
+_SECOND_KIND = 0.1  # confidence a second kind of claim adds
+_YEAR = re.compile(r"(?<![\w$£€.,-])(1[89]\d\d|20\d\d)(?![\w-])")
 
 
-def _blank_quotes(doc: StatementIndex, sentence: Span) -> str:
-    """The sentence with quoted stretches replaced by spaces (offsets kept)."""
-    chars = list(sentence.of(doc.text))
-    for q in doc.layout.quotes:
-        if q.span.end <= sentence.start or q.span.start >= sentence.end:
-            continue
-        lo, hi = max(q.span.start, sentence.start), min(q.span.end, sentence.end)
-        chars[lo - sentence.start:hi - sentence.start] = " " * (hi - lo)
-    return "".join(chars)
+@dataclass(frozen=True, slots=True)
+class ClaimKind:
+    name: str
+    terms: Terms
+    reason: str  # "states a figure"
+    confidence: float
 
 
-def _attributed(doc: StatementIndex, sentence: Span) -> bool:
-    """Statements that name a source (even a vague one) cover most of the sentence. A
-    passive with no source ("it is believed", "was seen") attributes nothing: the
-    agentless rules flag its wording. A statement inside a larger claim ("workers rushed
-    to occupy the office as managers announced the cuts") leaves the claim unsourced."""
-    early = sentence.start + 0.4 * len(sentence)
-    for st in doc.statements_in(sentence):
-        if st.source.span is None:
-            continue
-        opening = min(st.source.span.start, st.cue.start, *(c.start for c in st.content))
-        if opening <= early:
-            return True
-    return False
+def _kind(name: str, data: Any, rules: Rulebook, file: str, rule: str) -> ClaimKind:
+    """A kind is a terms block, or {match: terms, reason: text, confidence: 0-1}."""
+    where = f"claims.{name}"
+    if isinstance(data, dict) and "match" in data:
+        for key in data:
+            if key not in _KIND_KEYS:
+                raise RuleError(file, f"unknown key (expected one of: {', '.join(_KIND_KEYS)})", rule, f"{where}.{key}")
+        reason = expect(data.get("reason", f"states {_a(name.replace('_', ' '))}"), str, file, rule, f"{where}.reason")
+        confidence = data.get("confidence", 1.0)
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
+            raise RuleError(file, "must be a number above 0 and at most 1", rule, f"{where}.confidence")
+        return ClaimKind(name, parse_terms(data["match"], rules, file, rule, f"{where}.match"), reason.strip(),
+                         float(confidence))
+    return ClaimKind(name, parse_terms(data, rules, file, rule, where), f"states {_a(name.replace('_', ' '))}", 1.0)
+
+
+def _blanked(doc: StatementIndex, sentence: Span, sourced: list[Statement]) -> list[Span]:
+    """The parts of a sentence that are not the reporter's: quotes, and the source, cue
+    and content of every statement that gives a source."""
+    out = [q.span for q in doc.layout.quotes if q.span.overlaps(sentence)]
+    for st in sourced:
+        out.extend(st.content)
+        out.append(st.cue)
+        if st.source.span is not None:
+            out.append(st.source.span)
+    return out
+
+
+def _sourced(doc: StatementIndex, sentence: Span) -> list[Statement]:
+    return [st for st in doc.statements_in(sentence) if st.source.span is not None and st.sentence.overlaps(sentence)]
+
+
+class _Matches:
+    """Where one kind of terms matches in a document, found in one scan."""
+
+    def __init__(self, terms: Terms, doc: StatementIndex):
+        self.spans = [Span(a, b) for a, b in terms.finditer(doc.text, lowered=doc.lowered)]
+        self.starts = [s.start for s in self.spans]
+
+    def within(self, span: Span) -> list[Span]:
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        return [s for s in self.spans[lo:hi] if s.end <= span.end]
+
+    def any_in(self, span: Span) -> bool:
+        return bool(self.within(span))
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimCheck:
     name: ClassVar[str] = "claim"
     keys: ClassVar[tuple[str, ...]] = ("claims", "background", "recent", "background_level", "carry_over",
-                                       "min_words", "scope")
+                                       "min_words", "scope", "analysis", "background_age")
     fields: ClassVar[tuple[str, ...]] = ("sentence", "paragraph")
-    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "claims"})
+    placeholders: ClassVar[frozenset[str]] = frozenset({"match", "claims", "reasons"})
 
-    claims: tuple[tuple[str, Terms], ...]
+    claims: tuple[ClaimKind, ...]
     background: Terms | None = None
     recent: Terms | None = None
-    background_level: Severity = Severity.INFO
+    background_level: Severity | None = None  # None: background is not flagged at all
     carry_over: Terms | None = None
     min_words: int = 6
     scope: str = "outside-quotes"
+    analysis: Terms | None = None
+    background_age: int | None = None  # a year this many years before the article's is background
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], rules: Rulebook, file: str, rule: str) -> ClaimCheck:
         claims = expect(data.get("claims"), dict, file, rule, "claims")
         if not claims:
             raise RuleError(file, "needs at least one kind of claim", rule, "claims")
-        named = tuple((str(name), parse_terms(terms, rules, file, rule, f"claims.{name}"))
-                      for name, terms in claims.items())
+        kinds = tuple(_kind(str(name), terms, rules, file, rule) for name, terms in claims.items())
         scope = data.get("scope", "outside-quotes")
         if scope not in ("text", "outside-quotes"):
             raise RuleError(file, "must be text or outside-quotes", rule, "scope")
+        level = data.get("background_level", "none")
+        if level not in ("none", *(s.value for s in Severity)):
+            raise RuleError(file, "must be none, info, warning or error", rule, "background_level")
 
         def optional(key: str) -> Terms | None:
             return parse_terms(data[key], rules, file, rule, key) if key in data else None
 
-        return cls(named, optional("background"), optional("recent"),
-                   severity(data.get("background_level", "info"), file, rule, "background_level"),
-                   optional("carry_over"), whole_number(data, "min_words", 6, file, rule, 1) or 6, scope)
+        return cls(kinds, optional("background"), optional("recent"),
+                   None if level == "none" else Severity(level), optional("carry_over"),
+                   whole_number(data, "min_words", 6, file, rule, 1) or 6, scope, optional("analysis"),
+                   whole_number(data, "background_age", None, file, rule, 1))
 
-    def _carried(self, doc: StatementIndex, index: int, sentence: Span, reading: str) -> bool:
-        """Reported speech that continues the attributed sentence before it."""
-        if index == 0 or self.carry_over is None:
+    def _carried(self, doc: StatementIndex, index: int, sentence: Span, carry: _Matches | None) -> bool:
+        """Reported speech that continues the attributed sentence before it, in the same
+        paragraph or from the end of the paragraph before."""
+        if index == 0 or carry is None or not carry.any_in(sentence):
             return False
-        layout = doc.layout
-        prev = layout.sentences[index - 1]
-        if layout.paragraph_at(prev.start) != layout.paragraph_at(sentence.start):
+        prev = doc.layout.sentences[index - 1]
+        return bool(_sourced(doc, prev))
+
+    def _old(self, doc: StatementIndex, raw: str, now: int | None) -> bool:
+        """The sentence is dated only in years long before the article's."""
+        if self.background_age is None or now is None:
             return False
-        return _attributed(doc, prev) and self.carry_over.search(reading) is not None
+        years = [int(y) for y in _YEAR.findall(raw)]
+        return bool(years) and max(years) <= now - self.background_age
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text, layout = doc.text, doc.layout
+        now = doc.year
+        if now is None and self.background_age is not None:  # the latest year the article names
+            now = max((int(y) for y in _YEAR.findall(text)), default=None)
+        if self.analysis is not None and doc.heading and self.analysis.search(doc.heading) is not None:
+            return
+        found = [(kind, _Matches(kind.terms, doc)) for kind in self.claims]
+        background = _Matches(self.background, doc) if self.background is not None else None
+        recent = _Matches(self.recent, doc) if self.recent is not None else None
+        carry = _Matches(self.carry_over, doc) if self.carry_over is not None else None
         for index, sentence in enumerate(layout.sentences):
+            candidates = [(kind, spans) for kind, m in found if (spans := m.within(sentence))]
+            if not candidates:
+                continue
             raw = sentence.of(text)
             if not _PROSE_END.search(raw) or len(_WORD.findall(raw)) < self.min_words:
                 continue
-            if _attributed(doc, sentence):
+            sourced = _sourced(doc, sentence)
+            hidden = _blanked(doc, sentence, sourced) if self.scope == "outside-quotes" else \
+                [part for st in sourced for part in st.content]
+            kinds = [kind for kind, spans in candidates
+                     if any(not any(h.overlaps(s) for h in hidden) for s in spans)]
+            if not kinds or self._carried(doc, index, sentence, carry):
                 continue
-            reading = _blank_quotes(doc, sentence) if self.scope == "outside-quotes" else raw
-            if self._carried(doc, index, sentence, reading):
+            level: Severity | None = rule.level
+            if ((background is not None and background.any_in(sentence)) or self._old(doc, raw, now)) \
+                    and not (recent and recent.any_in(sentence)):
+                level = self.background_level
+            if level is None:
                 continue
             paragraph = layout.paragraph_at(sentence.start)
             texts = {"sentence": partial(str, raw), "paragraph": partial(paragraph.of, text)}
             ok, _ = when_holds(rule.when, texts)
             if not ok or unless_holds(rule.unless, texts):
                 continue
-            kinds = [name for name, terms in self.claims if terms.search(reading) is not None]
-            if not kinds:
-                continue
-            level = rule.level
-            if self.background is not None and self.background.search(reading) is not None \
-                    and (self.recent is None or self.recent.search(reading) is None):
-                level = self.background_level
+            confidence = min(0.95, max(k.confidence for k in kinds) + _SECOND_KIND * (len(kinds) > 1))
+            if index > 0 and layout.paragraph_at(layout.sentences[index - 1].start) == paragraph \
+                    and _sourced(doc, layout.sentences[index - 1]):
+                confidence *= _NEAR_SOURCE
             yield Hit(rule, sentence, level,
-                      message(rule, match=raw, claims=natural_list([_a(k.replace("_", " ")) for k in kinds])))
+                      message(rule, match=raw, reasons=natural_list([k.reason for k in kinds]),
+                              claims=natural_list([_a(k.name.replace("_", " ")) for k in kinds])),
+                      confidence=confidence * rule.confidence)
 
 
 def _a(noun: str) -> str:

@@ -19,19 +19,30 @@ if TYPE_CHECKING:
     from ..rule import FlagRule
     from ..statement_index import StatementIndex
 
-SCOPES = ("text", "outside-quotes", "inside-quotes", "narration")
+SCOPES = ("text", "outside-quotes", "inside-quotes", "narration", "unsourced")
 
 
 def in_scope(doc: StatementIndex, span: Span, scope: str) -> bool:
     """``outside-quotes``: the reporter's words only; a hedge inside a speaker's quoted
     words is the speaker's, not the article's. ``narration``: also outside the content of
-    any attributed statement, for words that are the source's choice when reported."""
+    any statement that gives a source, for words that are the source's choice when
+    reported ("is expected to ..." gives none: its content is the reporter's).
+    ``unsourced``: narration that is not the source or cue of a statement that gives a
+    source either ("analysts argue": the vague-source rules judge the source)."""
     if scope == "text":
         return True
     quoted = doc.layout.in_quotes(span)
     if scope == "inside-quotes":
         return quoted
-    return not quoted and (scope == "outside-quotes" or doc.content_holding(span) is None)
+    if quoted or scope == "outside-quotes":
+        return not quoted
+    owner = doc.content_holding(span)
+    if owner is not None and owner.source.span is not None:
+        return False  # a passive with no source is the reporter's
+    if scope == "unsourced":  # nor the words that give a source: "critics argue", "he argued"
+        return not any(st.source.span is not None and (st.cue.overlaps(span) or st.source.span.overlaps(span))
+                       for st in doc.statements_in(span))
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +66,7 @@ class PhraseCheck:
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text, layout = doc.text, doc.layout
-        for start, end in self.match.finditer(text):
+        for start, end in self.match.finditer(text, lowered=doc.lowered):
             span = Span(start, end)
             if not in_scope(doc, span, self.scope):
                 continue
@@ -66,4 +77,4 @@ class PhraseCheck:
                 continue
             owner = doc.statement_holding(span)
             yield Hit(rule, span, rule.level, message(rule, match=span.of(text), context=context),
-                      owner.id if owner else None)
+                      owner.id if owner else None, rule.confidence)

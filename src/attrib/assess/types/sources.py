@@ -64,4 +64,5 @@ class SourcesCheck:
         span = flag_span(anchor, "source")
         yield Hit(rule, span, rule.level,
                   message(rule, match=top.name if top else anchor.source.text, named=len(groups),
-                          statements=len(sourced), share=f"{share:.0%}", types=shown_types))
+                          statements=len(sourced), share=f"{share:.0%}", types=shown_types),
+                  confidence=rule.confidence)

@@ -68,4 +68,5 @@ class StatementCheck:
             span = flag_span(st, self.span)
             yield Hit(rule, span, rule.level,
                       message(rule, match=span.of(text), source=st.source.name or "(none)",
-                              cue=st.cue_text, type=source_type_key(st), context=context), st.id)
+                              cue=st.cue_text, type=source_type_key(st), context=context), st.id,
+                      rule.confidence)
