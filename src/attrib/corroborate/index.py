@@ -1,34 +1,33 @@
 """Finding, for every statement, the best candidate passage in every coverage document,
-in one batch.
+in one batch and in time close to linear in the documents.
 
-Candidates are windows of two consecutive sentences. Statements and windows become
-sorted sequences of content-word stems; the length of the longest common subsequence of
-two sorted sequences is the size of their multiset intersection, so one
-``rapidfuzz.process.cdist`` with ``LCSseq.similarity`` scores every statement against
-every window by how many of its content words the window holds, in parallel and without
-a Python loop over pairs. Each word is one character of a string (its vocabulary id), so
-rapidfuzz compares whole words at the speed it compares letters.
+Candidates are windows of two consecutive sentences. A window is a candidate for a
+statement when it holds at least half of the statement's content-word stems, weighted:
+a stem rare among the sentences counts up to three times ("barrier" in every report of
+a barrier story counts once, "Okafor" three times).
+
+An inverted index (stem -> sentences holding it, in numpy arrays) finds those windows
+without comparing every statement with every window. A window that holds half of the
+weight can miss at most the other half, so it must hold one of the statement's rarest
+stems whose weights add up to more than that: only their (short) lists of sentences are
+read, and only the windows around those sentences are scored. No window that qualifies
+is missed.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import LCSseq
 
 from ..model import Span
 from ..text import split_sentences
-from .lexicons import MatchLexicons
-from .tokens import stems
+from .tokens import Words
 
-SHARE = 0.5  # of a statement's content words a window must hold to be a candidate
+SHARE = 0.5  # of a statement's weighted content words a window must hold
 MAX_EXTRA = 2  # a rare word counts up to three times
-CHUNK = 4096  # windows scored per cdist call (bounds memory: statements x CHUNK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,75 +36,151 @@ class Candidate:
     doc: int
     window: Span  # in the document's text
     split: int | None  # where the window's second sentence starts
-    hits: int  # content words in common
+    hits: float  # weighted content words in common
 
 
-class _Vocab:
-    """Stems as characters; a stem that is rare among the windows is repeated (up to
-    three times) so that, in the LCS of two sorted sequences, it counts for more than a
-    word every window has ("barrier" in every report of a barrier story)."""
+class Index:
+    """The sentences of every document, their stems, and for each stem the sentences
+    that hold it."""
 
-    def __init__(self, df: Counter[str], windows: int) -> None:
-        self.ids: dict[str, int] = {}
-        self.pieces: dict[str, str] = {}
-        self.weight = {w: 1 + min(MAX_EXTRA, int(math.log2(max(1.0, windows / (n * 8))))) for w, n in df.items()}
+    def __init__(self, texts: Sequence[str], words: Words, abbreviations: frozenset[str]) -> None:
+        spans: list[Span] = []
+        doc_of: list[int] = []
+        ids: list[int] = []
+        lengths: list[int] = []
+        vocab = self.vocab = {}
+        for d, text in enumerate(texts):
+            for s in split_sentences(text, abbreviations):
+                found = {vocab.setdefault(w, len(vocab)) for w in words.stems(s.of(text))}
+                spans.append(s)
+                doc_of.append(d)
+                ids.extend(sorted(found))
+                lengths.append(len(found))
+        self.spans = spans
+        n = len(spans)
+        self.doc = np.asarray(doc_of, dtype=np.int32)
+        self.ids = np.asarray(ids, dtype=np.int32)
+        self.ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.asarray(lengths, dtype=np.int64), out=self.ptr[1:])
+        df = np.bincount(self.ids, minlength=len(vocab)) if len(vocab) else np.zeros(0, dtype=np.int64)
+        self.df = df
+        ratio = np.maximum(1.0, n / np.maximum(df, 1) / 8)
+        self.weight = 1 + np.minimum(MAX_EXTRA, np.floor(np.log2(ratio))).astype(np.int64)
+        entry_sentence = np.repeat(np.arange(n, dtype=np.int32), lengths)
+        order = np.argsort(self.ids, kind="stable")
+        self.post = entry_sentence[order]
+        del order, entry_sentence
+        self.post_ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(df, out=self.post_ptr[1:])
+        same_doc_next = np.zeros(n, dtype=bool)
+        if n > 1:
+            same_doc_next[:-1] = self.doc[1:] == self.doc[:-1]
+        self.pairs_next = same_doc_next  # sentence a and a + 1 make a window
+        alone = np.ones(n, dtype=bool)
+        if n > 1:
+            alone[1:] &= ~same_doc_next[:-1]
+        alone &= ~same_doc_next
+        self.window_start = same_doc_next | alone  # ... or a document's only sentence
+        self._qpos = np.full(len(vocab), -1, dtype=np.int64)
+        self._starts = np.zeros(n, dtype=bool)
 
-    def encode(self, words: list[str]) -> str:
-        pieces = self.pieces
-        for w in words:
-            if w not in pieces:
-                c = len(self.ids)
-                self.ids[w] = c
-                # Skip the surrogate block: those code points cannot stand alone in a str.
-                pieces[w] = chr(c + 0x100 if c < 0xD700 else c + 0x1100) * self.weight.get(w, 1)
-        return "".join(pieces[w] for w in sorted(set(words), key=self.ids.__getitem__))
+    def around(self, window: Span, doc: int, length: int) -> Span:
+        """The window widened by whole sentences of its document, on each side by at least
+        one sentence and ``length`` characters (a statement as long as the window may
+        run on either side of it)."""
+        first = int(np.searchsorted(self.doc, doc, side="left"))
+        last = int(np.searchsorted(self.doc, doc, side="right")) - 1
+        lo = next(k for k in range(first, last + 1) if self.spans[k].end > window.start)
+        hi = next(k for k in range(last, first - 1, -1) if self.spans[k].start < window.end)
+        end, start = window.end + length, window.start - length
+        hi = min(hi + 1, last)
+        while hi < last and self.spans[hi].end < end:
+            hi += 1
+        lo = max(lo - 1, first)
+        while lo > first and self.spans[lo].start > start:
+            lo -= 1
+        return Span(self.spans[lo].start, self.spans[hi].end)
+
+    def _window(self, a: int) -> tuple[Span, int | None]:
+        if self.pairs_next[a]:
+            return Span(self.spans[a].start, self.spans[a + 1].end), self.spans[a + 1].start
+        return self.spans[a], None
+
+    def _segments(self, sentences: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The stems of the given sentences, flat, with the sentence each belongs to."""
+        lo, hi = self.ptr[sentences], self.ptr[sentences + 1]
+        lengths = hi - lo
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=sentences.dtype)
+        offsets = np.repeat(lo - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        return self.ids[offsets], np.repeat(sentences, lengths)
+
+    def best_windows(self, query: Sequence[str]) -> list[tuple[int, Span, int | None, float]]:
+        """(document, window, split, weighted hits) for each document whose best window
+        holds at least SHARE of the query's weighted stems."""
+        vocab = self.vocab
+        known = sorted({vocab[w] for w in query if w in vocab})
+        unknown = len({w for w in query if w not in vocab})  # found in no sentence: weight 1 each
+        if not known:
+            return []
+        q = np.asarray(known, dtype=np.int64)
+        wq = self.weight[q].astype(np.float64)
+        total = float(wq.sum()) + unknown
+        need = max(1.0, math.ceil(SHARE * total))
+        slack = total - need - unknown  # weight a qualifying window may still lack
+        if slack < 0:
+            return []
+        rare = np.argsort(self.df[q], kind="stable")
+        enough = int(np.searchsorted(np.cumsum(wq[rare]), slack, side="right"))
+        probe = q[rare[: enough + 1]]
+        hits = np.unique(np.concatenate([self.post[self.post_ptr[i]:self.post_ptr[i + 1]] for i in probe]))
+        starts = np.unique(np.concatenate([hits[hits > 0] - 1, hits]))
+        starts = starts[self.window_start[starts]]
+        if not len(starts):
+            return []
+        seconds = starts[self.pairs_next[starts]] + 1
+        sentences = np.unique(np.concatenate([starts, seconds]))
+
+        self._qpos[q] = np.arange(len(q))
+        self._starts[starts] = True
+        try:
+            stem_ids, owner = self._segments(sentences)
+            pos = self._qpos[stem_ids]
+            keep = pos >= 0
+            owner, pos = owner[keep], pos[keep]
+            first = self._starts[owner]  # the sentence opens a window
+            prev = owner - 1
+            second = (prev >= 0) & self._starts[np.maximum(prev, 0)] & self.pairs_next[np.maximum(prev, 0)]
+        finally:
+            self._qpos[q] = -1
+            self._starts[starts] = False
+        window = np.concatenate([owner[first], prev[second]]).astype(np.int64)
+        stem = np.concatenate([pos[first], pos[second]])
+        keys = np.unique(window * len(q) + stem)  # each stem once per window
+        window, stem = keys // len(q), keys % len(q)
+        windows, inverse = np.unique(window, return_inverse=True)
+        scores = np.bincount(inverse, weights=wq[stem])
+        good = scores >= need
+        windows, scores = windows[good], scores[good]
+        if not len(windows):
+            return []
+        docs = self.doc[windows]
+        order = np.lexsort((windows, -scores, docs))  # per document: best score, then first
+        docs_sorted = docs[order]
+        firsts = order[np.concatenate([[True], docs_sorted[1:] != docs_sorted[:-1]])]
+        out = []
+        for k in firsts.tolist():
+            span, split = self._window(int(windows[k]))
+            out.append((int(docs[k]), span, split, float(scores[k])))
+        return out
 
 
-def _windows_with_stems(text: str, lex: MatchLexicons) -> list[tuple[Span, int | None, list[str]]]:
-    sentences = split_sentences(text, lex.abbreviations)
-    words = [stems(s.of(text), lex) for s in sentences]  # once per sentence, not per window
-    if len(sentences) < 2:
-        return [(s, None, w) for s, w in zip(sentences, words)]
-    return [(Span(a.start, b.end), b.start, wa + wb)
-            for a, b, wa, wb in zip(sentences, sentences[1:], words, words[1:])]
-
-
-def candidates(queries: Sequence[str], texts: Sequence[str], lex: MatchLexicons,
-               workers: int = -1) -> list[Candidate]:
-    """The best window of each text for each query, where it holds enough of the query's
-    content words."""
-    spans: list[tuple[Span, int | None]] = []
-    words: list[list[str]] = []
-    owner: list[int] = []
-    for d, text in enumerate(texts):
-        for span, split, ws in _windows_with_stems(text, lex):
-            spans.append((span, split))
-            words.append(ws)
-            owner.append(d)
-    df: Counter[str] = Counter(w for ws in words for w in set(ws))
-    vocab = _Vocab(df, len(words))
-    seqs = [vocab.encode(ws) for ws in words]
-    encoded = [vocab.encode(stems(q, lex)) for q in queries]
-    if not seqs or not encoded:
-        return []
-    need = np.array([max(1, math.ceil(SHARE * len(q))) if q else 1 << 30 for q in encoded])
-    owners = np.array(owner)
-    out: list[Candidate] = []
-    start = 0
-    while start < len(seqs):
-        # Whole documents per chunk, so a document's best window is decided in one place.
-        end = min(len(seqs), start + CHUNK)
-        while end < len(seqs) and owners[end] == owners[end - 1]:
-            end += 1
-        scores = process.cdist(encoded, seqs[start:end], scorer=LCSseq.similarity,
-                               dtype=np.int32, workers=workers)
-        docs, firsts = np.unique(owners[start:end], return_index=True)
-        best = np.maximum.reduceat(scores, firsts, axis=1)  # statements x documents
-        bounds = [*firsts.tolist(), end - start]
-        for q, k in zip(*np.nonzero(best >= need[:, None])):
-            lo = bounds[k]
-            at = start + lo + int(scores[q, lo:bounds[k + 1]].argmax())
-            window, split = spans[at]
-            out.append(Candidate(int(q), int(docs[k]), window, split, int(best[q, k])))
-        start = end
+def candidates(queries: Sequence[Sequence[str]], index: Index) -> list[Candidate]:
+    """The best window of each document for each query (a list of stems; empty: not
+    checked), where it holds enough of the query's content words."""
+    out = []
+    for n, query in enumerate(queries):
+        if query:
+            out += [Candidate(n, d, span, split, hits) for d, span, split, hits in index.best_windows(query)]
     return out
