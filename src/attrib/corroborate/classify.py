@@ -41,6 +41,7 @@ EDGE_CUT = 3  # a cut of at least this many words at an end is truncation, not a
 PARAPHRASE_SHARE = 0.6  # of the statement's content words, for a paraphrase
 PARAPHRASE_WORDS = 3  # ... and at least this many of them (or all, if it has fewer)
 PARAPHRASE_DENSITY = 0.35  # ... and this share of the passage's content words are the statement's
+FIGURE_SHARE = 0.35  # ... or this share each way when they share a figure
 MIN_MATCHED = 3.0  # content words (weighted) a passage must share with the statement
 RENDER_DENSITY = 0.5  # of the passage's content words, in order with the statement's, to render it
 MIN_KEPT = 0.5  # of the statement's words, for the passage to render it closely
@@ -76,6 +77,10 @@ class Statement:
     gaps: frozenset[int]  # ellipses: after which token the article left words out
     names: frozenset[str | None]  # stems of its words that are part of a name
     wide: bool = False  # the content with the rest of its sentence: quotation marks do not bound it
+
+    def __len__(self) -> int:
+        """Characters from the first word to the last."""
+        return self.tokens[-1].end - self.tokens[0].start if self.tokens else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +276,15 @@ def _related(st: Statement, p: Sequence[Token], words: Words) -> tuple[bool, flo
         return False, 0.0
     ok = (ws >= PARAPHRASE_SHARE * wq and ws >= PARAPHRASE_DENSITY * wp and ws >= MIN_MATCHED and plain >= 1
           and len(shared) >= min(PARAPHRASE_WORDS, len(q_stems)))
+    # A figure both report ("28 people ... quarantined") makes a smaller share enough.
+    figure = any(_telling_figure(x) for x in shared)
+    ok = ok or (figure and ws >= FIGURE_SHARE * wq and ws >= FIGURE_SHARE * wp and plain >= MIN_MATCHED)
     return ok, 2 * ws / (wq + wp)
+
+
+def _telling_figure(stem: str) -> bool:
+    """A figure that identifies a fact: two digits or more, and not a year."""
+    return stem[:1].isdigit() and len(stem) >= 2 and not (len(stem) == 4 and "1900" <= stem <= "2099")
 
 
 Op = tuple[str, int, int, int, int]
@@ -444,12 +457,19 @@ def _order_free_passage(st: Statement, win: Window, words: Words) -> list[Token]
         subs = [(0, k), (k, len(w)), (0, len(w))]
     best, best_key = None, (False, 0.0)
     for lo, hi in subs:
-        part = w[lo:hi]
+        part = _compact(st, w[lo:hi], words)
         if part:
             key = _related(st, part, words)
             if key > best_key:
                 best, best_key = list(part), key
     return best if best_key[0] else None
+
+
+def _compact(st: Statement, part: Sequence[Token], words: Words) -> Sequence[Token]:
+    """The stretch of ``part`` from the first to the last of the statement's content
+    words in it (not the rest of a long sentence)."""
+    at = [k for k, t in enumerate(part) if words.stem(t.norm) in st.stems]
+    return part[at[0]:at[-1] + 1] if at else part[:0]
 
 
 def classify(st: Statement, win: Window, words: Words, min_matched: float = MIN_MATCHED) -> Match | None:

@@ -105,7 +105,7 @@ def _relay(st: Statement, lex: MatchLexicons) -> bool:
     return bool(owner and owner.group(1) in lex.media)
 
 
-FullName = Callable[[str, int], tuple[str, int] | None]  # surname, before -> (full name, where)
+FullName = Callable[[str, int], tuple[str, str] | None]  # surname, before -> (full name, its sentence)
 
 
 def establish(st: Statement | None, sentence_at: Callable[[int], str], lex: MatchLexicons,
@@ -135,19 +135,19 @@ def establish(st: Statement | None, sentence_at: Callable[[int], str], lex: Matc
         if not st.sentence.contains(src.span):
             return unsure
         where = src.antecedent.start if src.antecedent is not None else src.span.start
+        sentence = sentence_at(where)
         if len(words) == 1 and full_name is not None and src.type is SourceType.PERSON:
             found = full_name(words[0], src.span.start)
             if found is not None and _covers(words, name_words(found[0], lex)):
-                name, where = found
+                name, sentence = found
                 words = name_words(name, lex)
     else:  # a pronoun or a description: only with the sentence that names its antecedent
         if src.antecedent is None:
             return unsure
-        where = src.antecedent.start
+        sentence = sentence_at(src.antecedent.start)
     relay = _relay(st, lex)
     context = tuple(w for w in name_words(f"{src.text} {src.role or ''}", lex) if w not in words)
-    side = SpeakerSide(name=name, resolution=src.resolution, confidence=src.confidence,
-                       sentence=sentence_at(where))
+    side = SpeakerSide(name=name, resolution=src.resolution, confidence=src.confidence, sentence=sentence)
     return _Who(side, tuple(words), src.type is SourceType.PERSON, src.type in _BODIES, relay, context)
 
 

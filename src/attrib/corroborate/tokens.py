@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from .lexicons import MatchLexicons
 
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?\b|\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _OPENERS = set(".!?\"“‘:;(—–[")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
@@ -30,15 +31,17 @@ class Token:
 
 def norms(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Just the normalised words of a stretch of text (no offsets): the cheap first look."""
-    words = WORD.findall(text[start:end].lower().replace("’", "'"))
-    return [w.replace(",", "") if w[0].isdigit() and _THOUSANDS.match(w) else w for w in words]
+    return [norm_word(w) for w in WORD.findall(text[start:end])]
 
 
 def norm_word(word: str) -> str:
+    """"10th" -> "10": an ordinal is compared by its figure ("10th" against "tenth" is a
+    spelling, against "11th" a changed figure)."""
     word = word.lower().replace("’", "'")
     if _THOUSANDS.match(word):
         word = word.replace(",", "")
-    return word
+    m = _ORDINAL.match(word)
+    return m.group(1) if m else word
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -122,7 +125,7 @@ class Words:
         if not base or base in lex.stopwords:
             stem = None
         elif base[0].isdigit():
-            stem = base.replace(",", "")
+            stem = norm_word(base).replace(",", "")
         elif base in lex.numbers:
             stem = lex.numbers[base]
         else:
@@ -190,7 +193,7 @@ class Words:
             if w in ("a", "an") and k + 1 < len(expanded) and numbers.get(expanded[k + 1], "x")[:1].isdigit() \
                     and int(numbers[expanded[k + 1]]) >= 100:
                 expanded[k] = "1"
-        for w in expanded + [""]:
+        for w in [*expanded, ""]:
             if w and (w[:1].isdigit() or (w in numbers and numbers[w][:1].isdigit())):
                 run.append(w if w[:1].isdigit() else numbers[w])
                 continue
