@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
 from ..model import Change, Reason, ReasonKind, Span, Status
+from .index import telling_figure
 from .lexicons import MatchLexicons
 from .tokens import Token, Words, ellipsis_after
 
@@ -42,10 +43,11 @@ PARAPHRASE_SHARE = 0.6  # of the statement's content words, for a paraphrase
 PARAPHRASE_WORDS = 3  # ... and at least this many of them (or all, if it has fewer)
 PARAPHRASE_DENSITY = 0.35  # ... and this share of the passage's content words are the statement's
 FIGURE_SHARE = 0.35  # ... or this share each way when they share a figure
-MIN_MATCHED = 3.0  # content words (weighted) a passage must share with the statement
+MIN_MATCHED = 2.5  # content words (weighted) a passage must share with the statement
 RENDER_DENSITY = 0.5  # of the passage's content words, in order with the statement's, to render it
 MIN_KEPT = 0.5  # of the statement's words, for the passage to render it closely
-FAITHFUL = 0.8  # of the statement's words: near enough to judge every changed word
+FAITHFUL = 0.8  # of all the statement's words, in order: a rendering even of common words
+FAITHFUL_WORDS = 8  # ... when at least this many
 MIN_TRUNCATED = 0.3  # a truncated quotation keeps at least this share ...
 MIN_TRUNCATED_WORDS = 4  # ... and this many words
 CONTRADICTING = (ReasonKind.NEGATION, ReasonKind.ANTONYM)
@@ -200,8 +202,8 @@ def _best_passage(qn: list[str], win: Window, cues: frozenset[str],
         if found is None:
             continue
         p = list(ws[found[0]:found[1]])
-        quoted = None if wide else _in_quotes(p, w, where)
-        if quoted:
+        quoted = _in_quotes(p, w, where)
+        if quoted and not wide:  # a mixed statement's passage is not bounded by quotation marks
             p = quoted
         pn = _norms(p)
         # Similarity, not matched words alone: a window that adds a stray "the" from the
@@ -213,16 +215,20 @@ def _best_passage(qn: list[str], win: Window, cues: frozenset[str],
 
 
 def _tighten(qn: list[str], p: list[Token]) -> list[Token]:
-    """Drop words at either end of the passage while that brings it closer to the
-    statement: "He said he wasn't concerned" for "he wasn't concerned", where the
-    alignment took the first "he"."""
+    """Drop words before the statement's first word or after its last where the
+    alignment took an earlier (or later) copy of it: "He said he wasn't concerned" for
+    "he wasn't concerned". Words that replace the first or last word stay."""
     lo, hi = 0, len(p)
     pn = _norms(p)
     best = Indel.distance(qn, pn)
-    while hi - lo > 1 and (d := Indel.distance(qn, pn[lo + 1:hi])) < best:
-        lo, best = lo + 1, d
-    while hi - lo > 1 and (d := Indel.distance(qn, pn[lo:hi - 1])) < best:
-        hi, best = hi - 1, d
+    for k in range(1, min(4, len(p))):
+        if pn[k] == qn[0] and (d := Indel.distance(qn, pn[k:])) < best:
+            lo, best = k, d
+            break
+    for k in range(1, min(4, hi - lo)):
+        if pn[hi - 1 - k] == qn[-1] and (d := Indel.distance(qn, pn[lo:hi - k])) < best:
+            hi, best = hi - k, d
+            break
     return p[lo:hi]
 
 
@@ -259,6 +265,14 @@ def _kept(ops: list[tuple[str, int, int, int, int]], q: Sequence[Token], p: Sequ
     return matched / total, matched if plain >= 1 else 0.0, matched / in_passage if in_passage else 0.0
 
 
+def _word_for_word(ops: list[tuple[str, int, int, int, int]], n: int) -> bool:
+    """Most of a longer statement's words, common ones too, in order: "We cannot wait for
+    the next disaster to decide for us" renders "... the next storm ..." although its
+    content words are few and common."""
+    same = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    return same >= FAITHFUL_WORDS and same >= FAITHFUL * n
+
+
 def _related(st: Statement, p: Sequence[Token], words: Words) -> tuple[bool, float]:
     """Enough of the statement's content words in the passage, in any order, and
     enough of the passage's in the statement: a paraphrase, not a few shared words
@@ -277,14 +291,10 @@ def _related(st: Statement, p: Sequence[Token], words: Words) -> tuple[bool, flo
     ok = (ws >= PARAPHRASE_SHARE * wq and ws >= PARAPHRASE_DENSITY * wp and ws >= MIN_MATCHED and plain >= 1
           and len(shared) >= min(PARAPHRASE_WORDS, len(q_stems)))
     # A figure both report ("28 people ... quarantined") makes a smaller share enough.
-    figure = any(_telling_figure(x) for x in shared)
+    figure = any(telling_figure(x) for x in shared)
     ok = ok or (figure and ws >= FIGURE_SHARE * wq and ws >= FIGURE_SHARE * wp and plain >= MIN_MATCHED)
     return ok, 2 * ws / (wq + wp)
 
-
-def _telling_figure(stem: str) -> bool:
-    """A figure that identifies a fact: two digits or more, and not a year."""
-    return stem[:1].isdigit() and len(stem) >= 2 and not (len(stem) == 4 and "1900" <= stem <= "2099")
 
 
 Op = tuple[str, int, int, int, int]
@@ -492,8 +502,8 @@ def classify(st: Statement, win: Window, words: Words, min_matched: float = MIN_
     pn = _norms(p)
     runs, ops = _runs(qn, pn)
     kept, matched, dense = _kept(ops, q, p, words)
-    renders = (kept >= MIN_KEPT or (quoted and kept >= MIN_TRUNCATED)) and matched >= min_matched \
-        and (matched > 0 or not min_matched) and dense >= RENDER_DENSITY
+    renders = ((kept >= MIN_KEPT or (quoted and kept >= MIN_TRUNCATED)) and matched >= min_matched
+               and (matched > 0 or not min_matched) and dense >= RENDER_DENSITY) or _word_for_word(ops, len(qn))
     related = _related(st, p, words)[0]
     if not renders and not related:
         # Reworded: look for the content words in any order.
@@ -524,7 +534,9 @@ def classify(st: Statement, win: Window, words: Words, min_matched: float = MIN_
     some_quoted = any(t.start in where for t in p)
     p_gaps = _gaps_of(win.text, p)
     cut = [r for r in runs if r.at_edge and r.added[0] == r.added[1] and r.removed[1] - r.removed[0] >= EDGE_CUT]
-    faithful = quoted or not st.direct or kept >= FAITHFUL
+    # Changed words count where the other outlet claims the same words (a quotation) or
+    # both report indirectly: an indirect rendering of a quotation rewords freely.
+    faithful = quoted or not st.direct
     reasons: list[Reason] = []
     trivial = True
     for r in runs:

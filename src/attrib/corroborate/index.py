@@ -2,21 +2,22 @@
 in one batch and in time close to linear in the documents.
 
 Candidates are windows of two consecutive sentences. A window is a candidate for a
-statement when it holds at least half of the statement's content-word stems, weighted:
-a stem rare among the sentences counts up to three times ("barrier" in every report of
-a barrier story counts once, "Okafor" three times).
+statement when it holds at least SHARE of the statement's content-word stems, each
+weighted by how rare it is among the sentences (its inverse sentence frequency:
+"barrier" in every report of a barrier story says little, "Okafor" much).
 
-An inverted index (stem -> sentences holding it, in numpy arrays) finds those windows
-without comparing every statement with every window. A window that holds half of the
-weight can miss at most the other half, so it must hold one of the statement's rarest
-stems whose weights add up to more than that: only their (short) lists of sentences are
-read, and only the windows around those sentences are scored. No window that qualifies
-is missed.
+An inverted index (stem -> the sentences holding it, in numpy arrays) finds those
+windows without comparing every statement with every window. A qualifying window can
+lack at most the rest of the weight (the slack), so it must hold some of the statement's
+rarest stems: enough of them are probed that even the two heaviest cannot make up the
+slack, and a qualifying window holds two of them. The probed stems' lists of sentences
+are short; windows with two hits are few; only those are scored in full. No window that
+qualifies is missed, and the work grows with the documents' sentences, not with
+statements times windows.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,10 +27,25 @@ from ..model import Span
 from ..text import split_sentences
 from .tokens import WORD, Words
 
-SHARE = 0.4  # of a statement's weighted content words a window must hold
-MAX_EXTRA = 2  # a rare word counts up to three times
+SHARE = 0.5  # of a statement's weighted content words a window must hold ...
+FIGURE_CANDIDATE_SHARE = 0.33  # ... or this much if it holds a figure of the statement ("28 people")
 PROBE_HITS = 2  # probed (rare) stems a window must hold to be scored in full
-CHUNK = 1000  # queries searched together (bounds the memory of one pass)
+CHUNK = 250  # queries searched together (bounds the memory of one pass)
+
+
+def telling_figure(stem: str) -> bool:
+    """A figure that identifies a fact: two digits or more, and not a year."""
+    return stem[:1].isdigit() and len(stem) >= 2 and not (len(stem) == 4 and "1900" <= stem <= "2099")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Plan:
+    query: int
+    stems: np.ndarray  # the query's stem ids
+    weights: np.ndarray  # ... and their weights
+    need: float  # the weight a window must hold
+    probe: np.ndarray  # stems whose sentences are read
+    must: int  # probed stems a qualifying window holds at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +91,10 @@ class Index:
         np.cumsum(np.asarray(lengths, dtype=np.int64), out=self.ptr[1:])
         df = np.bincount(self.ids, minlength=len(vocab)) if len(vocab) else np.zeros(0, dtype=np.int64)
         self.df = df
-        ratio = np.maximum(1.0, n / np.maximum(df, 1) / 8)
-        self.weight = 1 + np.minimum(MAX_EXTRA, np.floor(np.log2(ratio))).astype(np.int64)
+        # How much a stem says: its inverse sentence frequency ("barrier" in every report
+        # of a barrier story says little, "Okafor" much).
+        self.weight = np.log2(1 + n / np.maximum(df, 1))
+        self.unseen = float(np.log2(1 + max(n, 1)))  # a stem no sentence has
         entry_sentence = np.repeat(np.arange(n, dtype=np.int32), lengths)
         order = np.argsort(self.ids, kind="stable")
         self.post = entry_sentence[order]
@@ -126,21 +144,26 @@ class Index:
         offsets = np.repeat(lo - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
         return self.ids[offsets], np.repeat(np.arange(len(sentences)), lengths)
 
-    def _plan(self, query: Sequence[str]) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, int] | None:
-        """A query's stems (ids), their weights, the weight a window must hold, the
-        stems to probe and how many of them a qualifying window must hold: probing the
-        rarest stems until, without any ``need - 1`` of them... see ``candidates``."""
+    def plans(self, n: int, query: Sequence[str]) -> list[Plan]:
+        """How query ``n`` is searched: its rarest stems probed so that any window
+        holding SHARE of its weight holds ``must`` of them (the slack cannot hide them
+        all); and, for a query with a telling figure ("28 people"), the windows holding
+        the figure, needing FIGURE_CANDIDATE_SHARE only."""
         vocab = self.vocab
         q = np.asarray(sorted({vocab[w] for w in query if w in vocab}), dtype=np.int64)
-        unknown = len({w for w in query if w not in vocab})  # in no sentence: weight 1 each
+        unknown = self.unseen * len({w for w in query if w not in vocab})  # missing from every window
         if not len(q):
-            return None
-        wq = self.weight[q].astype(np.float64)
+            return []
+        wq = self.weight[q]
         total = float(wq.sum()) + unknown
-        need = max(1.0, math.ceil(SHARE * total))
+        out = []
+        figures = [vocab[w] for w in set(query) if w in vocab and telling_figure(w)]
+        if figures:
+            out.append(Plan(n, q, wq, FIGURE_CANDIDATE_SHARE * total, np.asarray(figures, dtype=np.int64), 1))
+        need = SHARE * total
         slack = total - need - unknown  # weight a qualifying window may still lack
         if slack < 0:
-            return None
+            return out
         rare = np.argsort(self.df[q], kind="stable")
         weights = wq[rare].tolist()
         for must in range(min(PROBE_HITS, len(q)), 0, -1):
@@ -149,8 +172,8 @@ class Index:
             for k in range(must, len(q) + 1):
                 top = sorted(weights[:k])
                 if sum(top[:k - (must - 1)]) > slack:
-                    return q, wq, need, q[rare[:k]], must
-        return None
+                    return [*out, Plan(n, q, wq, need, q[rare[:k]], must)]
+        return out
 
     def stems_of(self, window: Span, doc: int) -> set[int]:
         """The stem ids of the sentences a window covers."""
@@ -194,13 +217,13 @@ def candidates(queries: Sequence[Sequence[str]], index: Index) -> list[Candidate
 
 
 def _chunk(queries: Sequence[Sequence[str]], offset: int, index: Index) -> list[Candidate]:
-    plans = [(n, plan) for n, query in enumerate(queries) if query and (plan := index._plan(query)) is not None]
+    plans = [plan for n, query in enumerate(queries) if query for plan in index.plans(n, query)]
     if not plans:
         return []
     V = len(index.vocab) + 1
-    # (query, probed stem) pairs, then every sentence holding the stem.
-    qs = np.concatenate([np.full(len(plan[3]), n, dtype=np.int64) for n, plan in plans])
-    stems = np.concatenate([plan[3] for _, plan in plans])
+    # (plan, probed stem) pairs, then every sentence holding the stem.
+    ps = np.concatenate([np.full(len(plan.probe), k, dtype=np.int64) for k, plan in enumerate(plans)])
+    stems = np.concatenate([plan.probe for plan in plans])
     lo, hi = index.post_ptr[stems], index.post_ptr[stems + 1]
     lengths = hi - lo
     total = int(lengths.sum())
@@ -208,25 +231,27 @@ def _chunk(queries: Sequence[Sequence[str]], offset: int, index: Index) -> list[
         return []
     offsets = np.repeat(lo - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
     sent = index.post[offsets].astype(np.int64)
-    q_of, stem_of = np.repeat(qs, lengths), np.repeat(stems, lengths)
+    p_of = np.repeat(ps, lengths)
     # The windows those sentences open (a) or close (a - 1).
     prev = np.maximum(sent - 1, 0)
     closes = (sent > 0) & index.pairs_next[prev]
-    win = np.concatenate([sent[index.window_start[sent]], prev[closes]])
-    q_of = np.concatenate([q_of[index.window_start[sent]], q_of[closes]])
-    stem_of = np.concatenate([stem_of[index.window_start[sent]], stem_of[closes]])
+    opens = index.window_start[sent]
+    win = np.concatenate([sent[opens], prev[closes]])
+    p_of = np.concatenate([p_of[opens], p_of[closes]])
+    del sent, prev, opens, closes, offsets
     n_win = len(index.spans)
-    # Each probed stem once per (query, window); keep windows with enough of them.
-    key = _unique((q_of * n_win + win) * V + stem_of)
-    pair = key // V
-    pairs, counts = _unique_counts(pair)
-    must = np.zeros(len(queries), dtype=np.int64)
-    for n, plan in plans:
-        must[n] = plan[4]
+    # Windows with enough probed stems (a stem in both its sentences counts twice here:
+    # more windows are scored, none is missed). 32-bit keys where they fit sort faster.
+    small = len(plans) * n_win < 2**31
+    key = (p_of * n_win + win).astype(np.int32 if small else np.int64)
+    del p_of, win
+    pairs, counts = _unique_counts(key)
+    pairs = pairs.astype(np.int64)
+    must = np.asarray([plan.must for plan in plans], dtype=np.int64)
     pairs = pairs[counts >= must[pairs // n_win]]
     if not len(pairs):
         return []
-    q_of, win = pairs // n_win, pairs % n_win
+    p_of, win = pairs // n_win, pairs % n_win
     # Score those windows in full: the weight of the query's stems in the two sentences.
     second = np.where(index.pairs_next[win], win + 1, win)
     ids1, at1 = index._segments(win)
@@ -235,21 +260,20 @@ def _chunk(queries: Sequence[Sequence[str]], offset: int, index: Index) -> list[
     at = np.concatenate([at1, at2])
     entry = _unique(at * V + ids)  # a stem in both sentences counts once
     at, ids = entry // V, entry % V
-    qkeys = np.concatenate([n * V + plan[0] for n, plan in plans])
-    qweights = np.concatenate([plan[1] for _, plan in plans])
-    order = np.argsort(qkeys)
-    qkeys, qweights = qkeys[order], qweights[order]
-    probe = q_of[at] * V + ids
-    k = np.minimum(np.searchsorted(qkeys, probe), len(qkeys) - 1)
-    hit = qkeys[k] == probe
-    scores = np.bincount(at[hit], weights=qweights[k[hit]], minlength=len(pairs))
-    need = np.zeros(len(queries))
-    for n, plan in plans:
-        need[n] = plan[2]
-    good = scores >= need[q_of]
-    q_of, win, scores = q_of[good], win[good], scores[good]
-    if not len(q_of):
+    pkeys = np.concatenate([k * V + plan.stems for k, plan in enumerate(plans)])
+    pweights = np.concatenate([plan.weights for plan in plans])
+    order = np.argsort(pkeys)
+    pkeys, pweights = pkeys[order], pweights[order]
+    probe = p_of[at] * V + ids
+    k = np.minimum(np.searchsorted(pkeys, probe), len(pkeys) - 1)
+    hit = pkeys[k] == probe
+    scores = np.bincount(at[hit], weights=pweights[k[hit]], minlength=len(pairs))
+    need = np.asarray([plan.need for plan in plans])
+    good = scores >= need[p_of]
+    p_of, win, scores = p_of[good], win[good], scores[good]
+    if not len(p_of):
         return []
+    q_of = np.asarray([plan.query for plan in plans], dtype=np.int64)[p_of]
     docs = index.doc[win].astype(np.int64)
     order = np.lexsort((win, -scores, docs, q_of))  # per query and document: best, then first
     q_s, d_s = q_of[order], docs[order]

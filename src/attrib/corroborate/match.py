@@ -13,14 +13,16 @@ from collections.abc import Sequence
 
 from ..model import Article, Corroboration, Evidence, Span, SpeakerVerdict, Statement, Status, Unchecked
 from ..text import split_sentences
-from .classify import MIN_MATCHED, MIN_TRUNCATED, Match, classify
+from .classify import FIGURE_SHARE, MIN_KEPT, MIN_MATCHED, MIN_TRUNCATED, Match, classify
 from .documents import CoverageDoc, ReadStatements
-from .index import Index, candidates
+from .index import Index, candidates, telling_figure
 from .lexicons import MatchLexicons
 from .page_view import PageView
 from .queries import Query, query
 from .speakers import compare, establish, speaker_of
 from .tokens import Words
+
+_QUOTE_MARKS = ('"', "“", "”", "‘", "’ ")
 
 # Best first: a statement any outlet reports word for word is corroborated; one whose
 # only close matches change its meaning is altered or contradicted, which says more than
@@ -29,17 +31,21 @@ RANK = {Status.VERBATIM: 0, Status.CLOSE: 1, Status.ALTERED: 2, Status.CONTRADIC
         Status.PARAPHRASE: 4, Status.NOT_FOUND: 5, Status.UNCHECKED: 6}
 
 
-def _worth(q: Query, window_stems: set[int], vocab: dict[str, int], words: Words) -> bool:
+def _worth(q: Query, window_stems: set[int], vocab: dict[str, int], words: Words, quoted: bool) -> bool:
     """A cheap look before the full comparison: the window must hold enough of the
-    statement's content words (weighted as classification weighs them) for any rule to
-    accept it."""
+    statement's content words (weighted as classification weighs them) for some rule to
+    accept it: half in order, less for a quotation cut short (``quoted``: the window has
+    quotation marks), a paraphrase's share, or a figure's."""
     total = shared = 0.0
+    figure = False
     for stem in q.searched.stems:
         weight = words.stem_weight(stem)
         total += weight
         if vocab.get(stem, -1) in window_stems:
             shared += weight
-    return shared >= MIN_MATCHED and shared >= MIN_TRUNCATED * total
+            figure = figure or telling_figure(stem)
+    least = MIN_TRUNCATED if quoted else FIGURE_SHARE if figure else MIN_KEPT
+    return shared >= MIN_MATCHED and shared >= least * total
 
 
 def _match(q: Query, page: PageView, window: Span, split: int | None, words: Words) -> Match | None:
@@ -111,7 +117,8 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
     for cand in found:
         q = queries[cand.statement]
         assert q is not None
-        if not _worth(q, index.stems_of(cand.window, cand.doc), index.vocab, words):
+        quoted = any(mark in docs[cand.doc].text[cand.window.start:cand.window.end] for mark in _QUOTE_MARKS)
+        if not _worth(q, index.stems_of(cand.window, cand.doc), index.vocab, words, quoted):
             continue
         page = pages.get(cand.doc)
         if page is None:

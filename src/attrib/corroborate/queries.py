@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Kind, Statement
@@ -18,7 +19,9 @@ from .classify import Statement as Side
 from .tokens import Token, Words, ellipsis_after, tokenize
 
 MIN_WORDS = 3  # shorter statements ("Yes.") are never checked
-FLOOR = 5  # distinct content words a statement needs to be looked for on its own
+FLOOR = 5  # distinct content words a statement needs to be looked for on its own ...
+FLOOR_LONG = 4  # ... or this many in a statement of LONG words or more
+LONG = 8
 
 
 _SENTENCES = re.compile(r"[.!?][\"”’']*\s+[\"“‘']?[A-Z]")
@@ -42,9 +45,13 @@ def _side(tokens: list[Token], text: str, words: Words, direct: bool, wide: bool
                 wide)
 
 
-def _enough(stems: Counter[str], words: Words, weight: float) -> bool:
-    """Enough distinct content words, and enough of them uncommon, to be told apart."""
-    return len(stems) >= FLOOR and sum(words.stem_weight(s) for s in stems) >= weight
+def _enough(tokens: Sequence[Token], words: Words, weight: float) -> bool:
+    """Enough distinct content words, and enough of them uncommon, to be told apart:
+    "We cannot wait for the next storm to decide for us" is; "to keep trying" and "in
+    the email" are not."""
+    stems = set(words.token_stems(tokens))
+    floor = FLOOR_LONG if len(tokens) >= LONG else FLOOR
+    return len(stems) >= floor and sum(words.stem_weight(s) for s in stems) >= weight
 
 
 def query(article: Article, st: Statement, words: Words) -> Query | None:
@@ -58,7 +65,7 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
     # mixed one ('he viewed the delay "as a U.S. policy problem"') is not.
     content = _side(tokens, text, words, direct, wide=st.kind is Kind.MIXED)
     long = any(_SENTENCES.search(span.of(text)) for span in st.content) or len(st.content) > 1
-    if _enough(content.stems, words, MIN_MATCHED):
+    if _enough(content.tokens, words, MIN_MATCHED):
         return Query(content, None, tuple(content.stems.elements()), long)
     skip = [s for s in (st.source.span, st.cue) if s is not None]
 
@@ -74,7 +81,7 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
     lo, hi = inside[0], inside[-1] + 1
 
     def short() -> bool:
-        return not _enough(Counter(words.token_stems(around[lo:hi])), words, 2 * MIN_MATCHED)
+        return not _enough(around[lo:hi], words, 2 * MIN_MATCHED)
 
     while short() and (lo > 0 or hi < len(around)):
         if hi < len(around):
@@ -82,6 +89,6 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
         if lo > 0 and short():
             lo -= 1
     anchor = _side(around[lo:hi], text, words, direct, wide=True)
-    if not _enough(anchor.stems, words, MIN_MATCHED):
+    if not _enough(anchor.tokens, words, MIN_MATCHED):
         return None
     return Query(content, anchor, tuple(anchor.stems.elements()), long)

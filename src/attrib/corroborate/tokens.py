@@ -46,14 +46,17 @@ def norm_word(word: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
+    append = out.append
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        k = m.start() - 1
-        while k >= 0 and text[k] in " \t\n":
-            k -= 1
-        opens = k < 0 or text[k] in _OPENERS
-        name = word[0].isupper() and not opens and word != "I"
-        out.append(Token(norm_word(word), m.start(), m.end(), name))
+        at = m.start()
+        name = False
+        if word[0].isupper() and word != "I":
+            k = at - 1
+            while k >= 0 and text[k] in " \t\n":
+                k -= 1
+            name = k >= 0 and text[k] not in _OPENERS
+        append(Token(word.lower() if word.isalpha() else norm_word(word), at, m.end(), name))
     return out
 
 
