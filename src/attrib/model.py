@@ -277,6 +277,8 @@ class Reason:
             case ReasonKind.STRONGER:
                 return f"stronger wording: {after}"
         name = self.kind.value.replace("-", " ")
+        if self.kind is ReasonKind.WORDS_CHANGED:
+            return f"words changed: {' '.join(self.before) or '∅'} → {' '.join(self.after) or '∅'}"
         if self.change is Change.CHANGED:
             return f"{name} changed: {' '.join(self.before) or '∅'} → {' '.join(self.after) or '∅'}"
         if self.kind in (ReasonKind.WORDS_OMITTED, ReasonKind.WORDS_ADDED, ReasonKind.ELLIPSIS):

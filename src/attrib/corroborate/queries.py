@@ -18,7 +18,7 @@ from .classify import MIN_MATCHED
 from .classify import Statement as Side
 from .tokens import Token, Words, ellipsis_after, tokenize
 
-MIN_WORDS = 3  # shorter statements ("Yes.") are never checked
+MIN_WORDS = 3  # shorter statements ("a disgrace") are looked for only with their sentence
 FLOOR = 5  # distinct content words a statement needs to be looked for on its own ...
 FLOOR_LONG = 4  # ... or this many in a statement of LONG words or more
 LONG = 8
@@ -58,14 +58,14 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
     """How a statement is looked for; None when it is too short to check."""
     text = article.text
     tokens = [t for span in st.content for t in tokenize(text, span.start, span.end)]
-    if len(tokens) < MIN_WORDS:
+    if not tokens:
         return None
     direct = st.kind is not Kind.INDIRECT
     # Only a statement quoted whole is bounded by the other outlet's quotation marks; a
     # mixed one ('he viewed the delay "as a U.S. policy problem"') is not.
     content = _side(tokens, text, words, direct, wide=st.kind is Kind.MIXED)
     long = any(_SENTENCES.search(span.of(text)) for span in st.content) or len(st.content) > 1
-    if _enough(content.tokens, words, MIN_MATCHED):
+    if len(tokens) >= MIN_WORDS and _enough(content.tokens, words, MIN_MATCHED):
         return Query(content, None, tuple(content.stems.elements()), long)
     skip = [s for s in (st.source.span, st.cue) if s is not None]
 
