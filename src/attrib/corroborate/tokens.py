@@ -45,7 +45,7 @@ def norm_word(word: str) -> str:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out = []
+    out: list[Token] = []
     append = out.append
     for m in WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()

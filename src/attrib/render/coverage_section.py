@@ -300,10 +300,10 @@ def html_section(report: Report) -> str:
         rows = []
         for e in c.evidence:
             why = f" ({_esc(reasons_text(e))})" if e.reasons else ""
-            note = speaker_note(e)
+            unsure = speaker_note(e)
             rows.append(f'<li><b class="status {_esc(e.status.value)}">{_esc(e.status.value)}</b> '
                         f'{_link(e.url, e.outlet)} · score {e.score:g}{why}'
-                        + (f' <span class="muted">· {_esc(note)}</span>' if note else "")
+                        + (f' <span class="muted">· {_esc(unsure)}</span>' if unsure else "")
                         + f'<blockquote>{diff_html(e)}</blockquote></li>')
         for e in c.speaker_conflicts:
             both = conflict_sentences(e)
