@@ -21,15 +21,15 @@ import argparse
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 import yaml
 
 from _common import ROOT, SHARED
-
-from attrib import Checker, SpeakerVerdict, Status  # noqa: E402
-from attrib.corroborate.documents import CoverageDoc  # noqa: E402
-from attrib.corroborate.match import corroborate  # noqa: E402
-from attrib.model import Article, Corroboration, PageOrigin, Statement  # noqa: E402
+from attrib import Checker, Status
+from attrib.corroborate.documents import CoverageDoc
+from attrib.corroborate.match import corroborate
+from attrib.model import Article, Corroboration, Statement
 
 PAGES = SHARED / "corpora" / "realnews" / "html"
 SAME_OK = {Status.VERBATIM, Status.CLOSE}
@@ -85,10 +85,9 @@ def clusters(checker: Checker, gold: dict, details: bool) -> Counter:
     articles = {f: checker.read(PAGES / f) for f in files}
     statements = {f: checker.extract(a) for f, a in articles.items()}
     found: dict[str, dict[str, Corroboration]] = {}
-    for name, group in members.items():
+    for group in members.values():
         for f in group:
-            docs = [CoverageDoc.from_article(articles[g], g, PageOrigin.COVERAGE) for g in sorted(group) if g != f]
-            docs = [CoverageDoc(g, g, d.text) for g, d in zip(sorted(group - {f}), docs)]
+            docs = [CoverageDoc(g, g, articles[g].text) for g in sorted(group - {f})]
             result = corroborate(articles[f], statements[f], docs, checker.match_lexicons, checker.statements_of)
             found[f] = {c.statement: c for c in result}
     n: Counter = Counter()
@@ -200,7 +199,7 @@ def main() -> int:
     if not PAGES.is_dir():
         sys.exit(f"the real pages are not available at {PAGES} (set ATTRIB_SHARED): nothing to measure.")
     checker = Checker()
-    gold = json.loads(open(args.gold, encoding="utf-8").read())
+    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     c = clusters(checker, gold, args.details) if gold.get("clusters") else Counter()
     v = variants(checker, args.details)
     if args.json:

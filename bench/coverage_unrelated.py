@@ -18,12 +18,11 @@ import time
 import yaml
 
 from _common import ROOT, SHARED
-
-from attrib import Checker  # noqa: E402
-from attrib.corroborate.documents import CoverageDoc  # noqa: E402
-from attrib.corroborate.match import corroborate  # noqa: E402
-from attrib.model import PageOrigin  # noqa: E402
-from attrib.safety import clean  # noqa: E402
+from attrib import Checker
+from attrib.corroborate.documents import CoverageDoc
+from attrib.corroborate.match import corroborate
+from attrib.model import PageOrigin
+from attrib.safety import clean
 
 PAGES = SHARED / "corpora" / "realnews" / "html"
 

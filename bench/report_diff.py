@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import POLNEAR, ROOT
+from _common import POLNEAR, ROOT  # isort: skip (finds the package first)
 
 import attrib
 from attrib.render import render
