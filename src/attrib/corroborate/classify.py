@@ -69,8 +69,9 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
-    """The statement's side of a comparison, prepared once per statement."""
+class Said:
+    """The article's side of a comparison (a statement's words, or them with the rest of
+    their sentence), prepared once per statement."""
 
     tokens: tuple[Token, ...]
     text: str  # the text the tokens index
@@ -273,7 +274,7 @@ def _word_for_word(ops: list[tuple[str, int, int, int, int]], n: int) -> bool:
     return same >= FAITHFUL_WORDS and same >= FAITHFUL * n
 
 
-def _related(st: Statement, p: Sequence[Token], words: Words) -> tuple[bool, float]:
+def _related(st: Said, p: Sequence[Token], words: Words) -> tuple[bool, float]:
     """Enough of the statement's content words in the passage, in any order, and
     enough of the passage's in the statement: a paraphrase, not a few shared words
     lost in a long sentence, nor a name alone. Also a score for choosing the tightest
@@ -457,7 +458,7 @@ def _judge_run(removed: list[str], added: list[str], said: tuple[str, ...], writ
     return out
 
 
-def _order_free_passage(st: Statement, win: Window, words: Words) -> list[Token] | None:
+def _order_free_passage(st: Said, win: Window, words: Words) -> list[Token] | None:
     """For a paraphrase: the sentence of the window (or both) that shares the most of
     its content words with the statement, for its length."""
     w = win.tokens
@@ -475,14 +476,14 @@ def _order_free_passage(st: Statement, win: Window, words: Words) -> list[Token]
     return best if best_key[0] else None
 
 
-def _compact(st: Statement, part: Sequence[Token], words: Words) -> Sequence[Token]:
+def _compact(st: Said, part: Sequence[Token], words: Words) -> Sequence[Token]:
     """The stretch of ``part`` from the first to the last of the statement's content
     words in it (not the rest of a long sentence)."""
     at = [k for k, t in enumerate(part) if words.stem(t.norm) in st.stems]
     return part[at[0]:at[-1] + 1] if at else part[:0]
 
 
-def classify(st: Statement, win: Window, words: Words, min_matched: float = MIN_MATCHED) -> Match | None:
+def classify(st: Said, win: Window, words: Words, min_matched: float = MIN_MATCHED) -> Match | None:
     """Compare a statement with a window of a coverage text. ``min_matched``: the content
     words (weighted) the passage must share, less where a longer passage already holds."""
     lex = words.lex

@@ -60,9 +60,11 @@ def _match(q: Query, page: PageView, window: Span, split: int | None, words: Wor
     return None if narrow is None or narrow.status is Status.PARAPHRASE else narrow
 
 
-class _ArticleSentences:
-    def __init__(self, article: Article, lex: MatchLexicons) -> None:
-        self.text = article.text
+class _Sentences:
+    """The sentence holding a position of a text, split on first use."""
+
+    def __init__(self, text: str, lex: MatchLexicons) -> None:
+        self.text = text
         self.lex = lex
         self._spans: list[Span] | None = None
         self._starts: list[int] = []
@@ -76,11 +78,11 @@ class _ArticleSentences:
 
 
 def _speakers(statements: Sequence[Statement], found: list[tuple[int, Match]], page: PageView,
-              ours_at: _ArticleSentences, read: ReadStatements, lex: MatchLexicons) -> list[Evidence]:
+              ours_at: _Sentences, read: ReadStatements, lex: MatchLexicons) -> list[Evidence]:
     """The evidence of one page: each match with the speaker check, the page's
     attributions read once, around its matched passages only."""
     read_around = page.attributions([m.passage for _, m in found], read)
-    local_at = _ArticleSentences(Article(read_around.text), lex)
+    local_at = _Sentences(read_around.text, lex)
 
     def full_name(surname: str, at: int) -> tuple[str, str] | None:
         return page.full_name(surname, read_around.in_page(at), lex.stopwords)
@@ -130,7 +132,7 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
         if m is not None:
             matched.setdefault(cand.doc, []).append((cand.statement, m))
 
-    ours_at = _ArticleSentences(article, lex)
+    ours_at = _Sentences(article.text, lex)
     evidence: dict[int, list[Evidence]] = {}
     for d, found_here in matched.items():
         for (n, _), e in zip(found_here, _speakers(statements, found_here, pages[d], ours_at, read, lex)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Kind, Statement
 from .classify import MIN_MATCHED
-from .classify import Statement as Side
+from .classify import Said as Side
 from .tokens import Token, Words, ellipsis_after, tokenize
 
 MIN_WORDS = 3  # shorter statements ("a disgrace") are looked for only with their sentence
