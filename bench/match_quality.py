@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import attrib  # noqa: E402
 
-STATUSES = ("verbatim", "close", "altered", "paraphrase", "not-found")
+STATUSES = ("verbatim", "close", "altered", "contradicted", "paraphrase", "not-found")
 
 
 def main() -> int:

@@ -3,9 +3,12 @@ small values in process (no network)."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
-from attrib import Article, Checker, Kind, RuleError, Source, SourceType, Span, Statement
+from attrib import Article, Checker, Kind, ReasonKind, RuleError, Source, SourceType, Span, Statement, Unchecked
 from attrib.corroborate.documents import CoverageDoc
 from attrib.corroborate.match import corroborate
 from attrib.corroborate.speakers import same_source
@@ -39,43 +42,114 @@ def check(quote: str, coverage: str):
 
 
 @pytest.mark.parametrize("quote,coverage,status,reason", [
-    ("We have waited long enough for this", '"we have waited LONG enough for this," Okafor said.',
-     "verbatim", None),
-    ("Our members may not always accept the terms", "“Our members do not accept the terms,” Okafor said.",
+    ("We have waited long enough for the port authority to act",
+     '"we have waited LONG enough for the port authority to act," Okafor said.', "verbatim", None),
+    ("Our members may not always accept the terms the port offers",
+     "“Our members do not accept the terms the port offers,” Okafor said.",
      "altered", "qualifier dropped: may, always"),
-    ("The plan will cost us two million euros", "“The plan will cost us 2,000,000 euros,” Okafor said.",
+    ("The harbour plan will cost the union two million euros",
+     "“The harbour plan will cost the union 2,000,000 euros,” Okafor said.",
      "close", "spelling: two million → 2,000,000"),
-    ("The plan will cost us two million euros", "“The plan will cost us three million euros,” Okafor said.",
-     "altered", "number changed: 2,000,000 → 3,000,000"),
-    ("We don't accept the offer from the port", "“We do not accept the offer from the port,” Okafor said.",
-     "close", "spelling: don't → do not"),
-    ("We are worried about the night shifts", "“We are furious about the night shifts,” Okafor said.",
+    ("The harbour plan will cost the union two million euros",
+     "“The harbour plan will cost the union three million euros,” Okafor said.",
+     "altered", "number changed: two → three"),
+    ("We don't accept the offer from the port authority today",
+     "“We do not accept the offer from the port authority today,” Okafor said.", "close", "spelling: don't → do not"),
+    ("We are worried about the night shifts at the container terminal",
+     "“We are furious about the night shifts at the container terminal,” Okafor said.",
      "altered", "stronger wording: furious"),
-    ("We will talk to Reyes again on Friday", "“We will talk to Varga again on Friday,” Okafor said.",
+    ("We will talk to Reyes again on Friday about the night shifts",
+     "“We will talk to Varga again on Friday about the night shifts,” Okafor said.",
      "altered", "name changed: Reyes → Varga"),
-    ("The union has never refused to negotiate", "Okafor said the union has always refused to negotiate.",
-     "altered", "negation dropped"),
-    ("Ships have been waiting offshore since the weekend",
-     "Okafor said ships had been kept waiting off the coast since the weekend.", "paraphrase", None),
-    ("The harbour will stay closed until further notice",
+    # a negation turned round: the other outlet says the opposite
+    ("The union has never refused to negotiate with the port authority",
+     "Okafor said the union has always refused to negotiate with the port authority.",
+     "contradicted", "negation dropped"),
+    ("Cargo volumes at the terminal rose sharply after the strike ended",
+     "Okafor said cargo volumes at the terminal fell sharply after the strike ended.",
+     "contradicted", "antonym changed: rose → fell"),
+    ("The board will approve the new shift rota for the dockers",
+     "“The board will reject the new shift rota for the dockers,” Okafor said.",
+     "contradicted", "antonym changed: approve → reject"),
+    # "not in line" and "at odds" say the same thing: no contradiction
+    ("The offer was not in line with the union's stated goals for the port",
+     "Okafor said the offer was at odds with the union's stated goals for the port.", "paraphrase", None),
+    # copy edits: units, number words, an ellipsis
+    ("Crews will need about 20 minutes more for each container ship",
+     "“Crews will need about 20 min more for each container ship,” Okafor said.",
+     "close", "spelling: minutes → min"),
+    ("The dockers will stop work for two days from the first of March",
+     "“The dockers will stop work for 2 days from the first of March,” Okafor said.", "close", "spelling: two → 2"),
+    ("The port cannot run without the dockers, and everyone at the terminal knows it",
+     "“The port cannot run without the dockers … everyone at the terminal knows it,” Okafor said.",
+     "close", "ellipsis: and"),
+    ("Ships have been waiting offshore since the weekend for a berth",
+     "Okafor said ships had been kept waiting off the coast since the weekend for a berth.", "paraphrase", None),
+    ("The harbour will stay closed until further notice to all cargo traffic",
      "The ferry timetable for the island route changes next week.", "not-found", None),
 ])
 def test_classification(quote, coverage, status, reason):
     c = check(quote, coverage)
     assert c.status.value == status
     if reason is not None:
-        assert reason in c.evidence[0].reasons
+        assert reason in [r.label for r in c.evidence[0].reasons]
 
 
-def test_too_short_to_check():
-    c = check("No", "“No,” she said.")
-    assert c.status.value == "unchecked"
+def test_an_age_the_other_outlet_adds_outside_the_quote_is_no_change():
+    c = check("The fine of 250,000 yuan was far too low for what the company did",
+              "“The fine of 250,000 yuan was far too low for what the company did,” said Okafor, 55.")
+    assert c.status.value == "verbatim" and c.evidence[0].reasons == ()
+
+
+def test_a_figure_changes_only_in_its_own_place():
+    c = check("The company paid a fine of 250,000 yuan for the spill in the harbour",
+              "Okafor, 55, said the company paid a fine of 300,000 yuan for the spill in the harbour.")
+    (number,) = [r for r in c.evidence[0].reasons if r.kind is ReasonKind.NUMBER]
+    assert (number.before, number.after) == (("250,000",), ("300,000",))
+
+
+@pytest.mark.parametrize("quote", ["No", "In the email", "We will keep trying"])
+def test_too_short_to_check(quote):
+    c = check(quote, f"“{quote},” she said.")
+    assert c.status.value == "unchecked" and c.unchecked is Unchecked.TOO_SHORT
+
+
+def test_a_short_quote_counts_only_inside_its_longer_sentence():
+    text = "Okafor called the offer “a disgrace” at a rally outside the harbour offices on Friday."
+    st = Statement("s1", Kind.MIXED, Source(Span(0, 6), "Okafor", SourceType.PERSON), Span(7, 13), "called",
+                   (Span(text.index("“a"), text.index("” at") + 1),), Span(0, len(text)))
+    article = Article(text=text)
+    same = "Okafor called the offer “a disgrace” at a rally outside the harbour offices."
+    elsewhere = "The mayor said the state of the roads was “a disgrace” and promised repairs."
+    (found,) = corroborate(article, (st,), [CoverageDoc("https://a.example/1", "a.example", same)], LEX,
+                           CHECKER.statements_of)
+    assert found.status.value == "verbatim"
+    (other,) = corroborate(article, (st,), [CoverageDoc("https://b.example/1", "b.example", elsewhere)], LEX,
+                           CHECKER.statements_of)
+    assert other.status.value == "not-found"
+
+
+def test_no_page_at_all_is_unchecked_not_not_found():
+    article, st = one_quote("We have waited long enough for the port authority to act")
+    (c,) = corroborate(article, (st,), [], LEX, CHECKER.statements_of)
+    assert c.status.value == "unchecked" and c.unchecked is Unchecked.NO_PAGES and c.evidence == ()
 
 
 def test_the_article_itself_is_not_evidence():
-    article, st = one_quote("We have waited long enough for this")
+    article, st = one_quote("We have waited long enough for the port authority to act")
     doc = CoverageDoc(url="https://other.example/a", outlet="other.example", text=article.text)
-    assert match(article, st, doc).status.value == "not-found"
+    c = match(article, st, doc)
+    assert c.status.value == "unchecked" and c.unchecked is Unchecked.NO_PAGES
+
+
+def test_a_match_leaves_no_cache_behind():
+    """Stems and long forms are memoised in the match, not in the Checker's lexicons."""
+    before = pickle.dumps(LEX)
+    check("We have waited long enough for the port authority to act",
+          '"We have waited long enough for the port authority to act," Okafor said.')
+    assert pickle.dumps(LEX) == before
+    assert not any(isinstance(getattr(LEX, f.name), dict) for f in dataclasses.fields(LEX)
+                   if f.name not in ("contractions", "numbers", "units", "verb_forms"))
 
 
 @pytest.mark.parametrize("a,b,same", [

@@ -23,9 +23,10 @@ _EXPORTS = {
     ".checker": ("Checker", "check"),
     ".errors": ("AttribError", "ConfigError", "ExitCode", "FetchError", "InputError", "OutputError",
                 "RuleError", "StoreError"),
-    ".model": ("SCHEMA", "Article", "Corroboration", "CoveragePage", "Evidence", "Flag", "Kind", "OutletInfo",
-               "PageOrigin", "Relay", "RelayRelation", "Report", "Resolution", "ReviewState", "ScoreItem", "Severity",
-               "Source", "SourceType", "Span", "Statement", "Status", "Summary", "Verdict"),
+    ".model": ("SCHEMA", "Article", "Change", "Corroboration", "CoveragePage", "Evidence", "Flag", "Kind",
+               "OutletInfo", "PageOrigin", "Reason", "ReasonKind", "Relay", "RelayRelation", "Report", "Resolution",
+               "ReviewState", "ScoreItem", "Severity", "Source", "SourceType", "Span", "SpeakerCheck", "SpeakerGap",
+               "SpeakerSide", "SpeakerVerdict", "Statement", "Status", "Summary", "Unchecked", "Verdict"),
     ".settings": ("DiscoverSettings", "Settings", "TuiSettings", "load_settings"),
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from .model import (
         SCHEMA,
         Article,
+        Change,
         Corroboration,
         CoveragePage,
         Evidence,
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
         Kind,
         OutletInfo,
         PageOrigin,
+        Reason,
+        ReasonKind,
         Relay,
         RelayRelation,
         Report,
@@ -55,9 +59,14 @@ if TYPE_CHECKING:
         Source,
         SourceType,
         Span,
+        SpeakerCheck,
+        SpeakerGap,
+        SpeakerSide,
+        SpeakerVerdict,
         Statement,
         Status,
         Summary,
+        Unchecked,
         Verdict,
     )
     from .settings import DiscoverSettings, Settings, TuiSettings, load_settings

@@ -77,8 +77,61 @@ class Status(StrEnum):
     CLOSE = "close"
     ALTERED = "altered"
     PARAPHRASE = "paraphrase"
+    CONTRADICTED = "contradicted"  # the aligned passages differ by a negation or an antonym
     NOT_FOUND = "not-found"
     UNCHECKED = "unchecked"
+
+
+class Unchecked(StrEnum):
+    """Why a statement was not checked against coverage (status ``unchecked``)."""
+
+    TOO_SHORT = "too-short"  # too few content words, even with the rest of its sentence
+    NO_PAGES = "no-pages"  # no coverage page could be read: nothing to check against
+
+
+class ReasonKind(StrEnum):
+    """What differs between the article's words and the other outlet's."""
+
+    NEGATION = "negation"
+    ANTONYM = "antonym"  # "rose" against "fell", "at odds" against "in line"
+    NUMBER = "number"  # a figure in the same place changed, or replaced by words
+    DATE = "date"
+    QUALIFIER = "qualifier"  # "may", "always", "some"
+    STRONGER = "stronger-wording"
+    NAME = "name"
+    WORDS_CHANGED = "words-changed"
+    WORDS_OMITTED = "words-omitted"  # words of the statement the other outlet does not have
+    WORDS_ADDED = "words-added"  # words inside the other outlet's passage the statement does not have
+    ELLIPSIS = "ellipsis"  # words left out where one side marks the omission with "..."
+    TRUNCATED = "truncated"  # words cut from an end
+    SPELLING = "spelling"  # the same words in another form: "two days" / "2 days", "min" / "minute"
+    FILLER = "filler"
+    WORD_ORDER = "word-order"
+
+
+class Change(StrEnum):
+    DROPPED = "dropped"  # in the article only
+    ADDED = "added"  # in the other outlet only
+    CHANGED = "changed"  # one for the other
+
+
+class SpeakerVerdict(StrEnum):
+    SAME = "same"
+    DIFFERENT = "different"  # both speakers established with confidence, and not one side
+    NOT_ESTABLISHED = "not-established"  # see the gaps: no accusation is made
+
+
+class SpeakerGap(StrEnum):
+    """Why the speakers of a statement and its passage elsewhere were not compared."""
+
+    ARTICLE_UNNAMED = "article-unnamed"  # the article gives no named source (officials, he, none)
+    ARTICLE_UNCERTAIN = "article-uncertain"  # resolved, but not surely enough to accuse anyone
+    OTHER_UNATTRIBUTED = "other-unattributed"  # the other outlet gives the passage to no one
+    OTHER_UNNAMED = "other-unnamed"
+    OTHER_UNCERTAIN = "other-uncertain"
+    RELAYED = "relayed"  # one side names a news agency or a reporter who passes the words on
+    PERSON_AND_BODY = "person-and-body"  # a person on one side, a body on the other: may speak for it
+    UNLIKE_BODIES = "unlike-bodies"  # two bodies named too differently to tell apart
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -200,6 +253,60 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """One difference a copy editor would name: ``kind`` and ``change`` with the words as
+    each side writes them (``before``: the article's, ``after``: the other outlet's)."""
+
+    kind: ReasonKind
+    change: Change = Change.CHANGED
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """For people: "number changed: 20 → 30", "negation dropped", "truncated"."""
+        before, after = ", ".join(self.before), ", ".join(self.after)
+        match self.kind:
+            case ReasonKind.TRUNCATED:
+                return "truncated"
+            case ReasonKind.WORD_ORDER:
+                return "word order changed"
+            case ReasonKind.NEGATION:
+                return f"negation {self.change}"
+            case ReasonKind.SPELLING:
+                return f"spelling: {' '.join(self.before) or '∅'} → {' '.join(self.after) or '∅'}"
+            case ReasonKind.STRONGER:
+                return f"stronger wording: {after}"
+        name = self.kind.value.replace("-", " ")
+        if self.kind is ReasonKind.WORDS_CHANGED:
+            return f"words changed: {' '.join(self.before) or '∅'} → {' '.join(self.after) or '∅'}"
+        if self.change is Change.CHANGED:
+            return f"{name} changed: {' '.join(self.before) or '∅'} → {' '.join(self.after) or '∅'}"
+        if self.kind in (ReasonKind.WORDS_OMITTED, ReasonKind.WORDS_ADDED, ReasonKind.ELLIPSIS):
+            return f"{name}: {before or after}"
+        return f"{name} {self.change}: {before or after}"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSide:
+    """Who one side gives the words to, and the sentence where that speaker is named
+    (the antecedent's sentence for "he" or "the spokesman")."""
+
+    name: str
+    resolution: Resolution
+    confidence: float
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCheck:
+    verdict: SpeakerVerdict
+    gaps: tuple[SpeakerGap, ...] = ()  # why not established (empty otherwise)
+    article: SpeakerSide | None = None
+    other: SpeakerSide | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     outlet: str
     url: str
@@ -208,8 +315,9 @@ class Evidence:
     status: Status
     diff: tuple[tuple[str, str], ...] = ()  # (op, words): op is "=", "-", "+"
     speaker: str | None = None  # who the other outlet gives as the source
-    same_speaker: bool | None = None  # None: the other outlet names nobody
-    reasons: tuple[str, ...] = ()  # why it is close or altered: "negation dropped: not"
+    same_speaker: bool | None = None  # None: not established (see speaker_check)
+    reasons: tuple[Reason, ...] = ()  # why it is close, altered or contradicted
+    speaker_check: SpeakerCheck | None = None  # how the speakers compare, and the sentences naming them
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +325,7 @@ class Corroboration:
     statement: str
     status: Status = Status.UNCHECKED
     evidence: tuple[Evidence, ...] = ()
+    unchecked: Unchecked | None = None  # why, when the status is unchecked
 
     @property
     def speaker_conflicts(self) -> tuple[Evidence, ...]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Article, PageOrigin, Statement
 
-ReadStatements = Callable[[str], tuple[Statement, ...]]  # a coverage text -> its attributions
+# A stretch of coverage text -> its attributions (the speaker check reads only the
+# paragraphs around a matched passage, never whole pages).
+ReadStatements = Callable[[str], tuple[Statement, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +20,6 @@ class CoverageDoc:
     text: str
     title: str | None = None
     origin: PageOrigin = PageOrigin.COVERAGE
-    statements: tuple[Statement, ...] | None = None  # its attributions, once extracted
-
-    def attributed(self, read: ReadStatements) -> CoverageDoc:
-        """The document with its attributions extracted (for the speaker check)."""
-        if self.statements is not None:
-            return self
-        return replace(self, statements=read(self.text))
 
     @classmethod
     def from_article(cls, article: Article, where: str, origin: PageOrigin) -> CoverageDoc:

@@ -1,121 +1,149 @@
-"""Statements against coverage: the candidates from the batch index, each classified,
-with the speaker the other outlet gives; one Corroboration per statement."""
+"""Statements against coverage: the candidates from the batch index, a cheap look, each
+classified, then the speaker check for every match (one extraction per page, around its
+matched passages); one Corroboration per statement.
+
+Everything a match memoises (stems, long forms, the index, window words, attributions)
+lives in this call and goes with it.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from rapidfuzz.distance import LCSseq
-
-from ..model import Article, Corroboration, Evidence, Kind, Span, Statement, Status
-from ..text import find_quotes
-from .classify import MIN_KEPT, MIN_TRUNCATED, PARAPHRASE_SHARE, classify
+from ..model import Article, Corroboration, Evidence, Span, SpeakerVerdict, Statement, Status, Unchecked
+from ..text import split_sentences
+from .classify import FIGURE_SHARE, MIN_KEPT, MIN_MATCHED, MIN_TRUNCATED, Match, classify
 from .documents import CoverageDoc, ReadStatements
-from .index import candidates
+from .index import Index, candidates, telling_figure
 from .lexicons import MatchLexicons
-from .speakers import comparable, same_source, speaker_of
-from .tokens import Token, norms, stems, tokenize
+from .page_view import PageView
+from .queries import Query, query
+from .speakers import compare, establish, speaker_of
+from .tokens import Words
 
-QUOTE_MARKS = ('"', "“", "”")
-MIN_WORDS = 3  # shorter statements ("Yes.") match too much to say anything
+_QUOTE_MARKS = ('"', "“", "”", "‘", "’ ")
 
 # Best first: a statement any outlet reports word for word is corroborated; one whose
-# only close matches change its meaning is altered, which says more than a paraphrase.
-RANK = {Status.VERBATIM: 0, Status.CLOSE: 1, Status.ALTERED: 2, Status.PARAPHRASE: 3,
-        Status.NOT_FOUND: 4, Status.UNCHECKED: 5}
+# only close matches change its meaning is altered or contradicted, which says more than
+# a paraphrase.
+RANK = {Status.VERBATIM: 0, Status.CLOSE: 1, Status.ALTERED: 2, Status.CONTRADICTED: 3,
+        Status.PARAPHRASE: 4, Status.NOT_FOUND: 5, Status.UNCHECKED: 6}
 
 
-@dataclass
-class _DocView:
-    """A coverage document, read as far as needed: windows' words, quotations and
-    attributions, each computed once."""
-
-    doc: CoverageDoc
-    words: dict[Span, list[str]] = field(default_factory=dict)
-    tokens: dict[Span, list[Token]] = field(default_factory=dict)
-    _quotes: list[Span] | None = None
-    statements: tuple[Statement, ...] | None = None
-
-    def norms(self, span: Span) -> list[str]:
-        if span not in self.words:
-            self.words[span] = norms(self.doc.text, span.start, span.end)
-        return self.words[span]
-
-    def window(self, span: Span) -> list[Token]:
-        if span not in self.tokens:
-            self.tokens[span] = tokenize(self.doc.text, span.start, span.end)
-        return self.tokens[span]
-
-    @property
-    def quotes(self) -> list[Span]:
-        if self._quotes is None:
-            self._quotes = [q.inner for q in find_quotes(self.doc.text)]
-        return self._quotes
+def _worth(q: Query, window_stems: set[int], vocab: dict[str, int], words: Words, quoted: bool) -> bool:
+    """A cheap look before the full comparison: the window must hold enough of the
+    statement's content words (weighted as classification weighs them) for some rule to
+    accept it: half in order, less for a quotation cut short (``quoted``: the window has
+    quotation marks), a paraphrase's share, or a figure's."""
+    total = shared = 0.0
+    figure = False
+    for stem in q.searched.stems:
+        weight = words.stem_weight(stem)
+        total += weight
+        if vocab.get(stem, -1) in window_stems:
+            shared += weight
+            figure = figure or telling_figure(stem)
+    least = MIN_TRUNCATED if quoted else FIGURE_SHARE if figure else MIN_KEPT
+    return shared >= MIN_MATCHED and shared >= least * total
 
 
-def _worth_classifying(q: list[Token], q_stems: Counter, view: _DocView, window: Span,
-                       lex: MatchLexicons) -> bool:
-    """A cheap look before the full comparison: enough of the statement's words in
-    order, or a quotation there to hold a fragment of it, or enough content words for a
-    paraphrase."""
-    in_order = LCSseq.similarity([t.norm for t in q], view.norms(window))
-    if in_order >= MIN_KEPT * len(q):
-        return True
-    if in_order < MIN_TRUNCATED * len(q):
-        return False
-    text = window.of(view.doc.text)
-    if any(mark in text for mark in QUOTE_MARKS):
-        return True
-    shared = sum((q_stems & Counter(stems(text, lex))).values())
-    return shared >= PARAPHRASE_SHARE * sum(q_stems.values())
+def _match(q: Query, page: PageView, window: Span, split: int | None, words: Words) -> Match | None:
+    win = page.window(window, split)
+    if q.anchor is None:
+        return classify(q.content, win, words)
+    wide = classify(q.anchor, win, words)
+    if wide is None or not wide.renders:
+        return None
+    # Inside a passage the whole sentence confirms, the statement's own few words decide.
+    narrow = classify(q.content, page.sub_window(wide.tokens), words, min_matched=0)
+    return None if narrow is None or narrow.status is Status.PARAPHRASE else narrow
+
+
+class _Sentences:
+    """The sentence holding a position of a text, split on first use."""
+
+    def __init__(self, text: str, lex: MatchLexicons) -> None:
+        self.text = text
+        self.lex = lex
+        self._spans: list[Span] | None = None
+        self._starts: list[int] = []
+
+    def at(self, pos: int) -> str:
+        if self._spans is None:
+            self._spans = split_sentences(self.text, self.lex.abbreviations)
+            self._starts = [s.start for s in self._spans]
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return " ".join(self._spans[k].of(self.text).split()) if k >= 0 else ""
+
+
+def _speakers(statements: Sequence[Statement], found: list[tuple[int, Match]], page: PageView,
+              ours_at: _Sentences, read: ReadStatements, lex: MatchLexicons) -> list[Evidence]:
+    """The evidence of one page: each match with the speaker check, the page's
+    attributions read once, around its matched passages only."""
+    read_around = page.attributions([m.passage for _, m in found], read)
+    local_at = _Sentences(read_around.text, lex)
+
+    def full_name(surname: str, at: int) -> tuple[str, str] | None:
+        return page.full_name(surname, read_around.in_page(at), lex.stopwords)
+
+    out = []
+    for n, m in found:
+        other = speaker_of(read_around.statements, read_around.local(m.passage))
+        ours = establish(statements[n], ours_at.at, lex, article=True)
+        theirs = establish(other, local_at.at, lex, article=False, full_name=full_name)
+        check = compare(ours, theirs)
+        same = {SpeakerVerdict.SAME: True, SpeakerVerdict.DIFFERENT: False}.get(check.verdict)
+        speaker = other.source.name if other is not None and other.source.span is not None else None
+        out.append(Evidence(outlet=page.doc.outlet, url=page.doc.url, passage=m.passage.of(page.doc.text),
+                            score=m.score, status=m.status, diff=m.diff, speaker=speaker, same_speaker=same,
+                            reasons=m.reasons, speaker_check=check))
+    return out
 
 
 def corroborate(article: Article, statements: Sequence[Statement], docs: Sequence[CoverageDoc],
-                lex: MatchLexicons, read: ReadStatements, workers: int = -1) -> tuple[Corroboration, ...]:
-    """Each statement against every coverage document: its best evidence per outlet and a
-    status. ``read`` extracts a coverage text's own attributions (for the speaker check)."""
+                lex: MatchLexicons, read: ReadStatements) -> tuple[Corroboration, ...]:
+    """Each statement against every coverage document: its best evidence per document and
+    a status. ``read`` extracts the attributions of a stretch of coverage text (for the
+    speaker check, only around matched passages)."""
     docs = [d for d in docs if d.text != article.text and (not article.url or d.url != article.url)]
-    contents = [st.content_text(article.text) for st in statements]
-    q_tokens = [tokenize(c) for c in contents]
-    q_stems = [Counter(stems(c, lex)) for c in contents]
-    checkable = [len(q) >= MIN_WORDS for q in q_tokens]
-    queries = [c if ok else "" for c, ok in zip(contents, checkable)]
-    found = candidates(queries, [d.text for d in docs], lex, workers)
+    if not docs:
+        return tuple(Corroboration(st.id, Status.UNCHECKED, unchecked=Unchecked.NO_PAGES) for st in statements)
+    words = Words(lex)
+    queries = [query(article, st, words) for st in statements]
+    index = Index([d.text for d in docs], words, lex.abbreviations)
+    found = candidates([q.stems if q is not None else () for q in queries], index)
 
-    views: dict[int, _DocView] = {}
-    evidence: dict[int, list[Evidence]] = {}
+    pages: dict[int, PageView] = {}
+    matched: dict[int, list[tuple[int, Match]]] = {}  # document -> (statement, match)
     for cand in found:
-        st = statements[cand.statement]
-        view = views.get(cand.doc)
-        if view is None:
-            view = views[cand.doc] = _DocView(docs[cand.doc])
-        q = q_tokens[cand.statement]
-        if not _worth_classifying(q, q_stems[cand.statement], view, cand.window, lex):
+        q = queries[cand.statement]
+        assert q is not None
+        quoted = any(mark in docs[cand.doc].text[cand.window.start:cand.window.end] for mark in _QUOTE_MARKS)
+        if not _worth(q, index.stems_of(cand.window, cand.doc), index.vocab, words, quoted):
             continue
-        m = classify(q, contents[cand.statement], q_stems[cand.statement], view.window(cand.window),
-                     view.doc.text, cand.split, view.quotes, lex, direct=st.kind is not Kind.INDIRECT)
-        if m is None:
-            continue
-        if view.statements is None:
-            view.statements = view.doc.attributed(read).statements or ()
-        other = speaker_of(view.statements, m.passage)
-        theirs = comparable(other, lex) if other is not None else None
-        ours = comparable(st, lex)
-        same = None if theirs is None or ours is None else same_source(ours, theirs, lex)
-        speaker = other.source.name if other is not None and other.source.span is not None else None
-        evidence.setdefault(cand.statement, []).append(Evidence(
-            outlet=view.doc.outlet, url=view.doc.url, passage=m.passage.of(view.doc.text), score=m.score,
-            status=m.status, diff=m.diff, speaker=speaker, same_speaker=same, reasons=m.reasons))
+        page = pages.get(cand.doc)
+        if page is None:
+            page = pages[cand.doc] = PageView(docs[cand.doc], lex.abbreviations)
+        window, split = cand.window, cand.split
+        if q.long or len(q.content) > 0.8 * len(window):  # a statement that may run past the window
+            window, split = index.around(window, cand.doc, len(q.content) // 2), None
+        m = _match(q, page, window, split, words)
+        if m is not None:
+            matched.setdefault(cand.doc, []).append((cand.statement, m))
+
+    ours_at = _Sentences(article.text, lex)
+    evidence: dict[int, list[Evidence]] = {}
+    for d, found_here in matched.items():
+        for (n, _), e in zip(found_here, _speakers(statements, found_here, pages[d], ours_at, read, lex)):
+            evidence.setdefault(n, []).append(e)
 
     out = []
     for i, st in enumerate(statements):
-        if not checkable[i]:
-            out.append(Corroboration(st.id, Status.UNCHECKED))
+        if queries[i] is None:
+            out.append(Corroboration(st.id, Status.UNCHECKED, unchecked=Unchecked.TOO_SHORT))
             continue
         ev = sorted(evidence.get(i, ()), key=lambda e: (RANK[e.status], -e.score, e.outlet))
         status = ev[0].status if ev else Status.NOT_FOUND
         out.append(Corroboration(st.id, status, tuple(ev)))
     return tuple(out)
-

@@ -6,8 +6,20 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..corroborate.summary import corroboration_counts
-from ..model import Corroboration, CoveragePage, Evidence, OutletInfo, Report
+from ..corroborate.summary import corroboration_counts, unchecked_reasons
+from ..model import (
+    Corroboration,
+    CoveragePage,
+    Evidence,
+    OutletInfo,
+    Reason,
+    Report,
+    SpeakerCheck,
+    SpeakerGap,
+    SpeakerSide,
+    SpeakerVerdict,
+    Unchecked,
+)
 from ..safety import clean
 from ..safety import markdown_inline as _md
 
@@ -21,14 +33,35 @@ def outlet_to_dict(info: OutletInfo | None) -> dict[str, Any] | None:
             "sources": list(info.sources)}
 
 
+def reason_to_dict(r: Reason) -> dict[str, Any]:
+    return {"kind": r.kind.value, "change": r.change.value, "before": list(r.before), "after": list(r.after)}
+
+
+def _side(side: SpeakerSide | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    return {"name": side.name, "resolution": side.resolution.value, "confidence": side.confidence,
+            "sentence": side.sentence}
+
+
+def speaker_check_to_dict(check: SpeakerCheck | None) -> dict[str, Any] | None:
+    if check is None:
+        return None
+    return {"verdict": check.verdict.value, "gaps": [g.value for g in check.gaps],
+            "article": _side(check.article), "other": _side(check.other)}
+
+
 def evidence_to_dict(e: Evidence) -> dict[str, Any]:
     return {"outlet": e.outlet, "url": e.url, "status": e.status.value, "score": e.score,
             "passage": e.passage, "diff": [[op, words] for op, words in e.diff],
-            "reasons": list(e.reasons), "speaker": e.speaker, "same_speaker": e.same_speaker}
+            "reasons": [r.label for r in e.reasons], "differences": [reason_to_dict(r) for r in e.reasons],
+            "speaker": e.speaker, "same_speaker": e.same_speaker,
+            "speaker_check": speaker_check_to_dict(e.speaker_check)}
 
 
 def corroboration_to_dict(c: Corroboration) -> dict[str, Any]:
     return {"status": c.status.value, "speaker_conflict": bool(c.speaker_conflicts),
+            "unchecked": c.unchecked.value if c.unchecked else None,
             "evidence": [evidence_to_dict(e) for e in c.evidence]}
 
 
@@ -53,6 +86,7 @@ def add_to_json(report: Report, out: dict[str, Any]) -> None:
     checked = bool(report.corroborations) or bool(report.coverage)
     out["coverage"] = None if not checked else {
         "summary": dict(corroboration_counts(report.corroborations)),
+        "unchecked": {reason.value: n for reason, n in unchecked_reasons(report.corroborations)},
         "pages": [page_to_dict(p) for p in report.coverage],
     }
     out["outlets"] = [outlet_to_dict(o) for o in report.outlets]
@@ -83,19 +117,67 @@ def outlet_line(report: Report) -> str | None:
     return f"Outlet: {clean(info.name)} ({', '.join(info.kinds)}{note}) [information, not a verdict]"
 
 
+# What the typed values mean, for people (the JSON carries the values).
+UNCHECKED_TEXT = {Unchecked.NO_PAGES: "no coverage page could be read",
+                  Unchecked.TOO_SHORT: "too few words to tell it from anything else"}
+GAP_TEXT = {
+    SpeakerGap.ARTICLE_UNNAMED: "the article names no one",
+    SpeakerGap.ARTICLE_UNCERTAIN: "the article's speaker is not surely resolved",
+    SpeakerGap.OTHER_UNATTRIBUTED: "the other outlet gives the words to no one",
+    SpeakerGap.OTHER_UNNAMED: "the other outlet names no one",
+    SpeakerGap.OTHER_UNCERTAIN: "the other outlet's speaker is not surely resolved",
+    SpeakerGap.RELAYED: "one side names who passed the words on",
+    SpeakerGap.PERSON_AND_BODY: "a person on one side, a body on the other",
+    SpeakerGap.UNLIKE_BODIES: "two bodies that may be one",
+}
+
+
+def reasons_text(e: Evidence) -> str:
+    return "; ".join(r.label for r in e.reasons)
+
+
+def speaker_note(e: Evidence) -> str | None:
+    """"speaker not established (why)" when the check could not compare the speakers."""
+    check = e.speaker_check
+    if check is None or check.verdict is not SpeakerVerdict.NOT_ESTABLISHED:
+        return None
+    return "speaker not established" + (f" ({'; '.join(GAP_TEXT[g] for g in check.gaps)})" if check.gaps else "")
+
+
+def conflict_sentences(e: Evidence) -> tuple[str, str] | None:
+    """The two sentences that name the speakers, for a speaker conflict."""
+    check = e.speaker_check
+    if check is None or check.verdict is not SpeakerVerdict.DIFFERENT or not check.article or not check.other:
+        return None
+    return check.article.sentence, check.other.sentence
+
+
+def status_text(c: Corroboration) -> str:
+    if c.unchecked is not None:
+        return f"{c.status.value} ({UNCHECKED_TEXT[c.unchecked]})"
+    return c.status.value
+
+
 def text_lines(report: Report, statement_id: str) -> list[str]:
     c = next((c for c in report.corroborations if c.statement == statement_id), None)
     if c is None:
         return []
-    lines = [f"      corroboration: {c.status.value}"
+    lines = [f"      corroboration: {status_text(c)}"
              + (f" ({len(c.evidence)} outlet{'s' * (len(c.evidence) != 1)})" if c.evidence else "")]
     for e in c.evidence:
-        why = f" ({'; '.join(clean(r) for r in e.reasons)})" if e.reasons else ""
+        why = f" ({clean(reasons_text(e))})" if e.reasons else ""
         lines.append(f"        {e.status.value:<10} {clean(e.outlet)}  score {e.score:g}{why}")
         if e.status.value != "verbatim":
             lines.append(f"                   {_one_line(diff_text(e), 140)}")
+        note = speaker_note(e)
+        if note:
+            lines.append(f"                   {note}")
     for e in c.speaker_conflicts:
         lines.append(f"        ! {clean(e.outlet)} gives these words to {clean(e.speaker or '?')}")
+        both = conflict_sentences(e)
+        if both:
+            lines.append(f"            the article: {_one_line(both[0], 140)}")
+            lines.append(f"            {clean(e.outlet)}: {_one_line(both[1], 140)}")
     return lines
 
 
@@ -107,6 +189,8 @@ def text_section(report: Report) -> list[str]:
     lines = ["", f"Coverage: {used} page{'s' * (used != 1)} used, {len(report.coverage) - used} skipped"]
     if counts:
         lines.append("  " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    for reason, n in unchecked_reasons(report.corroborations):
+        lines.append(f"  unchecked: {n} ({UNCHECKED_TEXT[reason]})")
     for p in report.coverage:
         if p.error:
             lines.append(f"  skipped: {_one_line(p.error, 150)}")
@@ -128,12 +212,18 @@ def md_lines(report: Report, statement_id: str) -> list[str]:
     c = next((c for c in report.corroborations if c.statement == statement_id), None)
     if c is None:
         return []
-    lines = [f"  - corroboration: **{c.status.value}**"]
+    lines = [f"  - corroboration: **{_md(status_text(c))}**"]
     for e in c.evidence:
-        why = f" ({_md('; '.join(e.reasons))})" if e.reasons else ""
-        lines.append(f"    - {e.status.value} in {_md(e.outlet)} (score {e.score:g}){why}: {diff_md(e)}")
+        why = f" ({_md(reasons_text(e))})" if e.reasons else ""
+        note = speaker_note(e)
+        lines.append(f"    - {e.status.value} in {_md(e.outlet)} (score {e.score:g}){why}: {diff_md(e)}"
+                     + (f" ({_md(note)})" if note else ""))
     for e in c.speaker_conflicts:
         lines.append(f"    - ⚠ {_md(e.outlet)} gives these words to {_md(e.speaker or '?')}")
+        both = conflict_sentences(e)
+        if both:
+            lines.append(f"      - the article: {_md(both[0])}")
+            lines.append(f"      - {_md(e.outlet)}: {_md(both[1])}")
     return lines
 
 
@@ -149,6 +239,8 @@ def md_section(report: Report) -> list[str]:
         return out
     counts = corroboration_counts(report.corroborations)
     out += ["## Coverage", "", ", ".join(f"{k}: {v}" for k, v in counts) or "no statements checked", ""]
+    for reason, n in unchecked_reasons(report.corroborations):
+        out += [f"Unchecked: {n} ({UNCHECKED_TEXT[reason]}).", ""]
     for p in report.coverage:
         state = f"skipped: {_md(p.error)}" if p.error else f"{_md(p.outlet or '')} {_md(p.title or '')}".strip()
         out.append(f"- {_md(p.url)} ({p.origin}): {state}")
@@ -207,17 +299,24 @@ def html_section(report: Report) -> str:
             continue
         rows = []
         for e in c.evidence:
-            why = f" ({_esc('; '.join(e.reasons))})" if e.reasons else ""
+            why = f" ({_esc(reasons_text(e))})" if e.reasons else ""
+            unsure = speaker_note(e)
             rows.append(f'<li><b class="status {_esc(e.status.value)}">{_esc(e.status.value)}</b> '
                         f'{_link(e.url, e.outlet)} · score {e.score:g}{why}'
-                        f'<blockquote>{diff_html(e)}</blockquote></li>')
+                        + (f' <span class="muted">· {_esc(unsure)}</span>' if unsure else "")
+                        + f'<blockquote>{diff_html(e)}</blockquote></li>')
         for e in c.speaker_conflicts:
-            rows.append(f"<li>⚠ {_esc(e.outlet)} gives these words to {_esc(e.speaker or '?')}</li>")
+            both = conflict_sentences(e)
+            named = (f"<br>the article: <q>{_esc(both[0])}</q><br>{_esc(e.outlet)}: <q>{_esc(both[1])}</q>"
+                     if both else "")
+            rows.append(f"<li>⚠ {_esc(e.outlet)} gives these words to {_esc(e.speaker or '?')}{named}</li>")
         items.append(f'<li id="cov-{_esc(c.statement)}"><a href="#{_esc(c.statement)}">{_esc(c.statement)}</a> '
                      f'<b>{_esc(c.status.value)}</b><ul>{"".join(rows)}</ul></li>')
     skipped = "".join(f"<li>{_esc(p.url)}: {_esc(p.error)}</li>" for p in report.coverage if p.error)
+    unchecked = "".join(f"<p>Unchecked: {n} ({_esc(UNCHECKED_TEXT[reason])}).</p>"
+                        for reason, n in unchecked_reasons(report.corroborations))
     out.append('<section id="coverage"><h2>Coverage</h2>'
-               f'<p>{counts or "no statements checked"}</p>'
+               f'<p>{counts or "no statements checked"}</p>{unchecked}'
                + (f'<ol class="evidence">{"".join(items)}</ol>' if items else "")
                + (f'<h3>Pages skipped</h3><ul>{skipped}</ul>' if skipped else "")
                + "</section>")

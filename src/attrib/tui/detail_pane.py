@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..model import Evidence, Flag, Statement
+from ..render.coverage_section import UNCHECKED_TEXT, conflict_sentences, reasons_text, speaker_note
 from ..render.provenance import provenance
 from ..review import Finding
 from . import palette
@@ -99,6 +100,15 @@ def evidence_part(p: Palette, ev: Evidence) -> list[RenderableType]:
         grid.add_row("Diff", diff_text(p, ev.diff))
     elif ev.passage:
         grid.add_row("Passage", plain(one_line(ev.passage)))
+    if ev.reasons:
+        grid.add_row("Why", plain(one_line(reasons_text(ev))))
+    note = speaker_note(ev)
+    if note:
+        grid.add_row("Speaker", plain(note, "italic " + p.grey))
+    both = conflict_sentences(ev)
+    if both:  # an accusation shows its grounds: the sentences that name each speaker
+        grid.add_row("Article", plain(one_line(both[0])))
+        grid.add_row("Other", plain(one_line(both[1])))
     return [head, grid]
 
 
@@ -107,6 +117,8 @@ def coverage_part(p: Palette, state: ScreenState, finding: Finding) -> list[Rend
     c = state.corroboration(finding)
     if status == PENDING:
         return [Text("Checking other coverage…", style="italic " + p.grey)]
+    if c is not None and c.unchecked is not None:  # checked, and why it could not be
+        return [Text(f"Unchecked: {UNCHECKED_TEXT[c.unchecked]}.", style="italic " + p.grey)]
     if c is None or status == "unchecked":
         return [Text(state.coverage_hint, style="italic " + p.grey)]
     label, style = p.corroboration(c.status.value)

@@ -16,8 +16,8 @@ from rich.style import Style
 # Glyphs and words: the same in every theme.
 SEVERITY_GLYPH = {"error": "✖", "warning": "▲", "info": "●"}
 CORROBORATION_LABEL = {"verbatim": "verbatim", "close": "close", "altered": "altered",
-                       "paraphrase": "para", "not-found": "none", "unchecked": "—",
-                       "pending": "…"}
+                       "contradicted": "contra", "paraphrase": "para", "not-found": "none",
+                       "unchecked": "—", "pending": "…"}
 REVIEW_LABEL = {"open": "·", "confirmed": "✔ yes", "dismissed": "✖ no"}
 TYPE_SHORT = {"organization": "org", "government": "gov", "news-agency": "agency",
               "document": "doc", "anonymous": "anon", "unknown": "?"}
@@ -68,7 +68,8 @@ class Palette:
 
     def corroboration(self, status: str) -> tuple[str, str]:
         style = {"verbatim": f"bold {self.sky}", "close": self.sky,
-                 "altered": f"bold {self.orange}", "paraphrase": self.orange,
+                 "altered": f"bold {self.orange}", "contradicted": f"bold {self.vermillion}",
+                 "paraphrase": self.orange,
                  "not-found": self.vermillion}.get(status, self.grey)
         return CORROBORATION_LABEL.get(status, status), style
 
