@@ -332,5 +332,5 @@ def _description(src: Source, noun: str, speakers: _Speakers,
                                resolution=Resolution.DESCRIPTION, confidence=SURE_DESCRIPTION,
                                antecedent=ent.first), ent
     if src.type in _NAMED:
-        return replace(src, resolution=Resolution.NAMED, confidence=SURE_NAMED * 0.9), None
+        return replace(src, resolution=Resolution.NAMED, confidence=SURE_NAMED), None  # a body named in its sentence
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
