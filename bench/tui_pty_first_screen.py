@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyte
+
 from _common import ROOT, SHARED
 
 REFERENCE = SHARED / "corpora/seed/presstv-raqqah-2017-10-15.txt"

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from . import keys
+from .key_footer import KeyFooter
 
 
 def help_markdown(key_display: dict[str, str], config_note: str) -> str:
@@ -35,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-scroll"):
                 yield Markdown(self.markdown, id="help-text")
             yield Static("esc closes · ↑↓ PgUp PgDn scroll", classes="dialog-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
