@@ -142,7 +142,8 @@ def strip_outlet(title: str, site_name: str | None, outlet: str | None) -> str:
 def page_headline(html: str, meta_title: str | None, site_name: str | None) -> str | None:
     """The headline as the page shows it: an ``<h1>`` marked as the headline or inside the
     article, else one that shares words with the page's title (so a logo or a "Subscribe"
-    h1 is passed over); None when the page has none."""
+    h1 is passed over). Without one: the ``<title>`` when the metadata's title is only the
+    site's name (its outlet part is stripped later); else None."""
     import lxml.html
 
     try:
@@ -166,6 +167,8 @@ def page_headline(html: str, meta_title: str | None, site_name: str | None) -> s
     for text, _ in candidates:
         if meta_title and _dice(text, meta_title) >= 0.3:
             return text
+    if meta_title is None or (site and _squash(meta_title) == site):
+        return _clean_meta(tree.findtext(".//title"))
     return None
 
 
