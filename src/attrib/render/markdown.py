@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Flag, Report, ReviewState, Statement, Verdict
+from ..review import dismissed
 from ..safety import markdown_inline as _md
 from . import coverage_section
 from .context import flag_sentence, heading, share, verdict_words, verdicts_by_finding
@@ -59,10 +60,9 @@ def _assessment(report: Report) -> list[str]:
     s = report.summary
     if s.score is None:
         return []
-    gone = sum(1 for v in report.verdicts if v.state is ReviewState.DISMISSED
-               and v.finding in {f.id for f in report.flags})
-    dismissed = f" ({gone} dismissed by the reviewer)" if gone else ""
-    out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags{dismissed}; "
+    gone = len(dismissed(report)[1])
+    not_counted = f" ({gone} not counted: dismissed by the reviewer)" if gone else ""
+    out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags{not_counted}; "
            f"{share(s.named_on_record_share)} of statements come from a named, on-record source.", ""]
     out += ["## Score", "",
             "The score starts at 100; every flag costs points by its severity, and one category "
@@ -81,12 +81,13 @@ def _assessment(report: Report) -> list[str]:
     if not report.flags:
         out += ["No flags.", ""]
     verdicts = verdicts_by_finding(report)
+    gone_statements = dismissed(report)[0]
     for flag in report.flags:
-        out += _flag(report, flag, verdicts.get(flag.id))
+        out += _flag(report, flag, verdicts.get(flag.id), flag.statement in gone_statements)
     return out
 
 
-def _flag(report: Report, flag: Flag, verdict: Verdict | None) -> list[str]:
+def _flag(report: Report, flag: Flag, verdict: Verdict | None, orphaned: bool) -> list[str]:
     text = report.article.text
     sent = flag_sentence(flag)
     quoted = (_md(text[sent.start:flag.span.start]) + " **" + _md(flag.span.of(text)) + "** "
@@ -94,7 +95,8 @@ def _flag(report: Report, flag: Flag, verdict: Verdict | None) -> list[str]:
     owner = f", statement {flag.statement}" if flag.statement else ""
     head = (f"**{flag.id}** {flag.severity.value} · {_md(flag.category)} (`{flag.rule}`{owner}): "
             f"{_md(flag.message)}")
-    return [f"- {_struck(head, verdict)}{_mark(report, verdict)}", f"  > {quoted.strip()}", ""]
+    gone = " · *not counted: its statement was dismissed*" if orphaned else ""
+    return [f"- {_struck(head, verdict)}{_mark(report, verdict)}{gone}", f"  > {quoted.strip()}", ""]
 
 
 def _review(report: Report) -> list[str]:
