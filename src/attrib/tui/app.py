@@ -431,7 +431,7 @@ class ReviewApp(App[None]):
             changed = self.book.reload()
         except StoreError:
             return
-        found = [self.state.by_key[k] for k in changed if k in self.state.by_key]
+        found = [f for f in self.state.findings if f.key in set(changed)]
         if not found:
             return
         if self.state.filters.review or self.state.filters.text:

@@ -8,9 +8,9 @@ onto a finding posts FindingHighlighted, so the list and the detail pane follow 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.style import Style
-from rich.text import Text
 from textual.widgets import TextArea
 
 from ..model import Span
@@ -19,6 +19,9 @@ from . import keys, palette
 from .messages import FindingHighlighted, FindingOpened, Origin
 from .safe import DisplayText
 from .state import ScreenState
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 class ArticleView(TextArea):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ..review import STATES
 from .key_footer import KeyFooter
-from .safe import Shown
+from .safe import Shown, clean
 from .state import Filters, ScreenState
 
 ANY = "any"
@@ -48,7 +48,7 @@ class FilterScreen(ModalScreen[Filters | None]):
                 yield Label("Review")
                 yield self._select("filter-review", list(STATES), flt.review, "")
                 yield Label("Text")
-                yield Input(flt.text, placeholder="words in source, content, flags, notes",
+                yield Input(clean(flt.text), placeholder="words in source, content, flags, notes",
                             id="filter-text", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", variant="primary", id="apply", compact=True)

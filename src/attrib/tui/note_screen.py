@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Static
 
 from . import palette
 from .key_footer import KeyFooter
-from .safe import Shown, one_line
+from .safe import Shown, clean, one_line
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -41,7 +41,8 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Static(Shown(self.title_text), classes="dialog-title")
             yield Static(Shown(one_line(self.summary, 200)), classes="dialog-context")
-            yield Input(self.text, placeholder=self.placeholder, id="note-input", compact=True)
+            yield Input(clean(self.text), placeholder=clean(self.placeholder), id="note-input",
+                        compact=True)
             yield Static("", id="note-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
