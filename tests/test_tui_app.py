@@ -408,7 +408,9 @@ async def test_export_goes_beside_the_article_and_says_where(tmp_path, monkeypat
     article = tmp_path / "desk" / "harbour-strike.txt"
     article.parent.mkdir()
     article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)  # not where the article is
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # not where the article is
     app = make_app(tmp_path, real_report(article))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("x", "c", "e")
@@ -428,7 +430,7 @@ async def test_export_goes_beside_the_article_and_says_where(tmp_path, monkeypat
         {"finding": "f1", "state": "dismissed", "note": "", "speaker": "", "meaning": "disagree"},
         {"finding": "s1", "state": "confirmed", "note": "", "speaker": "", "meaning": "extraction right"}]
     assert data["summary"]["score"] == 83.0  # f1 left the score
-    assert not (tmp_path / "harbour-strike.attrib.json").exists()
+    assert not (elsewhere / "harbour-strike.attrib.json").exists()
 
 
 async def test_export_to_a_missing_folder_is_an_error_in_the_dialog(tmp_path):
@@ -444,7 +446,8 @@ async def test_export_to_a_missing_folder_is_an_error_in_the_dialog(tmp_path):
         assert "does not exist" in _plain(app.screen.query_one("#export-error"))
 
 
-async def test_export_markdown_asks_before_replacing_a_file(tmp_path):
+async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path.parent)
     article = tmp_path / "harbour-strike.txt"
     article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "harbour-strike.attrib.md").write_text("old")
@@ -455,7 +458,7 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path):
         await pilot.press("right", "space")  # the md radio button
         await pilot.pause()
         path = app.screen.query_one("#export-path", Input)
-        assert path.value == str(tmp_path / "harbour-strike.attrib.md")  # follows the format
+        assert path.value == f"{tmp_path.name}/harbour-strike.attrib.md"  # follows the format
         await pilot.click("#export")
         await pilot.pause()
         assert "exists" in _plain(app.screen.query_one("#export-error"))

@@ -534,8 +534,12 @@ class ReviewApp(App[None]):
             if path is not None:
                 self.notify(f"Wrote {path.resolve()}", title="Exported", timeout=8, markup=False)
 
-        self.push_screen(ExportScreen(formats, rendered, lambda fmt: str(folder / default_path(stem, fmt)),
-                                      cursor_blink=self.cursor_blink), done)
+        def path_for(fmt: str) -> str:
+            path = folder / default_path(stem, fmt)
+            here = Path.cwd()  # a path under the current folder reads better relative to it
+            return str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
+
+        self.push_screen(ExportScreen(formats, rendered, path_for, cursor_blink=self.cursor_blink), done)
 
     # -- help ----------------------------------------------------------------------------
     def action_show_help(self) -> None:
