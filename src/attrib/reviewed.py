@@ -52,7 +52,7 @@ def listing(rows: list[ReviewedArticle]) -> str:
         progress = f"{r.reviewed}/{r.findings}" if r.findings else str(r.reviewed)
         when = r.last_change[:16].replace("T", " ")
         title = _one_line(r.title or "(untitled)", 60)
-        where = _one_line(r.location, 80) if r.location else f"sha256 {r.digest[:12]}…"
+        where = " ".join(clean(r.location).split()) if r.location else f"sha256 {r.digest[:12]}…"
         out.append(f"{progress:>9}  {r.confirmed:>11}  {r.dismissed:>14}  {r.notes:>5}  "
                    f"{when:<17}  {title}\n{'':>67}{where}")
     return "\n".join(out) + "\n"
