@@ -24,11 +24,17 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX p
 
 
 class Terminal:
-    """`python -m attrib ARGS` on a 120x40 pseudo-terminal."""
+    """`python -m attrib ARGS` on a pseudo-terminal (120x40 unless told), what it writes
+    fed to a terminal emulator (pyte) so tests read the screen as a user sees it."""
 
-    def __init__(self, tmp_path: Path, *args: str) -> None:
+    def __init__(self, tmp_path: Path, *args: str, size: tuple[int, int] = (120, 40)) -> None:
+        import pyte
+
+        cols, rows = size
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
         self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "TERM": "xterm-256color",
                "ATTRIB_DATA_DIR": str(tmp_path / "data"),
                "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -51,6 +57,7 @@ class Terminal:
                     if not chunk:
                         return
                     self.seen += chunk
+                    self.stream.feed(chunk)
             except (OSError, ValueError):
                 return
             if self.proc.poll() is not None and not ready:
@@ -59,6 +66,13 @@ class Terminal:
     def read_until(self, needle: bytes, timeout: float = 20) -> None:
         wait_for(lambda: needle in self.seen, timeout,
                  lambda: f"{needle!r} never appeared; last output: {self.seen[-400:]!r}")
+
+    def lines(self) -> list[str]:
+        return list(self.screen.display)
+
+    def wait_screen(self, condition, timeout: float = 20) -> None:
+        wait_for(lambda: condition(self.lines()), timeout,
+                 lambda: "the screen never showed it:\n" + "\n".join(self.lines()))
 
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
@@ -120,3 +134,30 @@ def test_a_kill_loses_nothing_already_entered(tmp_path):
         term.close()
     assert [state for _, state in saved(tmp_path)].count("dismissed") == 1
     assert [state for _, state in saved(tmp_path)].count("confirmed") == 1
+
+
+def test_a_folder_at_80x24_in_a_real_terminal(tmp_path):
+    """The whole program as a user starts it on a small terminal: a folder of two
+    articles, a footer of whole keys with quit in it, ] to the next article."""
+    import shutil
+
+    from support_tui import ARTICLES
+
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    for name in ("harbour-strike", "ferry-sale"):
+        shutil.copy(ARTICLES / f"{name}.txt", desk / f"{name}.txt")
+    term = Terminal(tmp_path, "tui", str(desk), size=(80, 24))
+    try:
+        term.wait_screen(lambda lines: "reviewed" in lines[0] and "Quit" in lines[-1])
+        lines = term.lines()
+        assert "Ferry Line Sold" in lines[0] and "1/2" in lines[0]
+        footer = lines[-1].replace("▏", " ").split()
+        assert footer[-2:] == ["q", "Quit"] and "Confirm" in footer
+        assert "Qui" not in footer and len(lines[-1].rstrip()) <= 80
+        term.send("]")
+        term.wait_screen(lambda lines: "Dock Workers" in lines[0] and "2/2" in lines[0])
+        term.send("q")
+        assert term.proc.wait(20) == 0
+    finally:
+        term.close()
