@@ -14,7 +14,7 @@ import sqlite3
 import threading
 
 from rich.console import Console
-from textual.widgets import Input, Markdown, Select
+from textual.widgets import Input, Select
 
 from attrib import Article, check
 from attrib.corroborate.stream import CoverageNote
@@ -478,7 +478,7 @@ async def test_help_shows_the_keys_as_bound_and_what_verdicts_mean(tmp_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        source = app.screen.query_one(Markdown).source
+        source = app.screen.markdown
         assert "| `y` | `confirm` |" in source
         assert str(config) in source
         assert "extraction is right" in source and "you agree with a flag" in source

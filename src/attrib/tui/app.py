@@ -11,6 +11,7 @@ from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -19,7 +20,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from ..corroborate.stream import CoverageEvent
 from ..errors import AttribError, StoreError
 from ..model import Corroboration, CoveragePage, Report, ReviewState
 from ..render import FORMATS, render
@@ -30,13 +30,11 @@ from ..store import ReviewStore
 from . import keys, palette
 from .article_view import ArticleView
 from .coverage_bar import CoverageBar
-from .coverage_worker import Corroborator
 from .detail_pane import DetailPane
 from .export_screen import ExportScreen, default_path, export_formats
 from .filter_screen import FilterScreen
 from .findings_table import FindingsTable
 from .header import ReportHeader
-from .help_screen import HelpScreen, help_markdown
 from .key_footer import KeyFooter
 from .messages import (
     CorroborationArrived,
@@ -55,6 +53,10 @@ from .safe import one_line
 from .search_bar import FilterLine, SearchBar
 from .state import SORTS, Filters, ScreenState
 
+if TYPE_CHECKING:  # the coverage stage loads numpy: only when coverage is wanted
+    from ..corroborate.stream import CoverageEvent
+    from .coverage_worker import Corroborator
+
 POLL_SECONDS = 1.0  # how often to look for reviews saved by another window
 
 
@@ -71,12 +73,14 @@ class ReviewApp(App[None]):
                  cursor_blink: bool = True,
                  finish: Callable[[Report], Report] | None = None,
                  rescore: Callable[[Report], Report] | None = None,
-                 queue: ArticleQueue | None = None) -> None:
+                 queue: ArticleQueue | None = None,
+                 background: tuple[Callable[[], object], ...] = ()) -> None:
         """``corroborate``: see coverage_worker.py. ``finish``: a last touch to the report
         as exported (the CLI adds what the outlet list says about the outlets).
         ``rescore``: the report with its verdicts in, summary recomputed (the CLI passes
         ``Checker.reviewed``). ``queue``: more articles to review in turn; ``report`` is
-        its current one."""
+        its current one. ``background``: work to do in a thread once the first frame is up
+        (the CLI builds its Checker there, for the score and the export)."""
         super().__init__()
         self.store = store
         self.finish = finish
@@ -85,6 +89,7 @@ class ReviewApp(App[None]):
         self.settings = settings or Settings()
         self.corroborate_fn = corroborate
         self.cursor_blink = cursor_blink
+        self.background = background
         self._run = 0  # which coverage run the incoming results belong to
         self._done = 0
         if self.settings.tui.keys:
@@ -104,10 +109,13 @@ class ReviewApp(App[None]):
             self.state.coverage_enabled = True
             self.state.coverage_hint = (f"Not checked yet: press {self.key_for('corroborate')} "
                                         "to check it against other coverage.")
+
+    def _note_opened(self) -> None:
+        """Remember the article for `attrib reviews` (after the first frame: it syncs to disk)."""
         if self.store is not None:
-            a = report.article
+            a = self.report.article
             with suppress(StoreError):  # the list of reviewed articles misses a line; reviews still save
-                self.store.opened(a.digest, a.title or "", a.url or a.path or "", len(findings))
+                self.store.opened(a.digest, a.title or "", a.url or a.path or "", len(self.state.findings))
 
     # -- layout ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -168,6 +176,8 @@ class ReviewApp(App[None]):
                         severity="warning", markup=False)
         if self.corroborate_fn is not None:
             self.action_corroborate()
+        self.call_after_refresh(self._note_opened)
+        self.set_timer(0.5, self._prepare_help)
 
     def _restored_cursor(self) -> Finding | None:
         if self.store is None:
@@ -542,13 +552,30 @@ class ReviewApp(App[None]):
         self.push_screen(ExportScreen(formats, rendered, path_for, cursor_blink=self.cursor_blink), done)
 
     # -- help ----------------------------------------------------------------------------
-    def action_show_help(self) -> None:
+    def _help_text(self) -> str:
+        from .help_screen import help_markdown
+
         shown = {k.id: self.key_for(k.id) for k in keys.ALL}
         if self.settings.file is not None:
             note = f"Your key settings are read from `{self.settings.file}`."
         else:
             note = "No `attrib.toml` was found, so the keys above are the defaults."
-        self.push_screen(HelpScreen(help_markdown(shown, note)))
+        return help_markdown(shown, note)
+
+    @work(thread=True, exclusive=True, group="help", exit_on_error=False)
+    def _prepare_help(self) -> None:
+        """Once the first frame is up, in a thread: render the help, so that ? opens it at
+        once, and do the work the caller left for this moment."""
+        from .help_screen import rendered, text_width
+
+        rendered(self._help_text(), text_width(self.size.width))
+        for job in self.background:
+            job()
+
+    def action_show_help(self) -> None:
+        from .help_screen import HelpScreen
+
+        self.push_screen(HelpScreen(self._help_text()))
 
     # -- coverage in the background ------------------------------------------------------
     def action_corroborate(self) -> None:

@@ -12,6 +12,8 @@ from .messages import FindingHighlighted, FindingOpened, Origin, SortRequested
 from .safe import Shown
 from .state import ScreenState
 
+FIRST_ROWS = 60  # rows added before the first frame; the rest right after it
+
 
 class FindingsTable(DataTable):
     BINDINGS = keys.bindings(keys.LIST)
@@ -21,11 +23,13 @@ class FindingsTable(DataTable):
                          **kwargs)
         self.state = state
         self._layout: list[tuple[Column, int]] = []
+        self._generation = 0  # which refill the rows still being added belong to
 
     # -- building ----------------------------------------------------------------------
     @property
     def _width(self) -> int:
-        return self.size.width or self.app.size.width or 120
+        # before the first layout: the screen's width less the list's border
+        return self.size.width or max(self.app.size.width - 2, 20)
 
     def refill(self, keep: str | None = None, *, headers: bool = False) -> None:
         """Rebuild the rows from the state (filter and sort); keep the cursor on ``keep``.
@@ -40,11 +44,25 @@ class FindingsTable(DataTable):
         else:
             self.clear()
         rows = self.state.visible()
+        self._generation += 1
+        # A long article's rows past the first screenfuls are added after the first frame
+        # is drawn (each row is measured as it is added); the kept row is always in the first part.
+        where = next((i for i, f in enumerate(rows) if f.id == keep), 0)
+        first = max(FIRST_ROWS, where + FIRST_ROWS)
+        self._add(rows[:first], shape)
+        if keep is not None and keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+        if len(rows) > first:
+            self.call_after_refresh(self._add_rest, self._generation, rows[first:], shape)
+
+    def _add(self, rows: list[Finding], shape: list[tuple[Column, int]]) -> None:
         p = palette.of(self)
         for f in rows:
             self.add_row(*row_cells(p, self.state, f, shape), key=f.id)
-        if keep is not None and keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def _add_rest(self, generation: int, rows: list[Finding], shape: list[tuple[Column, int]]) -> None:
+        if generation == self._generation:  # not replaced by a newer refill meanwhile
+            self._add(rows, shape)
 
     def _header(self, column: Column) -> Shown:
         if column.key == self.state.sort or (column.key == "id" and self.state.sort == "position"):

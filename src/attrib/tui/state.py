@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..corroborate.summary import corroboration_counts
-from ..model import Corroboration, CoveragePage, Flag, Report, Status, Summary
+from ..model import Corroboration, CoveragePage, Flag, Report, ReviewState, Status, Summary
 from ..review import STATES, Finding, Review, ReviewBook
 from .safe import one_line
 
@@ -204,7 +204,8 @@ class ScreenState:
 
     def summary(self) -> Summary:
         """The summary with the verdicts in: what the header shows."""
-        if self.rescore is None:
+        if self.rescore is None or not any(
+                self.review(f).state is ReviewState.DISMISSED for f in self.findings):
             return self.report.summary
         return self.rescore(replace(self.report, verdicts=self.book.verdicts())).summary
 
