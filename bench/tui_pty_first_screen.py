@@ -64,10 +64,10 @@ class Screen:
         return list(self.screen.display)
 
     def cpu(self) -> float:
-        """CPU seconds the child has used so far (user + system): steadier than the wall
-        clock on a busy machine."""
+        """CPU seconds the program has used so far (user + system, with the processes it
+        has waited for): steadier than the wall clock on a busy machine."""
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
     def wait(self, condition: Callable[[list[str]], bool], timeout: float = TIMEOUT) -> float:
         """Read until ``condition(lines)`` holds; the time it first did (perf_counter)."""
@@ -165,7 +165,7 @@ def main() -> None:
     args = ap.parse_args()
     cols, rows = (int(n) for n in args.size.lower().split("x"))
     sys.path.insert(0, str(Path(__file__).parent))
-    from tui_first_screen import generate
+    from tui_first_screen import generate  # noqa: E402
 
     if REFERENCE.is_file():
         measure("reference article", REFERENCE, args.runs, (cols, rows))
