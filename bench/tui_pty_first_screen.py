@@ -165,7 +165,7 @@ def main() -> None:
     args = ap.parse_args()
     cols, rows = (int(n) for n in args.size.lower().split("x"))
     sys.path.insert(0, str(Path(__file__).parent))
-    from tui_first_screen import generate  # noqa: E402
+    from tui_first_screen import generate
 
     if REFERENCE.is_file():
         measure("reference article", REFERENCE, args.runs, (cols, rows))

@@ -32,7 +32,7 @@ def help_markdown(key_display: dict[str, str], config_note: str) -> str:
 
 
 DIALOG_WIDTH = 96  # as in review.tcss; less on a narrow terminal
-CHROME = 2 + 4 + 1  # border, padding, scrollbar
+CHROME = 2 + 4 + 2  # border, padding, the scroll area's scrollbar
 
 
 def text_width(screen_width: int) -> int:
@@ -66,3 +66,14 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Render again if the text area is not the width the lines were made for."""
+        text = self.query_one("#help-text", Static)
+        width = text.content_region.width
+        if width and width != text_width(self.app.size.width):
+            text.update(rendered(self.markdown, width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
