@@ -143,3 +143,18 @@ def test_tui_on_a_folder_needs_a_terminal_and_says_so(desk, tmp_path):
     out = run(["tui", str(desk)], tmp_path / "data", stdin=subprocess.DEVNULL)
     assert out.returncode == 2
     assert out.stderr.strip() == f"attrib: error: attrib tui needs a terminal; for a report use attrib check {desk / 'ferry-sale.txt'}"
+
+
+async def test_when_every_article_ahead_fails_the_screen_stays_where_it_was(desk, tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01 binary")
+    queue = ArticleQueue([str(desk / "harbour-strike.txt"), str(broken)],
+                         lambda t: checker().check(checker().read(t)))
+    app = make_app(tmp_path, queue.load(queue.current), queue=queue)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert "Dock Workers Walk Out" in header and "1/2 ·✖" in header
+        assert queue.index == 0
+        assert any(n.message == "No more articles that way." for n in app._notifications)

@@ -507,10 +507,11 @@ class ReviewApp(App[None]):
             except AttribError as exc:
                 queue.skipped[queue.targets[index]] = str(exc)
                 self.notify(str(exc), title="Skipped", severity="warning", markup=False)
-                queue.index = index
-                index = queue.step(delta)
+                index = index + delta if 0 <= index + delta < len(queue) else None
         if index is None:
             self.notify("No more articles that way.", markup=False)
+            self.query_one(ReportHeader).queue = self.queue_marks()
+            self.query_one(ReportHeader).repaint()
             return
         self._leave()
         self._run += 1  # late coverage results of the old article are ignored
