@@ -14,11 +14,22 @@ Articles: the reference article (../shared/corpora/seed/..., skipped with a mess
 absent) and a generated 5,000-word article (bench/tui_first_screen.py's generator).
 Prints the median of N runs. The machine is shared: compare figures taken together.
 
-Figures (2-core machine shared with five other sessions, median of 5):
+Figures (2-core machine shared with five other sessions, median of 5; CPU is the
+program's user + system time to the first frame, the forked child's included):
 
-    before (commit 935ba0c)      reference 120x40  772-821 ms, help 198-207 ms
-                                 generated 120x40 1011-1139 ms, help 248-297 ms
-                                 reference  80x24  689 ms, generated 80x24 940 ms
+    before (935ba0c), load ~1     reference 120x40  772-821 ms, help 198-207 ms
+                                  generated 120x40 1011-1139 ms, help 248-297 ms
+                                  reference  80x24  689 ms, generated 80x24 940 ms
+    before and after side by side, load average 2.5 (the same minute, same machine):
+                                  before                     after
+      reference 120x40            908 ms (CPU 770), help 214  688 ms (CPU 590), help 138
+      generated 120x40           1179 ms (CPU 1030), help 306 1261 ms (CPU 850), help 63
+      reference  80x24           1027 ms (CPU 730), help 329  654 ms (CPU 540), help 154
+      generated  80x24           1354 ms (CPU 960), help 346 1107 ms (CPU 740), help 129
+
+Wall times on this machine move by half a second with the other sessions' load; the
+CPU column moves much less. For the generated article what is left is checking 5,000
+words (about a quarter of a second, in the child) and Textual's own start (about as much).
 """
 
 from __future__ import annotations
