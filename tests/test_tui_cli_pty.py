@@ -161,3 +161,18 @@ def test_a_folder_at_80x24_in_a_real_terminal(tmp_path):
         assert term.proc.wait(20) == 0
     finally:
         term.close()
+
+
+def test_a_corrupt_review_database_is_one_line_with_a_way_out(tmp_path):
+    (tmp_path / "data").mkdir()
+    db = tmp_path / "data" / "attrib.sqlite3"
+    db.write_bytes(b"not a database, a shopping list" * 50)
+    term = Terminal(tmp_path, "tui", str(ARTICLE))
+    try:
+        assert term.proc.wait(20) == 2
+        term._reader.join(5)
+    finally:
+        term.close()
+    shown = term.seen.decode("utf-8", "replace").replace("\r", "")
+    assert shown.strip() == (f"attrib: error: {db}: cannot use the review database (file is not a "
+                             f"database); move it aside (mv {db} {db}.broken) and attrib starts a new one")

@@ -15,6 +15,7 @@ when opened, and its offset keys move to the new keys as each article is opened.
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,9 +109,10 @@ class ReviewStore:
                     self._upgrade(version)
             self._data_version = self._version()
         except sqlite3.DatabaseError as exc:
+            moved = f"{self.path}.broken"
             raise StoreError(f"{self.path}: cannot use the review database ({exc}); move it "
-                             f"aside (mv '{self.path}' '{self.path}.broken') and attrib starts "
-                             "a new one") from None
+                             f"aside (mv {shlex.quote(str(self.path))} {shlex.quote(moved)}) and "
+                             "attrib starts a new one") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the review database "
                              f"({exc.strerror})") from None
