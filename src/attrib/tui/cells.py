@@ -64,17 +64,22 @@ def layout(state: ScreenState, width: int) -> list[tuple[Column, int]]:
     def used(content: int) -> int:
         return sum(widths.values()) + PAD * len(columns) + content
 
-    # Least important first: a column gives up room down to its least width, else it is
-    # left out. The minor columns (rank 5 and up) go before the content is squeezed below
-    # its ideal width; the others only when the content is down to its least.
+    # Least important first, columns give up room down to their least width; when that is
+    # not enough they are left out, least important first. The minor columns (rank 5 and
+    # up) do so before the content is squeezed below its ideal width; the others only when
+    # the content is down to its least.
     for content, lowest in ((IDEAL_CONTENT, 5), (MIN_CONTENT, 1)):
-        for column in sorted((c for c in columns if c.key != "content"), key=lambda c: -c.rank):
-            if used(content) <= room or column.rank < lowest:
+        candidates = sorted((c for c in columns if c.key != "content" and c.rank >= lowest),
+                            key=lambda c: -c.rank)
+        for column in candidates:
+            if used(content) <= room:
                 break
             widths[column.key] = max(column.least, widths[column.key] - (used(content) - room))
-            if used(content) > room:
-                columns.remove(column)
-                del widths[column.key]
+        for column in candidates:
+            if used(content) <= room:
+                break
+            columns.remove(column)
+            del widths[column.key]
 
     def used_min() -> int:
         return used(MIN_CONTENT)
