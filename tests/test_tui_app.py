@@ -17,7 +17,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input, Select
 
-from attrib import Article, check
+from attrib import Article, Report, check
 from attrib.corroborate.stream import CoverageNote
 from attrib.settings import read_settings
 from attrib.store import ReviewStore
@@ -737,3 +737,39 @@ async def test_dialogs_fit_80x24(tmp_path):
                 assert button.region.right <= 80 and button.region.bottom <= 23 and button.region.height, key
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_the_screen_opens_on_the_article_while_it_is_being_checked(tmp_path):
+    report = real_report()
+    arrived = threading.Event()
+
+    def pending():
+        arrived.wait(10)  # the check is still running
+        return report
+
+    app = make_app(tmp_path, Report(article=report.article), pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Checking the article…" in screen and "Dock Workers Walk Out" in screen.splitlines()[0]
+        assert app.check_action("confirm", ()) is None and app.check_action("export", ()) is None
+        arrived.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if row_ids(app):
+                break
+        assert row_ids(app) == ORDER and app.selected.id == "f1"
+        await pilot.press("x")
+        assert app.book[app.state.by_id["f1"].key].state == "dismissed"  # saved: the store is in use
+
+
+async def test_when_the_check_fails_the_app_quits_and_keeps_the_error(tmp_path):
+    report = real_report()
+
+    def pending():
+        raise RuntimeError("the engine broke")
+
+    app = make_app(tmp_path, Report(article=report.article), pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+    assert str(app.failure) == "the engine broke" and app.return_code == 2

@@ -149,7 +149,7 @@ def test_a_folder_at_80x24_in_a_real_terminal(tmp_path):
         shutil.copy(ARTICLES / f"{name}.txt", desk / f"{name}.txt")
     term = Terminal(tmp_path, "tui", str(desk), size=(80, 24))
     try:
-        term.wait_screen(lambda lines: "reviewed" in lines[0] and "Quit" in lines[-1])
+        term.wait_screen(lambda lines: "/20 reviewed" in lines[0] and "Quit" in lines[-1])  # checked
         lines = term.lines()
         assert "Ferry Line Sold" in lines[0] and "1/2" in lines[0]
         footer = lines[-1].replace("▏", " ").split()
@@ -176,3 +176,22 @@ def test_a_corrupt_review_database_is_one_line_with_a_way_out(tmp_path):
     shown = term.seen.decode("utf-8", "replace").replace("\r", "")
     assert shown.strip() == (f"attrib: error: {db}: cannot use the review database (file is not a "
                              f"database); move it aside (mv {db} {db}.broken) and attrib starts a new one")
+
+
+def test_a_long_article_opens_while_it_is_checked_and_then_fills_in(tmp_path):
+    """A long article takes longer to check than the screen takes to start: the screen
+    opens on the text and fills in the findings when the check is done."""
+    body = ARTICLE.read_text(encoding="utf-8").split("\n\n", 2)[2]
+    long = tmp_path / "long.txt"
+    long.write_text("Harbour Strike: The Long Version\n\n" + "\n\n".join([body] * 12), encoding="utf-8")
+    term = Terminal(tmp_path, "tui", str(long))
+    try:
+        term.wait_screen(lambda lines: "The Long Version" in lines[0] and "reviewed" in lines[0]
+                         and not lines[0].rstrip().endswith("0/0 reviewed"))
+        assert any(line.lstrip("│ ").startswith("f1 ") for line in term.lines())
+        term.send("x")
+        wait_for(lambda: len(saved(tmp_path)) == 1)
+        term.send("q")
+        assert term.proc.wait(20) == 0
+    finally:
+        term.close()

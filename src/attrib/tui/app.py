@@ -6,6 +6,7 @@ and the screen composed again."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
@@ -43,6 +44,8 @@ from .messages import (
     FindingHighlighted,
     FindingOpened,
     Origin,
+    ReportFailed,
+    ReportReady,
     SearchChanged,
     SortRequested,
 )
@@ -74,13 +77,16 @@ class ReviewApp(App[None]):
                  finish: Callable[[Report], Report] | None = None,
                  rescore: Callable[[Report], Report] | None = None,
                  queue: ArticleQueue | None = None,
-                 background: tuple[Callable[[], object], ...] = ()) -> None:
+                 background: tuple[Callable[[], object], ...] = (),
+                 pending: Callable[[], Report] | None = None) -> None:
         """``corroborate``: see coverage_worker.py. ``finish``: a last touch to the report
         as exported (the CLI adds what the outlet list says about the outlets).
         ``rescore``: the report with its verdicts in, summary recomputed (the CLI passes
         ``Checker.reviewed``). ``queue``: more articles to review in turn; ``report`` is
         its current one. ``background``: work to do in a thread once the first frame is up
-        (the CLI builds its Checker there, for the score and the export)."""
+        (the CLI builds its Checker there, for the score and the export). ``pending``: the
+        report is still being made; ``report`` is the article alone, shown meanwhile, and
+        ``pending()`` (called in a thread) gives the real one."""
         super().__init__()
         self.store = store
         self.finish = finish
@@ -90,6 +96,8 @@ class ReviewApp(App[None]):
         self.corroborate_fn = corroborate
         self.cursor_blink = cursor_blink
         self.background = background
+        self.pending = pending
+        self.failure: Exception | None = None  # why the pending report never came
         self._run = 0  # which coverage run the incoming results belong to
         self._done = 0
         if self.settings.tui.keys:
@@ -103,7 +111,8 @@ class ReviewApp(App[None]):
         self.report = report
         self.selected: Finding | None = None
         findings = findings_of(report)
-        self.book = ReviewBook(report.article.digest, self.store, findings)
+        # while the report is pending, no reviews are read (or written): there is nothing to review
+        self.book = ReviewBook(report.article.digest, None if self.pending else self.store, findings)
         self.state = ScreenState(report, self.book, self.rescore)
         if self.corroborate_fn is not None:
             self.state.coverage_enabled = True
@@ -147,19 +156,34 @@ class ReviewApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(POLL_SECONDS, self._poll)
         self._setup()
+        if self.pending is not None:
+            threading.Thread(target=self._wait_for_report, args=(self.pending,), daemon=True).start()
+
+    def _wait_for_report(self, pending: Callable[[], Report]) -> None:
+        """In a thread of its own (it may block until quit): the report, then the screen."""
+        try:
+            message: ReportReady | ReportFailed = ReportReady(pending())
+        except Exception as exc:  # the check failed: quit and let the caller say why
+            message = ReportFailed(exc)
+        if self.is_running:  # else the user quit before it came: nothing to say
+            self.post_message(message)
+
+    async def on_report_ready(self, message: ReportReady) -> None:
+        self.pending = None
+        self._load(message.report)
+        await self.recompose()
+        self._setup()
+
+    def on_report_failed(self, message: ReportFailed) -> None:
+        self.failure = message.error
+        self.exit(return_code=2)
 
     def _setup(self) -> None:
         """After composing: titles, the list, the selection, and what to tell the user."""
-        self.query_one("#list-area").border_title = "Findings"
-        a = self.report.article
-        where = a.url or (Path(a.path).name if a.path else "")
-        self.article.border_title = f"Article · {one_line(where, 60)}" if where else "Article"
-        self.detail.border_title = "Details"
-        self.article.border_subtitle = palette.of(self).legend()
-        self.query_one("#search-input", Input).cursor_blink = self.cursor_blink
-        self.query_one(SearchBar).display = False
-        self.query_one(CoverageBar).display = False
-        self._refill()
+        if self.pending is not None:  # the article alone, while it is being checked
+            self._setup_panes()
+            return
+        self._setup_panes()
         self.table.focus()
         start = self._restored_cursor() or (self.state.findings[0] if self.state.findings else None)
         if start is not None:
@@ -178,6 +202,18 @@ class ReviewApp(App[None]):
             self.action_corroborate()
         self.call_after_refresh(self._note_opened)
         self.set_timer(0.5, self._prepare_help)
+
+    def _setup_panes(self) -> None:
+        self.query_one("#list-area").border_title = "Findings"
+        a = self.report.article
+        where = a.url or (Path(a.path).name if a.path else "")
+        self.article.border_title = f"Article · {one_line(where, 60)}" if where else "Article"
+        self.detail.border_title = "Details"
+        self.article.border_subtitle = palette.of(self).legend()
+        self.query_one("#search-input", Input).cursor_blink = self.cursor_blink
+        self.query_one(SearchBar).display = False
+        self.query_one(CoverageBar).display = False
+        self._refill()
 
     def _restored_cursor(self) -> Finding | None:
         if self.store is None:
@@ -221,6 +257,8 @@ class ReviewApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.REVIEW_ACTIONS and self.screen is not self.screen_stack[0]:
             return False  # a dialog is open: its own keys only
+        if self.pending is not None and action in self.REVIEW_ACTIONS - {"show_help"}:
+            return None  # the article is still being checked
         if action in ("next_article", "previous_article"):
             if self.queue is None or len(self.queue) < 2:
                 return False  # one article: not in the footer at all
@@ -295,7 +333,9 @@ class ReviewApp(App[None]):
         empty = self.query_one("#list-empty", Static)
         table.display = shown > 0
         empty.display = shown == 0
-        if not total:
+        if self.pending is not None:
+            empty.update("Checking the article…")
+        elif not total:
             empty.update("No attributed statements and no flags in this article: nothing "
                          "to review. The article is shown below.")
         elif not shown:

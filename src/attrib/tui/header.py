@@ -83,14 +83,18 @@ class ReportHeader(Horizontal):
         out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", p.grey)
         return out
 
+    # query(), not query_one(): a resize can arrive while the screen is being composed
+    # again (a new article), when the parts are already gone
     def update_stats(self) -> None:
-        self.query_one("#header-stats", Static).update(self._stats())
+        for stats in self.query("#header-stats").results(Static):
+            stats.update(self._stats())
 
     def repaint(self) -> None:
-        self.query_one("#header-title", Static).update(self._title())
-        queue = self.query_one("#header-queue", Static)
-        queue.display = bool(self.queue)
-        queue.update(self._queue())
+        for title in self.query("#header-title").results(Static):
+            title.update(self._title())
+        for queue in self.query("#header-queue").results(Static):
+            queue.display = bool(self.queue)
+            queue.update(self._queue())
         self.update_stats()
 
     def on_resize(self) -> None:
