@@ -200,8 +200,7 @@ class ReviewApp(App[None]):
                         severity="warning", markup=False)
         if self.corroborate_fn is not None:
             self.action_corroborate()
-        self.call_after_refresh(self._note_opened)
-        self.set_timer(0.5, self._prepare_help)
+        self.call_after_refresh(self._after_first_frame)
 
     def _setup_panes(self) -> None:
         self.query_one("#list-area").border_title = "Findings"
@@ -214,6 +213,12 @@ class ReviewApp(App[None]):
         self.query_one(SearchBar).display = False
         self.query_one(CoverageBar).display = False
         self._refill()
+
+    def _after_first_frame(self) -> None:
+        """What can wait until the screen is drawn: noting the article (a disk sync), and
+        a little later the background work (it would compete with the drawing)."""
+        self._note_opened()
+        self.set_timer(0.3, self._prepare_help)
 
     def _restored_cursor(self) -> Finding | None:
         if self.store is None:
