@@ -168,10 +168,16 @@ class ReviewApp(App[None]):
         if self.is_running:  # else the user quit before it came: nothing to say
             self.post_message(message)
 
-    async def on_report_ready(self, message: ReportReady) -> None:
+    def on_report_ready(self, message: ReportReady) -> None:
+        """The same article, now checked: every widget stays (the article view keeps its
+        text and wrapping) and takes the new screen state."""
         self.pending = None
         self._load(message.report)
-        await self.recompose()
+        for widget in (self.query_one(ReportHeader), self.table, self.detail):
+            widget.state = self.state
+        self.article.rebind(self.state)
+        self.query_one(ReportHeader).repaint()
+        self.table.refill(headers=True)
         self._setup()
 
     def on_report_failed(self, message: ReportFailed) -> None:

@@ -40,6 +40,14 @@ class ArticleView(TextArea):
         # Smallest findings first, so the cursor picks a flag inside a statement.
         self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
 
+    def rebind(self, state: ScreenState) -> None:
+        """The same article with a new screen state (its findings arrived): paint again."""
+        self.state = state
+        self.selected = None
+        self._styles = self._paint(state)
+        self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
+        self.repaint()
+
     # -- painting ----------------------------------------------------------------------
     def _paint(self, state: ScreenState) -> dict[int, list[tuple[int, int, str]]]:
         """Per display line: (start column, end column, role), in painting order. Roles
