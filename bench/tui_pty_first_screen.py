@@ -15,21 +15,18 @@ absent) and a generated 5,000-word article (bench/tui_first_screen.py's generato
 Prints the median of N runs. The machine is shared: compare figures taken together.
 
 Figures (2-core machine shared with five other sessions, median of 5; CPU is the
-program's user + system time to the first frame, the forked child's included):
+program's user + system time to the first frame, the forked child's included). Before is
+commit 935ba0c run by this same script in the same minutes, load average about 2:
 
-    before (935ba0c), load ~1     reference 120x40  772-821 ms, help 198-207 ms
-                                  generated 120x40 1011-1139 ms, help 248-297 ms
-                                  reference  80x24  689 ms, generated 80x24 940 ms
-    before and after side by side, load average 2.5 (the same minute, same machine):
-                                  before                     after
-      reference 120x40            908 ms (CPU 770), help 214  688 ms (CPU 590), help 138
-      generated 120x40           1179 ms (CPU 1030), help 306 1261 ms (CPU 850), help 63
-      reference  80x24           1027 ms (CPU 730), help 329  654 ms (CPU 540), help 154
-      generated  80x24           1354 ms (CPU 960), help 346 1107 ms (CPU 740), help 129
+                              before                        after
+    reference 120x40    824-842 ms (CPU 750), help 201-207   611-656 ms (CPU 490-520), help 86-87
+    generated 120x40   1031-1137 ms (CPU 970-1060), help 258-303   847-867 ms (CPU 650-660), help 32-35
+    reference  80x24    753-764 ms (CPU 700-710), help 211-234   594-665 ms (CPU 470-540), help 55-84
+    generated  80x24    986-1027 ms (CPU 930-970), help 246-264   812-848 ms (CPU 570-640), help 91-112
 
-Wall times on this machine move by half a second with the other sessions' load; the
-CPU column moves much less. For the generated article what is left is checking 5,000
-words (about a quarter of a second, in the child) and Textual's own start (about as much).
+Wall times here move by a few hundred ms with the other sessions' load; compare figures
+taken together. What is left for the 5,000-word article is checking it (about a quarter
+of a second, in the child, while the screen starts) and Textual drawing the first frame.
 """
 
 from __future__ import annotations
@@ -81,22 +78,33 @@ class Screen:
         return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
     def wait(self, condition: Callable[[list[str]], bool], timeout: float = TIMEOUT) -> float:
-        """Read until ``condition(lines)`` holds; the time it first did (perf_counter)."""
+        """Read until ``condition(lines)`` holds; when the bytes that made it true arrived
+        (perf_counter). A burst of output is read whole before the emulator parses it, so
+        the parsing (pure Python, on the same two cores) neither delays the timestamp nor
+        runs once per chunk."""
         end = time.perf_counter() + timeout
         while time.perf_counter() < end:
             ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
+            if not ready:
+                if self.proc.poll() is not None:
+                    break
+                continue
+            burst, arrived = [], time.perf_counter()
+            while ready:
                 try:
                     chunk = os.read(self.master, 1 << 16)
                 except OSError:
-                    break
+                    chunk = b""
                 if not chunk:
                     break
-                self.stream.feed(chunk)
-                if condition(self.lines()):
-                    return time.perf_counter()
-            elif self.proc.poll() is not None:
+                burst.append(chunk)
+                arrived = time.perf_counter()
+                ready, _, _ = select.select([self.master], [], [], 0.005)
+            if not burst:
                 break
+            self.stream.feed(b"".join(burst))
+            if condition(self.lines()):
+                return arrived
         raise RuntimeError("the screen never showed what was waited for:\n" + "\n".join(self.lines()))
 
     def drain_until_exit(self, timeout: float = 20) -> None:
