@@ -1,5 +1,8 @@
 """Time to first screen of ``attrib tui`` (headless, Pilot), extraction included.
 
+In-process parts only (no interpreter start, no imports): what the user waits for from
+exec to the first frame is bench/tui_pty_first_screen.py.
+
     PYTHONPATH=src python bench/tui_first_screen.py [--runs N]
 
 Measures, for the reference article (../shared/corpora/seed/...; skipped with a message

@@ -1,5 +1,10 @@
-"""The review app driven by Textual's Pilot: every key, the mouse, filters, persistence,
-export and the background coverage check against a local HTTP server."""
+"""The review app driven by Textual's Pilot on what the real pipeline finds in the fixture
+articles: every key, the mouse, filters, verdicts and what they mean, persistence and the
+cursor across a restart, two windows, export beside the article, and the real coverage
+check in the background against a local HTTP server.
+
+Expectations are written out by hand from reading harbour-strike.txt (the findings in
+text order, each flag under its statement; which statements the coverage pages quote)."""
 
 from __future__ import annotations
 
@@ -8,12 +13,12 @@ import json
 import sqlite3
 import threading
 
+import pytest
 from rich.console import Console
-from textual.widgets import Input, Markdown, Select
+from textual.widgets import Input, Select
 
 from attrib import Article, Report, check
 from attrib.corroborate.stream import CoverageNote
-from attrib.review import findings_of
 from attrib.settings import read_settings
 from attrib.store import ReviewStore
 from attrib.tui.article_view import ArticleView
@@ -26,15 +31,24 @@ from attrib.tui.note_screen import NoteScreen
 from support_tui import (
     ARTICLE,
     SIZE,
+    SMALL,
     CoverageServer,
-    HttpCorroborator,
     cell_text,
-    harbour_report,
     make_app,
+    real_corroborator,
+    real_report,
     row_ids,
     screen_text,
-    statements_from,
 )
+
+# harbour-strike.txt in text order: the opening sentence's unattributed claim, Okafor's
+# quote and her indirect statement, Reyes to the Tribune, the annual report, Varga, Reyes
+# twice more, the ministry, the anonymous official and its flag, "Observers say" and its
+# flag, "is seen by many as" (statement, then its agentless flag), the unattributed
+# figure and its hedge, the signed quote, Reuters.
+BOTH_SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
+ORDER = ["f1", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "f2", "s10", "f3", "s11",
+         "f4", "f5", "f6", "s12", "s13"]
 
 
 def detail_text(app) -> str:
@@ -48,25 +62,38 @@ def _plain(static) -> str:
     return console.export_text()
 
 
-async def test_first_screen_lists_every_statement_and_flag(tmp_path):
-    report = harbour_report()
-    app = make_app(tmp_path, report)
+async def test_first_screen_lists_every_statement_and_flag_in_text_order(tmp_path):
+    app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert row_ids(app) == [f.id for f in findings_of(report)]
-        assert len(row_ids(app)) == len(report.statements) + len(report.flags)
-        assert app.selected.id == "s1" and app.focused is app.table
+        assert row_ids(app) == ORDER
+        assert app.selected.id == "f1" and app.focused is app.table
         screen = screen_text(app)
-        assert "Dock Workers Walk Out as Port Talks Collapse" in screen
-        assert "13 statements · 4 flags · 0/17 reviewed" in screen
-        assert "Maria Okafor" in detail_text(app)
+        assert "Dock Workers Walk Out as Port Talks Collapse" in screen.splitlines()[0]
+        assert "score 79 fair  13 statements · 6 flags · 0/19 reviewed" in screen
+        assert "Article · harbour-strike.txt" in screen
+        assert "f1 · flag · open" in detail_text(app)
+
+
+@BOTH_SIZES
+async def test_flag_rows_show_the_flagged_words_and_a_dash_without_a_statement(tmp_path, size):
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert cell_text(app, "f1", "source") == "-"  # no statement carries it
+        assert cell_text(app, "f6", "source") == "-"
+        assert cell_text(app, "f3", "source") == "↳ Observers"  # under its statement
+        assert cell_text(app, "f3", "content") == "“Observers”"
+        assert cell_text(app, "f4", "content") == "“is seen by many as”"
+        assert cell_text(app, "f6", "content") == "“reportedly”"
+        assert cell_text(app, "s10", "content").startswith("the dispute could")
 
 
 async def test_arrows_and_j_k_move_through_the_list(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j")
+        await pilot.press("j", "j", "j")
         assert app.selected.id == "s3" and "Tomas Reyes" in detail_text(app)
         await pilot.press("down")
         assert app.selected.id == "s4"
@@ -80,7 +107,7 @@ async def test_arrows_and_j_k_move_through_the_list(tmp_path):
 async def test_enter_opens_in_the_article_and_comes_back(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j", "j", "enter")
         await pilot.pause()
         assert app.focused is app.article
         assert app.article.finding_at_cursor().id == "s3"
@@ -105,7 +132,6 @@ async def test_moving_through_the_text_selects_the_finding_under_the_cursor(tmp_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("tab")  # into the article
-        article = app.article
         start = app.selected
         for _ in range(40):
             await pilot.press("down")
@@ -113,7 +139,7 @@ async def test_moving_through_the_text_selects_the_finding_under_the_cursor(tmp_
                 break
         await pilot.pause()
         assert app.selected is not start
-        assert app.selected is article.finding_at_cursor()
+        assert app.selected is app.article.finding_at_cursor()
         assert app.table.current_id == app.selected.id  # the list followed
 
 
@@ -132,10 +158,10 @@ async def test_clicking_a_word_in_the_article_selects_its_finding(tmp_path):
         await pilot.click(ArticleView, offset=(region.x - article.region.x + x + 2,
                                                region.y - article.region.y + y - article.scroll_y))
         await pilot.pause()
-        # "Observers" is both the source of a statement and a flagged span: the flag is
-        # the smaller finding, so it is the one under the cursor
-        assert app.selected.id == "f2"
-        assert app.table.current_id == "f2"
+        # "Observers" is the source of s10 and the span of its vague-source flag: the flag
+        # is the smaller finding, so it is the one under the cursor
+        assert app.selected.id == "f3"
+        assert app.table.current_id == "f3"
         assert "vague-source" in detail_text(app)
 
 
@@ -143,20 +169,20 @@ async def test_clicking_a_row_selects_it_and_a_header_sorts(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click(FindingsTable, offset=(10, 1 + 4))  # header row, then s1..s5
+        await pilot.click(FindingsTable, offset=(10, 5))  # header row, then f1, s1..s4
         await pilot.pause()
-        assert app.selected.id == "s5"
+        assert app.selected.id == "s4"
         await pilot.click(FindingsTable, offset=(12, 0))  # "Source" header
         await pilot.pause()
-        names = [app.state.by_id[i].statement.source.name.lower()
-                 for i in row_ids(app) if app.state.by_id[i].statement]
-        assert names == sorted(names)
+        ids = row_ids(app)
+        # statements by source name (case folded), a flag beside its statement, the four
+        # flags no statement carries last
+        assert ids[:4] == ["s9", "f2", "s5", "s11"]  # "An official ...", its flag, Ines, many
+        assert ids[-4:] == ["f1", "f4", "f5", "f6"]
         await pilot.click(FindingsTable, offset=(12, 0))
         await pilot.pause()
-        names = [app.state.by_id[i].statement.source.name.lower()
-                 for i in row_ids(app) if app.state.by_id[i].statement]
-        assert names == sorted(names, reverse=True)
-        assert app.selected.id == "s5"  # sorting keeps the selection
+        assert row_ids(app)[:4] == ["f6", "f5", "f4", "f1"]
+        assert app.selected.id == "s4"  # sorting keeps the selection
 
 
 async def test_slash_searches_as_you_type_and_escape_clears(tmp_path):
@@ -166,15 +192,13 @@ async def test_slash_searches_as_you_type_and_escape_clears(tmp_path):
         assert app.focused.id == "search-input"
         await pilot.press(*"reyes")
         await pilot.pause()
-        ids = row_ids(app)
-        assert ids and all("reyes" in app.state._haystack[i] for i in ids)
-        assert len(ids) < len(app.state.findings)
-        assert "shown" in screen_text(app)
+        assert row_ids(app) == ["s3", "s6", "s7"]  # Tomas Reyes's three statements
+        assert "3 of 19 shown" in screen_text(app)
         await pilot.press("enter")
         assert app.focused is app.table
         await pilot.press("escape")
         await pilot.pause()
-        assert len(row_ids(app)) == len(app.state.findings)
+        assert row_ids(app) == ORDER
         assert not app.query_one("#search-bar").display
 
 
@@ -186,7 +210,7 @@ async def test_f_filters_by_category_source_type_and_review_state(tmp_path):
         assert isinstance(app.screen, FilterScreen)
         # pick a category with the keyboard: open the list, go to vague-source, enter
         await pilot.press("enter")
-        options = app.state.categories()
+        options = ["agentless", "anonymous-source", "hedge", "unattributed-claim", "vague-source"]
         for _ in range(options.index("vague-source") + 1):
             await pilot.press("down")
         await pilot.press("enter")
@@ -194,17 +218,15 @@ async def test_f_filters_by_category_source_type_and_review_state(tmp_path):
         assert app.screen.query_one("#filter-category", Select).value == "vague-source"
         await pilot.click("#apply")
         await pilot.pause()
-        ids = row_ids(app)
-        assert [app.state.by_id[i].id for i in ids] == [
-            f.id for f in app.state.findings if "vague-source" in
-            {x.category for x in app.state.flags(f)}]
-        assert "2 of 17 shown" in screen_text(app)
+        assert row_ids(app) == ["s10", "f3"]
+        assert "2 of 19 shown" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(row_ids(app)) == 17
+        assert len(row_ids(app)) == 19
 
-        # review state: confirm two, then show only the confirmed ones
-        await pilot.press("ctrl+home", "c", "c")
+        # review state: confirm s1 and s2, then show the confirmed statements by a person
+        app.go_to("s1")
+        await pilot.press("c", "c")
         await pilot.press("f")
         await pilot.pause()
         app.screen.query_one("#filter-review", Select).value = "confirmed"
@@ -220,14 +242,14 @@ async def test_filter_that_matches_nothing_says_how_to_get_out(tmp_path):
         await pilot.press("slash", *"zzzz", "enter")
         await pilot.pause()
         assert row_ids(app) == []
-        screen = screen_text(app)
-        assert "No finding matches this filter" in screen
+        assert "No finding matches this filter" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(row_ids(app)) == 17
+        assert len(row_ids(app)) == 19
 
 
-async def test_confirm_and_dismiss_save_at_once_toggle_and_move_on(tmp_path):
+@BOTH_SIZES
+async def test_confirm_and_dismiss_save_at_once_say_what_they_mean_and_move_on(tmp_path, size):
     app = make_app(tmp_path)
     db = tmp_path / "reviews.sqlite3"
     digest = app.report.article.digest
@@ -237,105 +259,214 @@ async def test_confirm_and_dismiss_save_at_once_toggle_and_move_on(tmp_path):
             "SELECT finding, state FROM reviews WHERE article = ?", (digest,))
         return {app.state.by_key[k].id: s for k, s in rows}
 
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        assert saved() == {"s1": "confirmed"}  # committed, visible to another connection
-        assert app.selected.id == "s2"  # moved on
-        await pilot.press("x")
-        assert saved() == {"s1": "confirmed", "s2": "dismissed"}
-        assert cell_text(app, "s1", "review") == "✔ yes"
-        assert cell_text(app, "s2", "review") == "✖ no"
-        await pilot.press("k", "x")  # x on a dismissed finding reopens it
-        assert saved() == {"s1": "confirmed"}
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("x")  # f1, a flag: the reviewer disagrees
+        assert saved() == {"f1": "dismissed"}  # committed, visible to another connection
+        assert app.selected.id == "s1"  # moved on
+        await pilot.press("c")  # s1, a statement: the extraction is right
+        await pilot.press("x")  # s2: the extraction is wrong
+        assert saved() == {"f1": "dismissed", "s1": "confirmed", "s2": "dismissed"}
+        assert cell_text(app, "f1", "review") == "✖ disagree"
+        assert cell_text(app, "s1", "review") == "✔ right"
+        assert cell_text(app, "s2", "review") == "✖ wrong"
+        await pilot.press("k")
+        assert "s2 · statement · extraction wrong" in detail_text(app)
+        await pilot.press("x")  # x on a dismissed finding reopens it
+        assert saved() == {"f1": "dismissed", "s1": "confirmed"}
         assert cell_text(app, "s2", "review") == "·"
-        assert "1/17 reviewed" in screen_text(app)
+        app.go_to("f3")
+        await pilot.press("c")
+        assert "f3 · flag · agree" in detail_text(app) or cell_text(app, "f3", "review") == "✔ agree"
+        assert "3/19 reviewed" in screen_text(app)
+
+
+@BOTH_SIZES
+async def test_dismissing_a_flag_takes_it_out_of_the_score_on_screen(tmp_path, size):
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert "score 79 fair" in screen_text(app)
+        await pilot.press("x")  # f1, an unattributed-claim warning: 4 points back
+        await pilot.pause()
+        assert "score 83 fair" in screen_text(app)
+        app.go_to("s10")  # "Observers say ...": the extraction is wrong, its flag goes too
+        await pilot.press("x")
+        await pilot.pause()
+        assert "score 87 strong" in screen_text(app)
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert "score 79 fair" in screen_text(app)
 
 
 async def test_note_then_undo_step_by_step(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "j", "n")
+        await pilot.press("j", "j", "j", "n")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"check the tape", "enter")
         await pilot.pause()
-        assert app.book[app.state.by_id["s3"].key].note == "check the tape"
+        key = app.state.by_id["s3"].key
+        assert app.book[key].note == "check the tape"
         assert cell_text(app, "s3", "review") == "· ✎"
         assert "check the tape" in detail_text(app)
         await pilot.press("c")  # confirms s3, moves to s4
-        assert app.book[app.state.by_id["s3"].key].state == "confirmed"
+        assert app.book[key].state == "confirmed"
         await pilot.press("u")
         await pilot.pause()
         assert app.selected.id == "s3"  # undo goes back to the finding it changed
-        assert app.book[app.state.by_id["s3"].key].state == "open"
-        assert app.book[app.state.by_id["s3"].key].note == "check the tape"
+        assert app.book[key].state == "open"
+        assert app.book[key].note == "check the tape"
         await pilot.press("u")
-        assert app.book[app.state.by_id["s3"].key].note == ""
+        assert app.book[key].note == ""
         assert not app.book.can_undo
         await pilot.press("u")  # nothing left: nothing happens
         assert len(app.book) == 0
 
 
-async def test_verdicts_and_notes_come_back_after_a_restart(tmp_path):
-    report = harbour_report()
-    first = make_app(tmp_path, report)
-    async with first.run_test(size=SIZE) as pilot:
-        await pilot.press("c")  # s1 confirmed
+@BOTH_SIZES
+async def test_s_corrects_the_speaker_of_a_statement(tmp_path, size):
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        app.go_to("s9")  # the anonymous official
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"Ministry spokesman Jon Arve", "enter")
+        await pilot.pause()
+        assert app.book[app.state.by_id["s9"].key].speaker == "Ministry spokesman Jon Arve"
+        assert cell_text(app, "s9", "review") == "· ✐"
+        assert "Speaker, corrected: Ministry spokesman Jon Arve" in detail_text(app)
+        app.go_to("f2")  # a flag has no speaker to correct
+        await pilot.pause()
+        assert app.check_action("speaker", ()) is None
+        data = app.state.exported()
+    assert [(v.finding, v.speaker) for v in data.verdicts] == [("s9", "Ministry spokesman Jon Arve")]
+
+
+@BOTH_SIZES
+async def test_verdicts_notes_and_the_cursor_come_back_after_a_restart(tmp_path, size):
+    first = make_app(tmp_path)
+    async with first.run_test(size=size) as pilot:
+        await pilot.press("j", "c")  # s1 confirmed
         await pilot.press("j", "n", *"not in the tape", "enter")  # note on s3
         await pilot.pause()
-        first.go_to("f2")
-        await pilot.press("x")  # f2 dismissed
+        first.go_to("f3")
+        await pilot.press("x")  # f3 dismissed, the cursor moves on to s11
         await pilot.press("q")
     assert not first.is_running
 
-    # a new process would re-run the pipeline: do that too
-    again = harbour_report()
-    second = make_app(tmp_path, again, store=ReviewStore(tmp_path / "reviews.sqlite3"))
-    async with second.run_test(size=SIZE, notifications=True) as pilot:
+    # a new process runs the pipeline again: so do we
+    second = make_app(tmp_path, real_report(), store=ReviewStore(tmp_path / "reviews.sqlite3"))
+    async with second.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
-        assert cell_text(second, "s1", "review") == "✔ yes"
+        assert cell_text(second, "s1", "review") == "✔ right"
         assert cell_text(second, "s3", "review") == "· ✎"
-        assert cell_text(second, "f2", "review") == "✖ no"
+        assert cell_text(second, "f3", "review") == "✖ disagree"
         assert second.book[second.state.by_id["s3"].key].note == "not in the tape"
         assert any("Restored 3 reviews" in n.message for n in second._notifications)
+        assert second.selected.id == "s11" and second.table.current_id == "s11"
 
 
-async def test_export_dialog_writes_a_valid_report_with_the_reviews(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+async def test_a_change_made_in_another_window_shows(tmp_path):
     app = make_app(tmp_path)
-    out = tmp_path / "o" / "r.json"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"opening is on record", "enter")  # a note on f1 here
+        await pilot.pause()
+        other = ReviewStore(tmp_path / "reviews.sqlite3")  # the other window
+        other.update(app.report.article.digest, app.state.by_id["f1"].key, "state", "dismissed")
+        other.update(app.report.article.digest, app.state.by_id["s13"].key, "state", "confirmed")
+        await pilot.pause(1.5)  # the app looks once a second
+        assert cell_text(app, "f1", "review") == "✖ disagree ✎"  # both fields kept
+        assert cell_text(app, "s13", "review") == "✔ right"
+        told = [n.message for n in app._notifications if "another window" in n.message]
+        assert told == ["Changed in another window: f1 disagree (note), s13 extraction right."]
+        # our change to a field the other window changed (before this one looked) says so
+        s13 = app.state.by_id["s13"]
+        other.update(app.report.article.digest, s13.key, "note", "theirs")
+        assert app._save(s13, "note", "ours") is None  # no await between: no look in between
+        await pilot.pause()
+        assert app.book[s13.key].note == "ours"
+        assert any("another window had changed the note to “theirs”" in n.message
+                   for n in app._notifications)
+
+
+async def test_a_failed_save_keeps_the_typed_note_to_try_again(tmp_path):
+    store = ReviewStore(tmp_path / "reviews.sqlite3", timeout=0.1)
+    app = make_app(tmp_path, store=store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "x", "e")
+        await pilot.pause()
+        blocker = sqlite3.connect(tmp_path / "reviews.sqlite3", isolation_level=None)
+        blocker.execute("BEGIN IMMEDIATE")  # another writer holds the database
+        await pilot.press("n", *"keep this text", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)  # still open, the text still there
+        assert app.screen.query_one("#note-input", Input).value == "keep this text"
+        assert "Not saved" in _plain(app.screen.query_one("#note-error"))
+        blocker.execute("ROLLBACK")
+        await pilot.press("enter")  # try again
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert app.book[app.state.by_id["f1"].key].note == "keep this text"
+
+
+@BOTH_SIZES
+async def test_export_goes_beside_the_article_and_says_where(tmp_path, monkeypatch, size):
+    article = tmp_path / "desk" / "harbour-strike.txt"
+    article.parent.mkdir()
+    article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # not where the article is
+    app = make_app(tmp_path, real_report(article))
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("x", "c", "e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         formats = [b.label.plain for b in app.screen.query("RadioButton")]
-        assert formats[:2] == ["json", "md"] and "text" not in formats
-        await pilot.press("tab", *"o/r.json", "enter")  # missing directory: an error, stay
+        assert formats[:3] == ["json", "md", "html"] and "text" not in formats
+        path = app.screen.query_one("#export-path", Input)
+        assert path.value == str(article.parent / "harbour-strike.attrib.json")
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert any(n.message == f"Wrote {article.parent / 'harbour-strike.attrib.json'}"
+                   for n in app._notifications)
+    data = json.loads((article.parent / "harbour-strike.attrib.json").read_text(encoding="utf-8"))
+    assert data["reviews"] == [
+        {"finding": "f1", "state": "dismissed", "note": "", "speaker": "", "meaning": "disagree"},
+        {"finding": "s1", "state": "confirmed", "note": "", "speaker": "", "meaning": "extraction right"}]
+    assert data["summary"]["score"] == 83.0  # f1 left the score
+    assert not (elsewhere / "harbour-strike.attrib.json").exists()
+
+
+async def test_export_to_a_missing_folder_is_an_error_in_the_dialog(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "no" / "such" / "r.json")
+        await pilot.press("tab", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         assert "does not exist" in _plain(app.screen.query_one("#export-error"))
-        out.parent.mkdir()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, ExportScreen)
-    data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "attrib.report/1"
-    assert data["reviews"] == [{"finding": "s1", "state": "confirmed", "note": ""},
-                               {"finding": "s2", "state": "dismissed", "note": ""}]
-    assert len(data["statements"]) == 13 and len(data["flags"]) == 4
 
 
 async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path.parent)
+    article = tmp_path / "harbour-strike.txt"
+    article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "harbour-strike.attrib.md").write_text("old")
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, real_report(article))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "e")
         await pilot.pause()
         await pilot.press("right", "space")  # the md radio button
         await pilot.pause()
         path = app.screen.query_one("#export-path", Input)
-        assert path.value == "harbour-strike.attrib.md"  # follows the format
+        assert path.value == f"{tmp_path.name}/harbour-strike.attrib.md"  # follows the format
         await pilot.click("#export")
         await pilot.pause()
         assert "exists" in _plain(app.screen.query_one("#export-error"))
@@ -343,10 +474,11 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatc
         await pilot.click("#export")
         await pilot.pause()
     text = (tmp_path / "harbour-strike.attrib.md").read_text()
-    assert "## Review" in text and "- **s1** confirmed" in text
+    assert text.startswith("# Dock Workers Walk Out as Port Talks Collapse")
+    assert "✔ *agree*" in text  # f1 confirmed: the reviewer agrees with the flag
 
 
-async def test_help_shows_markdown_with_the_keys_as_bound(tmp_path):
+async def test_help_shows_the_keys_as_bound_and_what_verdicts_mean(tmp_path):
     config = tmp_path / "attrib.toml"
     config.write_text('[tui.keys]\nconfirm = "y"\n')
     app = make_app(tmp_path, settings=read_settings(config))
@@ -354,9 +486,10 @@ async def test_help_shows_markdown_with_the_keys_as_bound(tmp_path):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        source = app.screen.query_one(Markdown).source
+        source = app.screen.markdown
         assert "| `y` | `confirm` |" in source
         assert str(config) in source
+        assert "extraction is right" in source and "you agree with a flag" in source
         await pilot.press("escape")
         await pilot.press("f1")
         await pilot.pause()
@@ -367,7 +500,7 @@ async def test_help_shows_markdown_with_the_keys_as_bound(tmp_path):
         await pilot.press("c")  # remapped away
         assert len(app.book) == 0
         await pilot.press("y")
-        assert app.book[app.state.by_id["s1"].key].state == "confirmed"
+        assert app.book[app.state.by_id["f1"].key].state == "confirmed"
         assert "y Confirm" in screen_text(app)
 
 
@@ -386,14 +519,14 @@ async def test_every_action_is_in_the_command_palette(tmp_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.book[app.state.by_id["s1"].key].state == "confirmed"
+        assert app.book[app.state.by_id["f1"].key].state == "confirmed"
         # and a finding can be found by what it says
         await pilot.press("ctrl+p")
-        await pilot.press(*"go to f3")
+        await pilot.press(*"go to f4")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected.id == "f3"
+        assert app.selected.id == "f4"
 
 
 async def test_q_quits(tmp_path):
@@ -407,62 +540,69 @@ async def test_q_quits(tmp_path):
 async def test_background_coverage_fills_badges_without_blocking(tmp_path):
     gate = threading.Event()
     with CoverageServer(gate=gate) as server:
-        checker = HttpCorroborator([server.url("selden-daily.html"),
-                                    server.url("coastal-tribune.html")])
-        app = make_app(tmp_path, corroborate=checker)
+        fn = real_corroborator([server.url("selden-daily.html"), server.url("coastal-tribune.html")],
+                               tmp_path / "fetch.sqlite")
+        app = make_app(tmp_path, corroborate=fn)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             bar = app.query_one(CoverageBar)
             assert bar.display and "0/13" in screen_text(app)
             assert cell_text(app, "s1", "corroboration") == "…"
             # the worker is waiting on the server; the UI still answers
-            await pilot.press("j", "j")
+            await pilot.press("j", "j", "j")
             assert app.selected.id == "s3"
             assert "Checking other coverage" in detail_text(app)
             gate.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert not bar.display
+            # Okafor's quote is on the Selden Daily word for word; Reyes's words are
+            # close there, altered in the Tribune ("simply cannot spend money it has not
+            # got"); his closing quote is the Tribune's word for word; Okafor's second
+            # statement is on neither page
             assert cell_text(app, "s1", "corroboration") == "verbatim"
-            assert cell_text(app, "s3", "corroboration") == "altered"
+            assert cell_text(app, "s3", "corroboration") == "close"
+            assert cell_text(app, "s7", "corroboration") == "verbatim"
             assert cell_text(app, "s2", "corroboration") == "none"
             shown = detail_text(app)  # s3 is selected: its evidence and word diff
-            assert "coastal-tribune" in shown and "{+\"simply cannot+}" in shown
-            assert "[-does-]" in shown and "{+has+}" in shown
+            assert "/selden-daily.html" in shown and "/coastal-tribune.html" in shown
+            assert "close · 2 outlets quote it" in shown
+            assert "{+simply+} cannot spend money it [-does-] {+has+} not" in shown
 
             # coverage filter, then r runs the check again
-            app._set_filters(app.state.filters.__class__(corroboration="altered"))
-            assert row_ids(app) == ["s3"]
+            app._set_filters(app.state.filters.__class__(corroboration="verbatim"))
+            assert row_ids(app) == ["s1", "s7"]
             await pilot.press("escape", "r")
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert checker.calls == 2
             assert cell_text(app, "s1", "corroboration") == "verbatim"
+            exported = app.state.exported()
+            assert [p.error for p in exported.coverage] == [None, None]
+            assert dict(exported.summary.corroboration)["verbatim"] == 2
 
 
-async def test_a_failing_check_is_reported_and_the_app_carries_on(tmp_path):
+async def test_a_page_that_fails_is_reported_and_the_app_carries_on(tmp_path):
     with CoverageServer() as server:
-        checker = HttpCorroborator([server.url("no-such-page.html")])
-        app = make_app(tmp_path, corroborate=checker)
+        fn = real_corroborator([server.url("no-such-page.html")], tmp_path / "fetch.sqlite")
+        app = make_app(tmp_path, corroborate=fn)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert any(n.severity == "error" and "404" in n.message
-                       for n in app._notifications)
-            assert cell_text(app, "s1", "corroboration") == "—"
+            assert any("404" in n.message for n in app._notifications)
+            assert cell_text(app, "s1", "corroboration") == "none"
             await pilot.press("c")
-            assert app.book[app.state.by_id["s1"].key].state == "confirmed"
+            assert app.book[app.state.by_id["f1"].key].state == "confirmed"
 
 
 async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
     """Warnings carry URLs and messages from the web: never parsed as markup."""
     hostile = "coverage skipped: http://example.org/a[/b]c [@click=app.quit]here[/]"
 
-    def checker(report):
+    def corroborator(report):
         yield CoverageNote(hostile)
 
-    app = make_app(tmp_path, corroborate=checker)
+    app = make_app(tmp_path, corroborate=corroborator)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -472,55 +612,24 @@ async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
 
 async def test_r_without_coverage_explains_how_to_get_it(tmp_path):
     app = make_app(tmp_path)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to("s1")
+        await pilot.pause()
         assert app.check_action("corroborate", ()) is None  # shown greyed in the footer
         assert "corroboration" not in app.table.columns
         assert "--coverage URL" in detail_text(app)
 
 
-UNTRUSTED = ('"We will [bold]never[/bold] give up," said union organiser '
-             '[link=http://evil.example]Ana Bell[/link].\n\n'
-             'The mayor said the \x1b[31mstrike\x1b[0m would end \x1b]0;pwned\x07soon.\n')
-UNTRUSTED_STATEMENTS = (
-    ('"We will', "direct", "union organiser [link=http://evil.example]Ana Bell[/link]",
-     "person", "union organiser", None, "said", "speech",
-     ["We will [bold]never[/bold] give up,"], []),
-    ("The mayor", "indirect", "The mayor", "person", None, None, "said", "speech",
-     ["the \x1b[31mstrike\x1b[0m would end \x1b]0;pwned\x07soon"], []),
-)
-
-
 async def test_the_engine_output_on_hostile_text_is_shown_safely(tmp_path):
-    report = check(Article(text=UNTRUSTED, path="untrusted.txt"))
-    app = make_app(tmp_path, report)
+    text = ('"We will [bold]never[/bold] give up," said union organiser '
+            '[link=http://evil.example]Ana Bell[/link].\n\n'
+            'The mayor said the \x1b[31mstrike\x1b[0m would end \x1b]0;pwned\x07soon.\n')
+    app = make_app(tmp_path, check(Article(text=text, path="untrusted.txt")))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = screen_text(app)
-        assert "[bold]never[/bold]" in screen and "\x1b" not in screen
-
-
-async def test_markup_and_escape_sequences_in_the_article_show_literally(tmp_path):
-    report = Report(article=Article(text=UNTRUSTED, path="untrusted.txt"),
-                    statements=statements_from(UNTRUSTED, UNTRUSTED_STATEMENTS))
-    app = make_app(tmp_path, report)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = screen_text(app)
-        assert "[bold]never[/bold]" in screen  # in the list, the article and the details
-        assert "[link=http://evil.example]" in screen
-        assert "\x1b" not in screen and "pwned" not in screen
+        assert "[bold]never[/bold]" in screen and "\x1b" not in screen and "pwned" not in screen
         assert "\x1b" not in app.article.text and "[bold]" in app.article.text
-        # statements carry the raw spans; the display maps them through the cleaning
-        for st in report.statements:
-            row, col = app.article.display_text.location(st.cue.start)
-            line = app.article.document.get_line(row)
-            assert line[col:].startswith(st.cue_text)
-        assert "[link=http://evil.example]Ana Bell[/link]" in detail_text(app)
-        await pilot.press("j")
-        await pilot.pause()
-        screen = screen_text(app)
-        assert "the strike would end soon" in screen
-        assert "the strike would end soon" in detail_text(app)
 
 
 async def test_an_article_with_nothing_to_review_says_so(tmp_path):
@@ -535,14 +644,15 @@ async def test_an_article_with_nothing_to_review_says_so(tmp_path):
         assert len(app.book) == 0 and not isinstance(app.screen, NoteScreen)
 
 
-async def test_the_reference_article_shows_every_statement(tmp_path, shared):
-    path = shared / "corpora/seed/presstv-raqqah-2017-10-15.txt"
-    report = check(path)
+async def test_the_reference_article_is_titled_by_its_headline(tmp_path, shared):
+    report = real_report(shared / "corpora/seed/presstv-raqqah-2017-10-15.txt")
     app = make_app(tmp_path, report)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert row_ids(app) == [f.id for f in findings_of(report)]
-        assert "Daesh Militants Quit Raqqah Under US-backed Deal" in screen_text(app)
+        assert len(row_ids(app)) == len(report.statements) + len(report.flags)
+        first = screen_text(app).splitlines()[0]
+        assert "Daesh Militants Quit Raqqah Under US-backed Deal" in first
+        assert "Sunday" not in first
 
 
 async def test_a_theme_change_recolours_the_article(tmp_path):
@@ -566,45 +676,100 @@ async def test_a_theme_change_recolours_the_article(tmp_path):
         assert LIGHT.sky in str(app.article.border_subtitle)
 
 
-async def test_the_real_corroboration_stage_through_the_cli_options(tmp_path, monkeypatch):
-    """attrib tui --coverage URL ...: the CLI's corroborator (the project's matching) runs
-    in the background against pages on the local server."""
-    monkeypatch.setenv("ATTRIB_CACHE_DIR", str(tmp_path / "cache"))
-    from attrib.cli import build_parser, check_request
-    from attrib.request import prepare
-    from attrib.tui.coverage_worker import coverage_corroborator
+# -- small terminals ------------------------------------------------------------------
 
-    with CoverageServer() as server:
-        args = build_parser().parse_args(
-            ["tui", str(ARTICLE), "--coverage", server.url("selden-daily.html"),
-             "--coverage", server.url("coastal-tribune.html")])
-        ready = prepare(check_request(args))
-        report = ready.checker.check(ready.article)
-        checker = coverage_corroborator(ready.checker, ready.coverage)
-        app = make_app(tmp_path, report, corroborate=checker)
-        async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            okafor = next(st for st in report.statements if "patient" in
-                          st.content_text(report.article.text))
-            assert cell_text(app, okafor.id, "corroboration") in ("verbatim", "close")
-            exported = app.state.exported()
-            assert len(exported.coverage) == 2 and all(p.error is None for p in exported.coverage)
-            assert dict(exported.summary.corroboration)["checked"] >= 1
-    plain = prepare(check_request(build_parser().parse_args(["tui", str(ARTICLE)])))
-    assert plain.coverage is None and coverage_corroborator(plain.checker, plain.coverage) is None
+FOOTER_ENTRIES = {"⏎ Open", "? Help", "/ Search", "f Filter", "esc Clear filter", "c Confirm",
+                  "x Dismiss", "n Note", "s Speaker", "u Undo", "e Export", "] Next", "[ Prev",
+                  "r Coverage", "q Quit", "^p palette"}
 
 
-async def test_export_html_from_the_dialog(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def footer_words(screen: str) -> str:
+    return screen.splitlines()[-1].replace("▏", " ").strip()
+
+
+def assert_whole_entries(footer: str) -> None:
+    """Every word of the footer belongs to a whole "key Label" entry."""
+    rest = footer
+    for entry in sorted(FOOTER_ENTRIES, key=len, reverse=True):
+        rest = rest.replace(entry, " ")
+    assert not rest.strip(), f"cut or stray words in the footer: {rest.strip()!r} in {footer!r}"
+
+
+async def test_80x24_keeps_whole_headers_and_footer_keys(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = screen_text(app)
+        header = next(line for line in screen.splitlines() if "Source" in line)
+        assert "Content" in header and "Review" in header and "Conten " not in header + " "
+        footer = footer_words(screen)
+        assert "? Help" in footer and "q Quit" in footer and "c Confirm" in footer
+        assert_whole_entries(footer)
+        assert len(row_ids(app)) == 19 and app.table.size.height >= 8
+        # a filter adds "esc Clear filter"; the footer still ends with whole words
+        await pilot.press("slash", *"reyes", "enter")
+        await pilot.pause()
+        footer = footer_words(screen_text(app))
+        assert "q Quit" in footer
+        assert_whole_entries(footer)
+
+
+async def test_120x40_with_a_filter_keeps_quit(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("x", "e")
+        await pilot.press("slash", *"reyes", "enter")
         await pilot.pause()
-        await pilot.press("right", "right", "space")  # json, md, html
+        footer = footer_words(screen_text(app))
+        assert "esc Clear filter" in footer and footer.endswith("q Quit")
+        assert_whole_entries(footer)
+
+
+async def test_dialogs_fit_80x24(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        for key, dialog in (("question_mark", "#help-dialog"), ("e", "#export-dialog"),
+                            ("f", "#filter-dialog"), ("n", "#note-dialog")):
+            await pilot.press(key)
+            await pilot.pause()
+            region = app.screen.query_one(dialog).region
+            assert region.x >= 0 and region.right <= 80 and region.y >= 0 and region.bottom <= 23, key
+            for button in app.screen.query("Button"):
+                assert button.region.right <= 80 and button.region.bottom <= 23 and button.region.height, key
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_the_screen_opens_on_the_article_while_it_is_being_checked(tmp_path):
+    report = real_report()
+    arrived = threading.Event()
+
+    def pending():
+        arrived.wait(10)  # the check is still running
+        return report
+
+    app = make_app(tmp_path, Report(article=report.article), pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#export-path", Input).value == "harbour-strike.attrib.html"
-        await pilot.press("tab", "enter")
-        await pilot.pause()
-    page = (tmp_path / "harbour-strike.attrib.html").read_text()
-    assert '<section id="reviews">' in page and "dismissed" in page
+        screen = screen_text(app)
+        assert "Checking the article…" in screen and "Dock Workers Walk Out" in screen.splitlines()[0]
+        assert app.check_action("confirm", ()) is None and app.check_action("export", ()) is None
+        arrived.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if row_ids(app):
+                break
+        assert row_ids(app) == ORDER and app.selected.id == "f1"
+        await pilot.press("x")
+        assert app.book[app.state.by_id["f1"].key].state == "dismissed"  # saved: the store is in use
+
+
+async def test_when_the_check_fails_the_app_quits_and_keeps_the_error(tmp_path):
+    report = real_report()
+
+    def pending():
+        raise RuntimeError("the engine broke")
+
+    app = make_app(tmp_path, Report(article=report.article), pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+    assert str(app.failure) == "the engine broke" and app.return_code == 2

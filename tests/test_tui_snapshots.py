@@ -1,117 +1,133 @@
-"""Snapshots of the main screens at 120x40 (cursor blink off, fixed data).
+"""Snapshots of every screen at 80x24 and 120x40, on what the real pipeline finds in the
+fixture articles (cursor blink off). Coverage comes from the real corroboration reading
+saved pages, with paths relative to their folder so the screen is the same everywhere.
 
-Update after a deliberate change with: pytest tests/test_tui_snapshots.py --snapshot-update
-and look at the SVG files in tests/__snapshots__/ before committing them.
-"""
+After a deliberate change: pytest tests/test_tui_snapshots.py --snapshot-update, then
+look at every changed SVG in tests/__snapshots__/ before committing (and say so)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from pathlib import Path
 
-from attrib.model import Article, Corroboration, Evidence, Report, Status, Summary
-from support_tui import SIZE, harbour_report, make_app, statements_from
+import pytest
 
+from attrib import Article, check
+from attrib.corroborate.coverage_request import CoverageRequest
+from support_tui import ARTICLES, COVERAGE, ROOT, SIZE, SMALL, checker, make_app
 
-def with_coverage(report):
-    """Fixed coverage results (no network): what the corroboration stage would give."""
-    by_source = {st.source.text: st.id for st in report.statements}
-    reyes = next(st.id for st in report.statements if st.cue_text == "told")
-    results = (
-        Corroboration(by_source["union negotiator Maria Okafor"], Status.VERBATIM, (
-            Evidence("selden-daily.example", "https://selden-daily.example/strike",
-                     "We have been patient for eleven months, and patience does not pay the rent",
-                     100.0, Status.VERBATIM,
-                     (("=", "We have been patient for eleven months, and patience does not "
-                            "pay the rent"),), "Maria Okafor", True),)),
-        Corroboration(reyes, Status.ALTERED, (
-            Evidence("coastal-tribune.example", "https://coastal-tribune.example/selden",
-                     "the authority simply cannot spend money it has not got", 81.0,
-                     Status.ALTERED,
-                     (("=", "the authority"), ("+", "simply"), ("=", "cannot spend money it"),
-                      ("-", "does not have"), ("+", "has not got")), "Tomas Reyes", True),
-            Evidence("harbour-post.example", "https://harbour-post.example/a/991",
-                     "the port cannot spend money it does not have", 88.0, Status.CLOSE,
-                     (("-", "the authority"), ("+", "the port"),
-                      ("=", "cannot spend money it does not have")), "a port spokesman", False),
-        )),
-        Corroboration(by_source["Observers"], Status.NOT_FOUND, ()),
-    )
-    return replace(report, corroborations=results)
+SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
 
 
-def test_main_screen(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE)
+@pytest.fixture
+def at_root(monkeypatch):
+    """Article paths relative to the checkout, as a user in it would type them."""
+    monkeypatch.chdir(ROOT)
+    return "fixtures/articles/harbour-strike.txt"
 
 
-def test_statement_with_coverage_evidence_and_word_diff(snap_compare, tmp_path):
-    app = make_app(tmp_path, with_coverage(harbour_report()))
-    assert snap_compare(app, terminal_size=SIZE, press=["j", "j", "c", "k"])
+def harbour(path: str):
+    return checker().check(Path(path))
 
 
-def test_flag_selected_in_the_article(snap_compare, tmp_path):
-    app = make_app(tmp_path)
+@SIZES
+def test_main_screen(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size)
+
+
+@SIZES
+def test_statement_with_coverage_evidence_and_word_diff(snap_compare, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(COVERAGE)
+    report = checker().check(Path("../../articles/harbour-strike.txt"), coverage=CoverageRequest(
+        ("selden-daily.html", "coastal-tribune.html"), cache=tmp_path / "fetch.sqlite"))
+    app = make_app(tmp_path, report)
 
     async def go(pilot):
+        pilot.app.go_to("s3")  # Reyes: close on one page, altered on the other
+        await pilot.press("c", "k")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
+
+
+@SIZES
+def test_flag_selected_with_verdicts_and_the_score(snap_compare, tmp_path, at_root, size):
+    app = make_app(tmp_path, harbour(at_root))
+
+    async def go(pilot):
+        await pilot.press("x")  # disagree with the opening flag: it leaves the score
+        pilot.app.go_to("f3")
+        await pilot.press("c")
         pilot.app.go_to("f3")
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=go)
+    assert snap_compare(app, terminal_size=size, run_before=go)
 
 
-def test_help_screen(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["question_mark"])
+@SIZES
+def test_help_screen(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size, press=["question_mark"])
 
 
-def test_filter_dialog(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["f"])
+@SIZES
+def test_filter_dialog(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size, press=["f"])
 
 
-def test_search_with_results(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE,
+@SIZES
+def test_search_with_results(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size,
                         press=["slash", *"okafor"])
 
 
-def test_export_dialog(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, press=["c", "e"])
+@SIZES
+def test_export_dialog(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size, press=["c", "e"])
 
 
-def test_note_dialog(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=SIZE,
+@SIZES
+def test_note_dialog(snap_compare, tmp_path, at_root, size):
+    assert snap_compare(make_app(tmp_path, harbour(at_root)), terminal_size=size,
                         press=["n", *"ask the union"])
 
 
-def test_article_with_nothing_to_review(snap_compare, tmp_path):
-    report = Report(Article(text="Quiet Day in Port Selden\n\nThe sun rose at six. "
-                            "The market opened at nine.\n", path="quiet.txt"),
-                    summary=Summary(score=100.0, verdict="strong"))
-    assert snap_compare(make_app(tmp_path, report), terminal_size=SIZE)
+@SIZES
+def test_article_with_nothing_to_review(snap_compare, tmp_path, size):
+    report = check(Article(text="Quiet Day in Port Selden\n\nThe sun rose at six. "
+                           "The market opened at nine.\n", path="quiet.txt"))
+    assert snap_compare(make_app(tmp_path, report), terminal_size=size)
 
 
 UNTRUSTED = ('Strike Goes On\n\n"We will [bold]never[/bold] give up," said union '
              'organiser [link=http://evil.example]Ana Bell[/link].\n\nThe mayor said the '
              '\x1b[31mstrike\x1b[0m would end soon.\n')
-UNTRUSTED_STATEMENTS = (
-    ('"We will', "direct", "union organiser [link=http://evil.example]Ana Bell[/link]",
-     "person", "union organiser", "Ana Bell", "said", "speech",
-     ["We will [bold]never[/bold] give up,"], []),
-    ("The mayor", "indirect", "The mayor", "person", None, None, "said", "speech",
-     ["the \x1b[31mstrike\x1b[0m would end soon"], []),
-)
 
 
-def test_untrusted_markup_shows_literally(snap_compare, tmp_path):
-    article = Article(text=UNTRUSTED, path="untrusted.txt")
-    report = Report(article=article, statements=statements_from(UNTRUSTED, UNTRUSTED_STATEMENTS))
-    app = make_app(tmp_path, report)
-    assert snap_compare(app, terminal_size=SIZE)
+@SIZES
+def test_untrusted_markup_shows_literally(snap_compare, tmp_path, size):
+    report = check(Article(text=UNTRUSTED, path="untrusted.txt"))
+    assert snap_compare(make_app(tmp_path, report), terminal_size=size)
 
 
-def test_small_terminal(snap_compare, tmp_path):
-    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24))
-
-
-def test_light_theme(snap_compare, tmp_path):
+@SIZES
+def test_light_theme(snap_compare, tmp_path, at_root, size):
     from attrib.settings import Settings, TuiSettings
 
-    app = make_app(tmp_path, settings=Settings(tui=TuiSettings(theme="textual-light")))
-    assert snap_compare(app, terminal_size=SIZE, press=["j", "j"])
+    app = make_app(tmp_path, harbour(at_root), settings=Settings(tui=TuiSettings(theme="textual-light")))
+    assert snap_compare(app, terminal_size=size, press=["j", "j"])
+
+
+@SIZES
+def test_queue_of_three_articles(snap_compare, tmp_path, monkeypatch, size):
+    from attrib.tui.queue import ArticleQueue
+
+    monkeypatch.chdir(ROOT)
+    targets = [f"fixtures/articles/{name}.txt" for name in ("harbour-strike", "ferry-sale", "river-flood")]
+    queue = ArticleQueue(targets, lambda t: checker().check(Path(t)))
+    app = make_app(tmp_path, checker().check(Path(targets[0])), queue=queue)
+
+    async def go(pilot):
+        await pilot.press("c", "c", "right_square_bracket")  # two reviewed, then the next article
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=go)
+    assert ARTICLES.is_dir()

@@ -22,7 +22,7 @@ from .corroborate.summary import corroboration_counts
 from .extract import Extractor
 from .ingest import FetchOptions, load_article
 from .ingest.outlets import build_registry
-from .model import Article, Corroboration, CoveragePage, OutletInfo, PageOrigin, Report, Statement
+from .model import Article, Corroboration, CoveragePage, OutletInfo, PageOrigin, Report, ScoreItem, Statement
 from .rulebook import Rulebook, load_rulebook
 from .settings import Settings
 from .text import Layout
@@ -102,6 +102,25 @@ class Checker:
         if coverage is not None:
             report = self.corroborated(report, self.coverage_events(report, coverage), on_note)
         return replace(report, outlets=self.outlets_named(report))
+
+    def reviewed(self, report: Report) -> Report:
+        """The summary recomputed with the report's verdicts: what the reviewer dismissed
+        leaves the score (with the flags of a statement dismissed as wrongly extracted),
+        and the breakdown says how many."""
+        from .review import dismissed
+
+        gone_statements, gone_flags = dismissed(report)
+        if not gone_statements and not gone_flags:
+            return report
+        statements = tuple(st for st in report.statements if st.id not in gone_statements)
+        flags = tuple(f for f in report.flags if f.id not in gone_flags)
+        summary = summarise(statements, flags, self.scoring, self.ruleset.categories())
+        counted = [f"{n} {word}{'s' * (n != 1)}" for n, word in
+                   ((len(gone_flags), "flag"), (len(gone_statements), "statement")) if n]
+        note = ScoreItem(f"dismissed by the reviewer: {' and '.join(counted)} (not counted)", 0.0,
+                         tuple(f.id for f in report.flags if f.id in gone_flags))
+        return replace(report, summary=replace(summary, breakdown=(*summary.breakdown, note),
+                                               corroboration=report.summary.corroboration))
 
     # -- coverage --------------------------------------------------------------------
 

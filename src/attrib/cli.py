@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=[*LEVELS, "never"], default=None, metavar="LEVEL",
                    help="exit 1 when a flag is at or above LEVEL (info, warning, error; "
                         "default: never, or fail-on in attrib.toml)")
+    c.add_argument("--with-reviews", action="store_true",
+                   help="carry the verdicts and notes saved in attrib tui: dismissed findings "
+                        "leave the score and --fail-on")
 
     r = sub.add_parser("rules", help="list the flag rules, or check a rule pack")
     _rules_and_config(r)
@@ -116,10 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --prune: then drop the oldest pages until the rest take at most MB")
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
-                       "(short form: attrib ARTICLE)")
-    t.add_argument("article", help="a .txt or .html file, or an http(s) URL")
+                       "(short form: attrib ARTICLE); several, or a folder: one after another")
+    t.add_argument("article", help="a .txt or .html file, an http(s) URL, or a folder of articles")
+    t.add_argument("more", nargs="*", metavar="ARTICLE",
+                   help="more articles (or folders) to review in turn: ] next, [ previous")
     _rules_and_config(t, "settings file, [tui] included (default: as for attrib check)")
     _coverage_options(t)  # coverage is then checked in the background
+
+    v = sub.add_parser("reviews", help="the articles reviewed in attrib tui, with counts; "
+                       "--export writes each one's report")
+    v.add_argument("--export", metavar="DIR", help="write a report for each reviewed article "
+                   "into DIR (read again from where it was reviewed)")
+    v.add_argument("--format", "-f", choices=["html", "json", "md"], default="md",
+                   help="format of the exported reports (default md)")
+    _rules_and_config(v)
     return p
 
 
@@ -177,10 +190,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     for note in ready.notes:
         warn(note)
     report = ready.checker.check(ready.article, coverage=ready.coverage, on_note=warn)
+    if args.with_reviews:
+        from .reviewed import with_reviews
+
+        report = with_reviews(ready.checker, report)
     _write(args.output, render(report, args.format))
     fail_on = ready.settings.fail_on if args.fail_on is None else (
         None if args.fail_on == "never" else Severity(args.fail_on))
-    return ExitCode.FINDINGS if fail_on is not None and at_or_above(report.flags, fail_on) else ExitCode.OK
+    from .review import dismissed
+
+    counted = [f for f in report.flags if f.id not in dismissed(report)[1]]
+    return ExitCode.FINDINGS if fail_on is not None and at_or_above(counted, fail_on) else ExitCode.OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -292,16 +312,38 @@ def cmd_cache(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     from .tui.launch import run_tui  # Textual is imported only when the UI is wanted
 
-    return run_tui(check_request(args))
+    return run_tui(check_request(args), tuple(args.more))
 
 
-COMMANDS = {"cache": cmd_cache, "check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "tui": cmd_tui}
+def cmd_reviews(args: argparse.Namespace) -> int:
+    from .reviewed import export_all, listing
+    from .store import ReviewStore
+
+    store = ReviewStore()
+    try:
+        if not args.export:
+            sys.stdout.write(listing(store.articles()))
+            return ExitCode.OK
+        from .checker import Checker
+        from .settings import load_settings
+
+        checker = Checker(args.rules, load_settings(args.config))
+        lines, code = export_all(checker, store, Path(args.export), args.format)
+        sys.stdout.write(lines)
+        return code
+    finally:
+        store.close()
+
+
+COMMANDS = {"cache": cmd_cache, "check": cmd_check, "extract": cmd_extract, "reviews": cmd_reviews,
+            "rules": cmd_rules, "tui": cmd_tui}
 
 
 def _short_form(argv: list[str]) -> list[str]:
-    """``attrib ARTICLE`` means ``attrib tui ARTICLE`` when ARTICLE is an existing file."""
+    """``attrib ARTICLE`` means ``attrib tui ARTICLE`` when ARTICLE is an existing file
+    (or a folder of articles)."""
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") \
-            and Path(argv[0]).is_file():
+            and (Path(argv[0]).is_file() or Path(argv[0]).is_dir()):
         return ["tui", *argv]
     return argv
 

@@ -363,6 +363,7 @@ class Verdict:
     finding: str  # statement or flag id
     state: ReviewState
     note: str = ""
+    speaker: str = ""  # on a statement: the speaker as the reviewer corrected it
 
 
 @dataclass(frozen=True, slots=True)

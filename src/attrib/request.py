@@ -75,16 +75,19 @@ def prepare(request: CheckRequest) -> Prepared:
     settings = load_settings(request.config)
     checker = Checker(request.rule_dirs, settings)
     coverage = coverage_request(request.coverage, settings, request.fetch)
-    notes: tuple[str, ...] = ()
-    if is_url(request.target):
-        from .ingest.cache import PageCache
-
-        cache = PageCache.default()
-        try:
-            article = checker.read(request.target, fetch=request.fetch, cache=cache)
-        finally:
-            cache.close()
-        notes = (cache.problem,) if cache.problem else ()
-    else:
-        article = checker.read(request.target)
+    article, notes = read_target(checker, request.target, request.fetch)
     return Prepared(settings, checker, article, coverage, notes)
+
+
+def read_target(checker: Checker, target: str, fetch: FetchOptions) -> tuple[Article, tuple[str, ...]]:
+    """One article, a URL through the page cache; with the cache's problem as a note."""
+    if not is_url(target):
+        return checker.read(target), ()
+    from .ingest.cache import PageCache
+
+    cache = PageCache.default()
+    try:
+        article = checker.read(target, fetch=fetch, cache=cache)
+    finally:
+        cache.close()
+    return article, (cache.problem,) if cache.problem else ()

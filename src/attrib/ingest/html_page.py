@@ -97,6 +97,81 @@ def extract_html(html: str, url: str | None, name: str) -> tuple[str, PageMeta]:
     return text, meta
 
 
+_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::|·|»)\s+")
+_HEADLINE_HINT = re.compile(r"headline|title", re.I)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def _dice(a: str, b: str) -> float:
+    wa, wb = set(re.findall(r"\w+", a.casefold())), set(re.findall(r"\w+", b.casefold()))
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
+
+
+def _is_outlet(part: str, names: list[str]) -> bool:
+    squashed = _squash(part)
+    return bool(squashed) and any(n and (squashed == n or n in squashed or (squashed in n and len(squashed) > 3))
+                                  for n in names)
+
+
+def strip_outlet(title: str, site_name: str | None, outlet: str | None) -> str:
+    """"World Community Lashes Out ... | Al Bawaba" -> the headline alone: a leading or
+    trailing part that names the site (its name or its domain) goes, and with it the
+    section names beside it ("| World | News | Express.co.uk")."""
+    names = [_squash(site_name or "")]
+    if outlet:
+        names += [_squash(outlet), _squash(outlet.split(".")[0])]
+    names = [n for n in names if len(n) > 2]
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2 or not names:
+        return title
+    if _is_outlet(parts[-1], names):
+        parts.pop()
+        while len(parts) > 1 and len(parts[-1].split()) <= 2:  # section names
+            parts.pop()
+    elif _is_outlet(parts[0], names):
+        parts.pop(0)
+    # the headline keeps its own dashes: rejoin what is left as the page wrote it
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else title
+
+
+def page_headline(html: str, meta_title: str | None, site_name: str | None) -> str | None:
+    """The headline as the page shows it: an ``<h1>`` marked as the headline or inside the
+    article, else one that shares words with the page's title (so a logo or a "Subscribe"
+    h1 is passed over). Without one: the ``<title>`` when the metadata's title is only the
+    site's name (its outlet part is stripped later); else None."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    site = _squash(site_name or "")
+    candidates = []
+    for h1 in tree.iter("h1"):
+        text = _clean_meta(h1.text_content())
+        if not text or not 2 <= len(text.split()) <= 40:
+            continue
+        if site and len(_squash(text).replace(site, "")) < 12:  # the site's name as a heading
+            continue
+        hinted = any(_HEADLINE_HINT.search(h1.get(attr) or "") for attr in ("itemprop", "class", "id"))
+        inside = any(a.tag in ("article", "main") for a in h1.iterancestors())
+        candidates.append((text, hinted or inside))
+    for text, marked in candidates:
+        if marked:
+            return text
+    for text, _ in candidates:
+        if meta_title and _dice(text, meta_title) >= 0.3:
+            return text
+    if meta_title is None or (site and _squash(meta_title) == site):
+        return _clean_meta(tree.findtext(".//title"))
+    return None
+
+
 def page_outlet(url: str | None, canonical: str | None) -> str | None:
     """The outlet of a page: from the address it came from, or, when that is a bare IP or
     localhost (a test server, a saved file), from the canonical URL the page declares."""
@@ -107,6 +182,10 @@ def page_outlet(url: str | None, canonical: str | None) -> str | None:
 
 def html_article(html: str, url: str | None, name: str, path: str | None = None) -> Article:
     text, meta = extract_html(html, url, name)
-    return Article(text=text, title=meta.title, url=url or meta.canonical,
-                   outlet=page_outlet(url, meta.canonical), published=meta.published,
-                   byline=meta.byline, path=path, site_name=meta.site_name)
+    outlet = page_outlet(url, meta.canonical)
+    title = page_headline(html, meta.title, meta.site_name) or meta.title
+    if title:
+        title = strip_outlet(title, meta.site_name, outlet)
+    return Article(text=text, title=title, url=url or meta.canonical, outlet=outlet,
+                   published=meta.published, byline=meta.byline, path=path,
+                   site_name=meta.site_name)

@@ -7,6 +7,7 @@ line up with any stand-off annotation of the same file.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -102,7 +103,61 @@ def read_bytes(target: str) -> bytes:
     return data
 
 
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+_DATE_WORD = re.compile(r"(?i)^(?:" + "|".join(_MONTHS + _DAYS) + r")\.?$")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_TIME = re.compile(r"(?i)^\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?$|^[ap]\.?m\.?$|^(?:gmt|utc|[a-z]{1,2}[sd]t)$")
+_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$")
+_FILLER = {"updated", "published", "posted", "last", "on", "at", "of", "the"}
+
+
+def _date_only(part: str) -> bool:
+    """Every word a month or day name, a number, a time or a filler ("updated", "at")."""
+    words = [w.strip(",;()[]") for w in part.split()]
+    words = [w for w in words if w and w not in {"-", "—", "–", "|", "·"}]
+    return bool(words) and all(_DATE_WORD.match(w) or _TIME.match(w) or w.lower() in _FILLER
+                               or re.fullmatch(r"\d[\d,./:-]*(?:st|nd|rd|th)?", w, re.I)
+                               for w in words)
+
+
+def _is_dateline(line: str) -> bool:
+    """"Sunday, October 15, 2017", "Sun Oct 15, 2017 11:03AM", "2017-10-15": a date; or
+    "Port Selden, 3 March": a place (up to four words, no date in it), a comma, a date."""
+    dated = bool(_NUMERIC_DATE.search(line)) or any(_DATE_WORD.match(w.strip(",;()[]")) for w in line.split())
+    if not dated:
+        return False
+    if _date_only(line):
+        return True
+    place, comma, rest = line.partition(",")
+    return bool(comma) and len(place.split()) <= 4 and not _date_only(place) and _date_only(rest)
+
+
+def headline(text: str) -> str | None:
+    """The headline of a plain-text article: the first short line at the top that is not
+    a date, a dateline, a web address or a byline (stories often open with the date or
+    the site above the headline). None when the text opens straight into the story."""
+    seen = 0
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        seen += 1
+        if seen > 5:
+            return None
+        words = line.split()
+        if len(words) > 30:
+            return None  # a paragraph: the story has begun
+        if _is_dateline(line) or _DOMAIN.match(line) or line.lower().startswith("by "):
+            continue
+        if len(words) < 2 or len(line) > 200 or line.endswith((".", ",", ":", ";")):
+            return None
+        return line
+    return None
+
+
 def read_text_article(target: str) -> Article:
     data = read_bytes(target)
     name = "stdin" if target == "-" else target
-    return Article(text=decode(data, name), path=None if target == "-" else target)
+    text = decode(data, name)
+    return Article(text=text, title=headline(text), path=None if target == "-" else target)

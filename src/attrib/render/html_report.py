@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from .. import __version__
-from ..model import Flag, Report, Span, Statement
+from ..model import Flag, Report, ReviewState, Span, Statement, Verdict
 from ..safety import clean
 from . import coverage_section
-from .context import flag_sentence, share
+from .context import flag_sentence, heading, share, verdict_words, verdicts_by_finding
 
 # Okabe-Ito colours, and light tints of them for backgrounds.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY = (
@@ -95,6 +95,14 @@ blockquote { margin: 6px 0; padding: 4px 12px; border-left: 3px solid var(--rule
 blockquote mark { background: #fde2cf; padding: 0 2px; }
 .why { color: var(--muted); margin: 4px 0 0; font-size: .92rem; }
 .muted { color: var(--muted); }
+.dismissed > .flag-head, .dismissed > .flag-text, tr.dismissed td.finding, tr.dismissed span.finding { text-decoration: line-through;
+  text-decoration-color: #a0411d; opacity: .65; }
+.verdict-mark { font-weight: 600; font-size: .85rem; border-radius: 4px; padding: 0 6px; }
+.verdict-mark.confirmed { color: #0b6e4f; background: #d2efe5; }
+.verdict-mark.dismissed { color: #a0411d; background: #fde2cf; }
+.note { margin: 4px 0 0; font-size: .92rem; }
+.note::before { content: "Note: "; font-weight: 600; }
+header h1 .outlet { color: var(--muted); font-weight: 400; }
 footer { color: var(--muted); font-size: .85rem; margin: 18px 0 0; text-align: center; }
 a { color: #0062a0; }
 @media (max-width: 720px) { .summary { grid-template-columns: 1fr; } }
@@ -236,32 +244,63 @@ def flags_html(report: Report) -> str:
     if not report.flags:
         return '<section id="flags"><h2>Flags</h2><p>No flags.</p></section>'
     items = []
+    verdicts = verdicts_by_finding(report)
     for f in report.flags:
+        verdict = verdicts.get(f.id)
         sent = flag_sentence(f)
         quote = (esc(text[sent.start:f.span.start]) + f"<mark>{esc(f.span.of(text))}</mark>"
                  + esc(text[f.span.end:sent.end]))
         owner = (f' · statement <a href="#{esc(f.statement)}">{esc(f.statement)}</a>'
                  if f.statement else "")
         items.append(
-            f'<li id="{esc(f.id)}"><div class="flag-head"><b>{esc(f.id)}</b>'
+            f'<li id="{esc(f.id)}"{_state_class(verdict)}><div class="flag-head"><b>{esc(f.id)}</b>'
             f'<span class="sev {f.severity.value}">{f.severity.value}</span>'
             f'<span class="cat">{esc(f.category)}</span><code>{esc(f.rule)}</code>'
-            f'<span class="muted">{owner}</span></div>'
-            f"<div>{esc(f.message)}</div><blockquote>{quote}</blockquote>"
-            f'<p class="why">{esc(f.explanation)}</p></li>')
+            f'<span class="muted">{owner}</span>{_verdict_mark(report, verdict)}</div>'
+            f'<div class="flag-text">{esc(f.message)}</div><blockquote>{quote}</blockquote>'
+            f'<p class="why">{esc(f.explanation)}</p>{_note(verdict)}</li>')
     return f'<section id="flags"><h2>Flags</h2><ol class="flags">{"".join(items)}</ol></section>'
+
+
+def _state_class(verdict: Verdict | None) -> str:
+    if verdict is None or verdict.state is ReviewState.OPEN:
+        return ""
+    return f' class="{verdict.state.value}"'
+
+
+def _verdict_mark(report: Report, verdict: Verdict | None) -> str:
+    """A badge saying what the reviewer decided, in the words of the finding's kind."""
+    if verdict is None or verdict.state is ReviewState.OPEN:
+        return ""
+    glyph = "✔" if verdict.state is ReviewState.CONFIRMED else "✖"
+    return (f'<span class="verdict-mark {verdict.state.value}">{glyph} '
+            f"{esc(verdict_words(report, verdict))}</span>")
+
+
+def _note(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return ""
+    out = ""
+    if verdict.speaker:
+        out += f'<p class="note">speaker corrected to <b>{esc(verdict.speaker)}</b></p>'
+    if verdict.note:
+        out += f'<p class="note">{esc(verdict.note)}</p>'
+    return out
 
 
 def _statement_row(st: Statement, report: Report) -> str:
     text = report.article.text
+    verdict = verdicts_by_finding(report).get(st.id)
     src = st.source
     who = esc(src.name) if src.span is not None else '<span class="muted">no source given</span>'
     detail = ", ".join(esc(x) for x in (src.type.value if src.span is not None else "none", src.role) if x)
     via = "; ".join(f"{esc(r.relation)} {esc(r.text)}" for r in st.via)
     flags = " ".join(f'<a href="#{esc(f.id)}">{esc(f.id)}</a>' for f in report.flags if f.statement == st.id)
-    return (f'<tr id="{esc(st.id)}"><td>{esc(st.id)}</td><td><b>{who}</b><br>'
-            f'<span class="muted">{detail}</span></td><td>{esc(st.cue_text)}</td>'
-            f"<td>{esc(st.kind.value)}</td><td>{esc(st.content_text(text))}</td>"
+    return (f'<tr id="{esc(st.id)}"{_state_class(verdict)}><td>{esc(st.id)}</td>'
+            f'<td class="finding"><b>{who}</b><br>'
+            f'<span class="muted">{detail}</span></td><td class="finding">{esc(st.cue_text)}</td>'
+            f'<td>{esc(st.kind.value)}</td><td><span class="finding">{esc(st.content_text(text))}</span>'
+            f"{_verdict_mark(report, verdict)}{_note(verdict)}</td>"
             f"<td>{via}</td><td>{flags}</td>"
             + (f"<td>{coverage_section.status_html(report, st.id)}</td>" if report.corroborations else "")
             + "</tr>")
@@ -282,22 +321,28 @@ def reviews_html(report: Report) -> str:
     if not report.verdicts:
         return ""
     rows = "".join(f'<tr><td><a href="#{esc(v.finding)}">{esc(v.finding)}</a></td>'
-                   f"<td>{esc(v.state)}</td><td>{esc(v.note)}</td></tr>" for v in report.verdicts)
-    return ('<section id="reviews"><h2>Review</h2><table><thead><tr><th>Finding</th>'
-            f"<th>Verdict</th><th>Note</th></tr></thead><tbody>{rows}</tbody></table></section>")
+                   f"<td>{esc(v.state)}</td><td>{esc(verdict_words(report, v))}</td>"
+                   f"<td>{esc(v.speaker)}</td><td>{esc(v.note)}</td></tr>" for v in report.verdicts)
+    return ('<section id="reviews"><h2>Review</h2><p class="muted">On a statement the verdict '
+            "says whether the extraction (who said what) is right; on a flag, whether the reviewer "
+            "agrees. Dismissed findings are struck through above and do not count in the score.</p>"
+            "<table><thead><tr><th>Finding</th><th>Verdict</th><th>Meaning</th>"
+            "<th>Speaker, corrected</th><th>Note</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>")
 
 
 def to_html(report: Report) -> str:
     a = report.article
-    title = a.title or a.path or "article"
-    meta = " · ".join(esc(v) for v in (a.outlet, a.published, a.byline, a.url) if v)
+    title, outlet, location = heading(a)
+    meta = " · ".join(esc(v) for v in (location, a.published, a.byline) if v)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'; img-src data:\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Attribution report: {esc(title)}</title><style>{CSS}</style></head><body><main>"
-        f"<header><h1>Attribution report: {esc(title)}</h1>"
+        f"<header><h1>{esc(title)}"
+        + (f' <span class="outlet">— {esc(outlet)}</span>' if outlet else "") + "</h1>"
         + (f'<p class="meta">{meta}</p>' if meta else "") + "</header>"
         + summary_html(report)
         + f'<section id="article"><h2>Article</h2>{legend_html()}'

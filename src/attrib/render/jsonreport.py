@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import Flag, Relay, Report, Source, Span, Statement, Summary
 from ..safety import json_escaped
+from .context import verdict_words
 
 
 def _span(span: Span | None) -> list[int] | None:
@@ -73,8 +74,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "statements": [statement_to_dict(st, a.text) for st in report.statements],
         "flags": [flag_to_dict(f) for f in report.flags],
         "summary": summary_to_dict(report.summary),
-        "reviews": [{"finding": v.finding, "state": v.state, "note": v.note}
-                    for v in report.verdicts],
+        "reviews": [{"finding": v.finding, "state": v.state, "note": v.note, "speaker": v.speaker,
+                     "meaning": verdict_words(report, v)} for v in report.verdicts],
     }
     add_to_json(report, out)
     return out

@@ -8,9 +8,9 @@ onto a finding posts FindingHighlighted, so the list and the detail pane follow 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.style import Style
-from rich.text import Text
 from textual.widgets import TextArea
 
 from ..model import Span
@@ -19,6 +19,9 @@ from . import keys, palette
 from .messages import FindingHighlighted, FindingOpened, Origin
 from .safe import DisplayText
 from .state import ScreenState
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 class ArticleView(TextArea):
@@ -36,6 +39,14 @@ class ArticleView(TextArea):
         self._styles = self._paint(state)
         # Smallest findings first, so the cursor picks a flag inside a statement.
         self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
+
+    def rebind(self, state: ScreenState) -> None:
+        """The same article with a new screen state (its findings arrived): paint again."""
+        self.state = state
+        self.selected = None
+        self._styles = self._paint(state)
+        self._by_size = sorted(state.findings, key=lambda f: (len(f.span), f.span.start))
+        self.repaint()
 
     # -- painting ----------------------------------------------------------------------
     def _paint(self, state: ScreenState) -> dict[int, list[tuple[int, int, str]]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -14,10 +13,10 @@ from textual.widgets import Static
 from ..model import Evidence, Flag, Statement
 from ..render.coverage_section import UNCHECKED_TEXT, conflict_sentences, reasons_text, speaker_note
 from ..render.provenance import provenance
-from ..review import Finding
+from ..review import Finding, meaning
 from . import palette
 from .palette import Palette
-from .safe import one_line, plain
+from .safe import Shown, one_line, plain
 from .state import PENDING, ScreenState
 
 
@@ -33,18 +32,18 @@ def statement_part(p: Palette, state: ScreenState, st: Statement) -> list[Render
     src = st.source
     grid = _grid(p)
     if src.span is None:
-        grid.add_row("Source", Text("none given", style="italic"))
+        grid.add_row("Source", Shown("none given", style="italic"))
     else:
-        grid.add_row("Source", Text.assemble(plain(src.name, "bold " + p.sky), "  ",
+        grid.add_row("Source", Shown.assemble(plain(src.name, "bold " + p.sky), "  ",
                                              (src.type.value, p.grey)))
         grid.add_row("Speaker", plain(one_line(provenance(src, text)), p.grey))
     if src.role:
         grid.add_row("Role", plain(src.role))
-    grid.add_row("Cue", Text.assemble("“", plain(st.cue_text, p.orange), "”  ",
+    grid.add_row("Cue", Shown.assemble("“", plain(st.cue_text, p.orange), "”  ",
                                       (f"{st.kind.value} · {st.cue_class}", p.grey)))
     for i, relay in enumerate(st.via):
         grid.add_row("Relay" if i == 0 else "",
-                     Text.assemble((relay.relation + " ", p.grey),
+                     Shown.assemble((relay.relation + " ", p.grey),
                                    plain(one_line(relay.text), p.sky),
                                    (f"  {relay.type.value}", p.grey)))
     grid.add_row("Content", plain(one_line(st.content_text(text)), p.green))
@@ -53,21 +52,21 @@ def statement_part(p: Palette, state: ScreenState, st: Statement) -> list[Render
 
 def flag_part(p: Palette, flag: Flag) -> list[RenderableType]:
     sev = flag.severity.value
-    head = Text.assemble((f"{palette.SEVERITY_GLYPH[sev]} {sev}", p.severity(sev)), "  ",
+    head = Shown.assemble((f"{palette.SEVERITY_GLYPH[sev]} {sev}", p.severity(sev)), "  ",
                          plain(flag.category, "bold"), "  ", plain(flag.rule, p.grey))
     body = _grid(p)
     if flag.message:
         body.add_row("", plain(one_line(flag.message)))
-    body.add_row("Text", Text.assemble("“", plain(one_line(flag.text, 200)), "”"))
+    body.add_row("Text", Shown.assemble("“", plain(one_line(flag.text, 200)), "”"))
     if flag.explanation:
         body.add_row("Why", plain(one_line(flag.explanation), "italic"))
     return [head, body]
 
 
-def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
+def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Shown:
     """Words the two versions share plain; removed words [-struck out-], added {+underlined+}
     (git's word-diff marks, so the change shows without colour too)."""
-    out = Text()
+    out = Shown()
     for op, words in diff:
         words = one_line(words)
         if not words:
@@ -85,7 +84,7 @@ def diff_text(p: Palette, diff: tuple[tuple[str, str], ...]) -> Text:
 
 def evidence_part(p: Palette, ev: Evidence) -> list[RenderableType]:
     label, style = p.corroboration(ev.status.value)
-    head = Text.assemble(("● ", style), plain(ev.outlet, "bold"), "  ", (label, style),
+    head = Shown.assemble(("● ", style), plain(ev.outlet, "bold"), "  ", (label, style),
                          (f" · {ev.score:.0f}%", p.grey))
     if ev.same_speaker is True:
         head.append(" · same speaker", style=p.sky)
@@ -116,18 +115,18 @@ def coverage_part(p: Palette, state: ScreenState, finding: Finding) -> list[Rend
     status = state.status(finding)
     c = state.corroboration(finding)
     if status == PENDING:
-        return [Text("Checking other coverage…", style="italic " + p.grey)]
+        return [Shown("Checking other coverage…", style="italic " + p.grey)]
     if c is not None and c.unchecked is not None:  # checked, and why it could not be
-        return [Text(f"Unchecked: {UNCHECKED_TEXT[c.unchecked]}.", style="italic " + p.grey)]
+        return [Shown(f"Unchecked: {UNCHECKED_TEXT[c.unchecked]}.", style="italic " + p.grey)]
     if c is None or status == "unchecked":
-        return [Text(state.coverage_hint, style="italic " + p.grey)]
+        return [Shown(state.coverage_hint, style="italic " + p.grey)]
     label, style = p.corroboration(c.status.value)
     n = len(c.evidence)
-    out: list[RenderableType] = [Text.assemble(
+    out: list[RenderableType] = [Shown.assemble(
         (label, style), (f" · {n} outlet{'s' * (n != 1)} quote it" if n else
                          " · no other outlet has this", p.grey))]
     if c.evidence:
-        out.append(Text("[-only in this article-] {+only in the other outlet+}",
+        out.append(Shown("[-only in this article-] {+only in the other outlet+}",
                         style=p.grey))
     for ev in c.evidence:
         out += evidence_part(p, ev)
@@ -136,27 +135,29 @@ def coverage_part(p: Palette, state: ScreenState, finding: Finding) -> list[Rend
 
 def describe(p: Palette, state: ScreenState, finding: Finding) -> RenderableType:
     review = state.review(finding)
-    label, style = p.review(review.state)
+    _, style = p.review(review.state, finding.is_flag)
     what = "flag" if finding.is_flag else "statement"
-    head = Text.assemble((finding.id, "bold"), (f" · {what} · ", p.grey),
-                         (label if review.state != "open" else "open", style))
+    head = Shown.assemble((finding.id, "bold"), (f" · {what} · ", p.grey),
+                          (meaning(finding.is_flag, review.state), style))
     rule = Rule(style=p.grey)
     parts: list[RenderableType] = [head]
     if finding.flag is not None:
         parts += [rule, *flag_part(p, finding.flag)]
     if finding.statement is not None:
         if finding.is_flag:
-            parts.append(Text(f"on statement {finding.statement.id}:", style=p.grey))
+            parts.append(Shown(f"on statement {finding.statement.id}:", style=p.grey))
         parts += [rule, *statement_part(p, state, finding.statement)]
         if not finding.is_flag:
             flags = state.flags(finding)
             if flags:
-                parts += [rule, Text(f"Flags ({len(flags)})", style="bold")]
+                parts += [rule, Shown(f"Flags ({len(flags)})", style="bold")]
                 for flag in flags:
                     parts += flag_part(p, flag)
-        parts += [rule, Text("Coverage", style="bold"), *coverage_part(p, state, finding)]
+        parts += [rule, Shown("Coverage", style="bold"), *coverage_part(p, state, finding)]
+    if review.speaker:
+        parts += [rule, Shown.assemble(("Speaker, corrected: ", "bold"), plain(review.speaker, p.sky))]
     if review.note:
-        parts += [rule, Text("Note", style="bold"), plain(review.note)]
+        parts += [rule, Shown("Note", style="bold"), plain(review.note)]
     return Group(*parts)
 
 
@@ -174,11 +175,11 @@ class DetailPane(VerticalScroll):
     def on_mount(self) -> None:
         self.show(self.finding)
 
-    def _empty(self, p: Palette) -> Text:
+    def _empty(self, p: Palette) -> Shown:
         if not self.state.findings:
-            return Text("Nothing to review: attrib found no attributed statements and "
+            return Shown("Nothing to review: attrib found no attributed statements and "
                         "no flags in this article.", style="italic " + p.grey)
-        return Text("Select a finding in the list, or move the cursor onto a highlighted "
+        return Shown("Select a finding in the list, or move the cursor onto a highlighted "
                     "span in the article, to see its details here.", style="italic " + p.grey)
 
     def show(self, finding: Finding | None) -> None:

@@ -1,21 +1,23 @@
-"""The export dialog (``e``): a format from attrib.render.FORMATS and a path."""
+"""The export dialog (``e``): a format from attrib.render.FORMATS and a path (by default
+beside the article, named for it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from ..errors import AttribError
 from ..files import write_atomic
 from . import palette
+from .key_footer import KeyFooter
+from .safe import Shown
 
 # The plain-text listing is for the terminal and has no verdicts: not offered here.
 NOT_FOR_EXPORT = {"text"}
@@ -43,12 +45,13 @@ class FormatButton(RadioButton):
 class ExportScreen(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, formats: list[str], render: Callable[[str], str], stem: str, *,
-                 cursor_blink: bool = True) -> None:
+    def __init__(self, formats: list[str], render: Callable[[str], str],
+                 path_for: Callable[[str], str], *, cursor_blink: bool = True) -> None:
+        """``path_for(fmt)``: the default path for a format."""
         super().__init__()
         self.formats = formats
         self.render_report = render
-        self.stem = stem
+        self.path_for = path_for
         self.cursor_blink = cursor_blink
         self.fmt = formats[0]
         self._confirm_overwrite: Path | None = None
@@ -61,14 +64,14 @@ class ExportScreen(ModalScreen[Path | None]):
                 for i, fmt in enumerate(self.formats):
                     yield FormatButton(fmt, value=i == 0, id=f"format-{fmt}")
             yield Label("Path")
-            yield Input(default_path(self.stem, self.fmt), id="export-path")
+            yield Input(self.path_for(self.fmt), id="export-path", compact=True)
             yield Static("", id="export-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export", variant="primary", id="export", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
             yield Static("with your verdicts and notes · enter in the path exports · esc cancels",
                          classes="dialog-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         path = self.query_one("#export-path", Input)
@@ -79,8 +82,8 @@ class ExportScreen(ModalScreen[Path | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         old, self.fmt = self.fmt, self.formats[event.index]
         path = self.query_one("#export-path", Input)
-        if path.value in ("", default_path(self.stem, old)):  # not edited: follow the format
-            path.value = default_path(self.stem, self.fmt)
+        if path.value in ("", self.path_for(old)):  # not edited: follow the format
+            path.value = self.path_for(self.fmt)
         self._error("")
 
     @on(Input.Changed)
@@ -90,7 +93,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _error(self, message: str) -> None:
         self.query_one("#export-error", Static).update(
-            Text(message, style=f"bold {palette.of(self).vermillion}"))
+            Shown(message, f"bold {palette.of(self).vermillion}"))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export")

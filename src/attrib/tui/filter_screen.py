@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ..review import STATES
+from .key_footer import KeyFooter
+from .safe import Shown, clean
 from .state import Filters, ScreenState
 
 ANY = "any"
 
 
-def _options(values: list[str]) -> list[tuple[Text, str]]:
-    return [(Text(v), v) for v in values]
+def _options(values: list[str]) -> list[tuple[Shown, str]]:
+    return [(Shown(v), v) for v in values]
 
 
 class FilterScreen(ModalScreen[Filters | None]):
@@ -47,14 +48,14 @@ class FilterScreen(ModalScreen[Filters | None]):
                 yield Label("Review")
                 yield self._select("filter-review", list(STATES), flt.review, "")
                 yield Label("Text")
-                yield Input(flt.text, placeholder="words in source, content, flags, notes",
+                yield Input(clean(flt.text), placeholder="words in source, content, flags, notes",
                             id="filter-text", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply", variant="primary", id="apply")
-                yield Button("Clear all", id="clear")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply", variant="primary", id="apply", compact=True)
+                yield Button("Clear all", id="clear", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
             yield Static("enter applies · esc cancels", classes="dialog-hint")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _select(self, wid: str, values: list[str], current: str | None,
                 empty: str) -> Select[str]:

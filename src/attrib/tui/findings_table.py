@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.widgets import DataTable
 
 from ..review import Finding
 from . import keys, palette
-from .cells import MIN_CONTENT, columns, coverage_cell, review_cell, row_cells
+from .cells import Column, coverage_cell, layout, review_cell, row_cells
 from .messages import FindingHighlighted, FindingOpened, Origin, SortRequested
+from .safe import Shown
 from .state import ScreenState
+
+FIRST_ROWS = 60  # rows added before the first frame; the rest right after it
 
 
 class FindingsTable(DataTable):
@@ -20,48 +22,64 @@ class FindingsTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, cursor_foreground_priority="renderable",
                          **kwargs)
         self.state = state
-        self._content_width = 0
+        self._layout: list[tuple[Column, int]] = []
+        self._generation = 0  # which refill the rows still being added belong to
 
     # -- building ----------------------------------------------------------------------
-    def _content_room(self) -> int:
-        # each column has one cell of padding on both sides; leave room for the scrollbar
-        shown = columns(self.state, self._width)
-        fixed = sum(w for _, _, w in shown if w)
-        return max(MIN_CONTENT, self._width - fixed - 2 * len(shown) - 1)
-
     @property
     def _width(self) -> int:
-        return self.size.width or 120
+        # before the first layout: the screen's width less the list's border
+        return self.size.width or max(self.app.size.width - 2, 20)
 
-    def refill(self, keep: str | None = None) -> None:
-        """Rebuild the rows from the state (filter and sort); keep the cursor on ``keep``."""
+    def refill(self, keep: str | None = None, *, headers: bool = False) -> None:
+        """Rebuild the rows from the state (filter and sort); keep the cursor on ``keep``.
+        ``headers``: rebuild the columns too (the sort arrow moved)."""
         keep = keep or self.current_id
-        room = self._content_room()
-        if room != self._content_width or not self.columns:
+        shape = layout(self.state, self._width)
+        if headers or shape != self._layout or not self.columns:
             self.clear(columns=True)
-            self._content_width = room
-            for key, header, width in columns(self.state, self._width):
-                self.add_column(self._header(key, header), width=width or room, key=key)
+            self._layout = shape
+            for column, width in shape:
+                self.add_column(self._header(column), width=width, key=column.key)
         else:
             self.clear()
         rows = self.state.visible()
-        p = palette.of(self)
-        for f in rows:
-            self.add_row(*row_cells(p, self.state, f, room, self._width), key=f.id)
+        self._generation += 1
+        # A long article's rows past the first screenfuls are added after the first frame
+        # is drawn (each row is measured as it is added); the kept row is always in the first part.
+        where = next((i for i, f in enumerate(rows) if f.id == keep), 0)
+        first = max(FIRST_ROWS, where + FIRST_ROWS)
+        self._add(rows[:first], shape)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
+        if len(rows) > first:
+            self.call_after_refresh(self._add_rest, self._generation, rows[first:], shape)
 
-    def _header(self, key: str, header: str) -> Text:
-        if key == self.state.sort or (key == "id" and self.state.sort == "position"):
+    def _add(self, rows: list[Finding], shape: list[tuple[Column, int]]) -> None:
+        p = palette.of(self)
+        for f in rows:
+            self.add_row(*row_cells(p, self.state, f, shape), key=f.id)
+
+    def _add_rest(self, generation: int, rows: list[Finding], shape: list[tuple[Column, int]]) -> None:
+        if generation == self._generation:  # not replaced by a newer refill meanwhile
+            self._add(rows, shape)
+
+    def _header(self, column: Column) -> Shown:
+        if column.key == self.state.sort or (column.key == "id" and self.state.sort == "position"):
             arrow = "▼" if self.state.reverse else "▲"
-            return Text(f"{header} {arrow}", style="bold")
-        return Text(header)
+            return Shown(f"{column.header} {arrow}", "bold")
+        return Shown(column.header)
+
+    def _width_of(self, key: str) -> int:
+        return next((w for c, w in self._layout if c.key == key), 12)
 
     def update_finding(self, finding: Finding) -> None:
         """Redraw the review and coverage cells of one row."""
         if finding.id in self.rows:
             p = palette.of(self)
-            self.update_cell(finding.id, "review", review_cell(p, self.state, finding))
+            if "review" in self.columns:
+                self.update_cell(finding.id, "review",
+                                 review_cell(p, self.state, finding, self._width_of("review")))
             if "corroboration" in self.columns:
                 self.update_cell(finding.id, "corroboration",
                                  coverage_cell(p, self.state, finding))
@@ -107,5 +125,5 @@ class FindingsTable(DataTable):
         self.post_message(SortRequested("position" if column == "id" else column))
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.columns and self._content_room() != self._content_width:
+        if self.columns and layout(self.state, self._width) != self._layout:
             self.refill()

@@ -1,80 +1,104 @@
-"""The top line: the article's title, outlet and date; the score; review progress."""
+"""The top line: the headline and outlet; in a queue, where this article stands and how
+far each one has got; the score (with the reviewer's dismissals taken out) and review
+progress. In a narrow terminal the counts give way first, then the headline is cut."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ..model import Article
 from . import palette
-from .safe import one_line
+from .safe import Shown, one_line
 from .state import ScreenState
+
+WIDE = 110  # columns from which the header also counts statements and flags
 
 
 def display_title(article: Article) -> str:
-    """The title, else a short first line (plain-text articles start with the headline),
-    else the file name."""
+    """The headline (ingest finds it), else the file name, else "Untitled article"."""
     if article.title:
         return one_line(article.title)
-    for line in article.text.splitlines():
-        line = one_line(line)
-        if line:
-            if len(line) <= 120 and not line.endswith((".", "”", '"')):
-                return line
-            break
-    return Path(article.path).name if article.path else "article"
+    return Path(article.path).name if article.path else "Untitled article"
 
 
 class ReportHeader(Horizontal):
-    def __init__(self, state: ScreenState, **kwargs) -> None:
+    def __init__(self, state: ScreenState, queue: list[tuple[str, bool]] | None = None, **kwargs) -> None:
+        """``queue``: (mark, is current) per article of a queue (see ReviewApp.queue_marks)."""
         super().__init__(**kwargs)
         self.state = state
+        self.queue = queue or []
 
     def compose(self) -> ComposeResult:
         yield Static("attrib", id="header-brand")
         yield Static(id="header-title")
+        yield Static(id="header-queue")
         yield Static(id="header-stats")
 
     def on_mount(self) -> None:
         self.repaint()
 
-    def _title(self) -> Text:
+    def _title(self) -> Shown:
         a = self.state.report.article
         p = palette.of(self)
-        meta = " · ".join(one_line(x, 40) for x in (a.outlet, a.published, a.byline) if x)
-        out = Text(one_line(display_title(a), 90), style="bold")
+        out = Shown(one_line(display_title(a), 90), "bold")
+        outlet = a.site_name or a.outlet
+        meta = " · ".join(one_line(x, 30) for x in (outlet, a.published) if x)
         if meta:
-            out.append("  " + meta, style=p.grey)
+            out.append("  " + meta, p.grey)
         return out
 
-    def _stats(self) -> Text:
+    def _queue(self) -> Shown:
+        out = Shown()
+        if not self.queue:
+            return out
+        p = palette.of(self)
+        here = next(i for i, (_, current) in enumerate(self.queue) if current)
+        out.append(f"{here + 1}/{len(self.queue)} ", p.grey)
+        if len(self.queue) <= 12:
+            for mark, current in self.queue:
+                out.append(mark, f"bold reverse {p.sky}" if current else p.grey)
+        out.append(" ")
+        return out
+
+    def _stats(self) -> Shown:
         s = self.state
         p = palette.of(self)
-        summary = s.report.summary
-        out = Text()
+        summary = s.summary()
+        out = Shown()
         if summary.not_assessed is not None:
-            out.append("not assessed", style="bold " + p.grey)
-            out.append(f" ({one_line(summary.not_assessed, 70)})  ", style=p.grey)
+            out.append("not assessed", "bold " + p.grey)
+            out.append(f" ({one_line(summary.not_assessed, 70)})  ", p.grey)
         elif summary.score is not None:
-            out.append("score ", style=p.grey)
-            out.append(f"{summary.score:.0f}", style="bold " + p.score(summary.score))
+            out.append("score ", p.grey)
+            out.append(f"{summary.score:.0f}", "bold " + p.score(summary.score))
             if summary.verdict:
-                out.append(f" {one_line(summary.verdict, 24)}", style=p.score(summary.score))
+                out.append(f" {one_line(summary.verdict, 24)}", p.score(summary.score))
             out.append("  ")
-        statements = len(s.report.statements)
-        flags = len(s.report.flags)
-        out.append(f"{statements} statement{'s' * (statements != 1)} · "
-                   f"{flags} flag{'s' * (flags != 1)} · ", style=p.grey)
-        out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", style=p.grey)
+        if (self.app.size.width or WIDE) >= WIDE:
+            statements = len(s.report.statements)
+            flags = len(s.report.flags)
+            out.append(f"{statements} statement{'s' * (statements != 1)} · "
+                       f"{flags} flag{'s' * (flags != 1)} · ", p.grey)
+        out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", p.grey)
         return out
 
+    # query(), not query_one(): a resize can arrive while the screen is being composed
+    # again (a new article), when the parts are already gone
     def update_stats(self) -> None:
-        self.query_one("#header-stats", Static).update(self._stats())
+        for stats in self.query("#header-stats").results(Static):
+            stats.update(self._stats())
 
     def repaint(self) -> None:
-        self.query_one("#header-title", Static).update(self._title())
+        for title in self.query("#header-title").results(Static):
+            title.update(self._title())
+        for queue in self.query("#header-queue").results(Static):
+            queue.display = bool(self.queue)
+            queue.update(self._queue())
+        self.update_stats()
+
+    def on_resize(self) -> None:
         self.update_stats()

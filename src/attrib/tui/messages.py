@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from textual.message import Message
 
-from ..model import Corroboration, CoveragePage
+from ..model import Corroboration, CoveragePage, Report
 
 
 class Origin(StrEnum):
@@ -67,3 +67,17 @@ class CorroborationFinished(Message):
     run: int
     error: str | None = None
     cancelled: bool = False
+
+
+@dataclass
+class ReportReady(Message):
+    """The report the screen was waiting for (``ReviewApp(pending=...)``)."""
+
+    report: Report
+
+
+@dataclass
+class ReportFailed(Message):
+    """Making the report failed: the app quits and the caller says why."""
+
+    error: Exception

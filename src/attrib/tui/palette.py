@@ -18,7 +18,10 @@ SEVERITY_GLYPH = {"error": "✖", "warning": "▲", "info": "●"}
 CORROBORATION_LABEL = {"verbatim": "verbatim", "close": "close", "altered": "altered",
                        "contradicted": "contra", "paraphrase": "para", "not-found": "none",
                        "unchecked": "—", "pending": "…"}
-REVIEW_LABEL = {"open": "·", "confirmed": "✔ yes", "dismissed": "✖ no"}
+# What a verdict means depends on the finding: a statement's extraction is right or
+# wrong; with a flag the reviewer agrees or not (review.meaning says the same in words).
+REVIEW_LABEL = {"open": "·", "confirmed": "✔ right", "dismissed": "✖ wrong"}
+FLAG_REVIEW_LABEL = {"open": "·", "confirmed": "✔ agree", "dismissed": "✖ disagree"}
 TYPE_SHORT = {"organization": "org", "government": "gov", "news-agency": "agency",
               "document": "doc", "anonymous": "anon", "unknown": "?"}
 
@@ -73,9 +76,9 @@ class Palette:
                  "not-found": self.vermillion}.get(status, self.grey)
         return CORROBORATION_LABEL.get(status, status), style
 
-    def review(self, state: str) -> tuple[str, str]:
+    def review(self, state: str, is_flag: bool = False) -> tuple[str, str]:
         style = {"confirmed": f"bold {self.sky}", "dismissed": f"bold {self.orange}"}
-        return REVIEW_LABEL[state], style.get(state, self.grey)
+        return (FLAG_REVIEW_LABEL if is_flag else REVIEW_LABEL)[state], style.get(state, self.grey)
 
     def score(self, score: float) -> str:
         return self.sky if score >= 70 else self.orange if score >= 40 else self.vermillion

@@ -1,16 +1,20 @@
 """Untrusted text (article, web pages) made safe for the terminal.
 
-Nothing from an article reaches the screen as Rich markup: widgets get ``rich.text.Text``
-objects, never markup strings, so ``[bold]`` or ``[link=...]`` show literally. Control and
-escape sequences are stripped exactly as ``safety.clean`` does; for the article view,
-:class:`DisplayText` also keeps the map between original offsets (the report's spans) and
-offsets in the cleaned text.
+:class:`Shown` is the one type the widgets get for text: a Rich ``Text`` that cleans
+every string put into it (``safety.clean``: control and escape sequences removed), at
+construction and on every append, and is never parsed as markup, so ``[bold]`` or
+``[link=...]`` show literally. No other module of the review screen builds a ``Text``
+(tests/test_tui_safe.py checks the source), so an unclean string cannot reach a widget
+by construction. For the article view, :class:`DisplayText` keeps the map between
+original offsets (the report's spans) and offsets in the cleaned text.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any, cast
 
+from rich.style import Style
 from rich.text import Text
 
 from ..safety import clean, unsafe_spans
@@ -28,9 +32,38 @@ def one_line(text: str, limit: int | None = None) -> str:
     return text
 
 
-def plain(text: str, style: str = "") -> Text:
-    """A Text for untrusted text: cleaned, never parsed as markup."""
-    return Text(clean(text), style=style, end="")
+class Shown(Text):
+    """Text for a widget: every string in it has been through ``clean``."""
+
+    def __init__(self, text: str = "", style: str | Style = "", **kwargs: Any) -> None:
+        super().__init__(clean(text), style, **kwargs)
+
+    @classmethod
+    def assemble(cls, *parts: str | Text | tuple[str, str | Style], **kwargs: Any) -> Shown:
+        return cast(Shown, super().assemble(*parts, **kwargs))
+
+    def append(self, text: str | Text, style: str | Style | None = None) -> Shown:
+        super().append(_cleaned(text), style)
+        return self
+
+    def append_text(self, text: Text) -> Shown:
+        cleaned = _cleaned(text)
+        assert isinstance(cleaned, Text)
+        super().append_text(cleaned)
+        return self
+
+
+def _cleaned(text: str | Text) -> str | Text:
+    if isinstance(text, str):
+        return clean(text)
+    if isinstance(text, Shown) or clean(text.plain) == text.plain:
+        return text
+    return Shown(text.plain, text.style)  # a Text from elsewhere with control characters
+
+
+def plain(text: str, style: str | Style = "") -> Shown:
+    """Untrusted text for a widget: cleaned, never parsed as markup."""
+    return Shown(text, style)
 
 
 class DisplayText:
@@ -97,4 +130,4 @@ def _gaps(length: int, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["DisplayText", "clean", "one_line", "plain"]
+__all__ = ["DisplayText", "Shown", "clean", "one_line", "plain"]

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from . import palette
 from .messages import SearchChanged
+from .safe import Shown
 
 
 class SearchBar(Horizontal):
     def compose(self) -> ComposeResult:
-        yield Static(Text("/", style="bold"), id="search-icon")
+        yield Static(Shown("/", "bold"), id="search-icon")
         yield Input(placeholder="search source, cue, content, flag, note…  "
                                       "(enter: back to the list, esc: clear)",
                           id="search-input", compact=True)
@@ -34,6 +34,6 @@ class FilterLine(Static):
         self.display = bool(parts)
         if parts:
             p = palette.of(self)
-            self.update(Text.assemble((f"{shown} of {total} shown", "bold"), "  ",
+            self.update(Shown.assemble((f"{shown} of {total} shown", "bold"), "  ",
                                       (" · ".join(parts), p.orange),
                                       (f"   {clear_key} clears", p.grey)))

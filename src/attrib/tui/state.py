@@ -4,11 +4,12 @@ the filter and the sort order. Pure logic, so it is tested without a terminal.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..corroborate.summary import corroboration_counts
-from ..model import Corroboration, CoveragePage, Flag, Report, Status
-from ..review import STATES, Finding, Review, ReviewBook, findings_of
+from ..model import Corroboration, CoveragePage, Flag, Report, ReviewState, Status, Summary
+from ..review import STATES, Finding, Review, ReviewBook
 from .safe import one_line
 
 PENDING = "pending"  # a coverage check is under way for this statement
@@ -58,10 +59,15 @@ SORTS = {  # column key -> label
 
 
 class ScreenState:
-    def __init__(self, report: Report, book: ReviewBook) -> None:
+    """``rescore``: the report with its verdicts in, summary recomputed (dismissed
+    findings leave the score); None leaves the summary as it is."""
+
+    def __init__(self, report: Report, book: ReviewBook,
+                 rescore: Callable[[Report], Report] | None = None) -> None:
         self.report = report
         self.book = book
-        self.findings = findings_of(report)
+        self.rescore = rescore
+        self.findings = book.findings
         self.by_id = {f.id: f for f in self.findings}
         self.by_key = {f.key: f for f in self.findings}
         self._index = {f.id: i for i, f in enumerate(self.findings)}
@@ -116,6 +122,7 @@ class ScreenState:
                       *(r.text for r in st.via)]
         for flag in self.flags(f):
             parts += [flag.category, flag.rule, flag.message, flag.text]
+        parts.append(self.review(f).speaker)
         return " ".join(" ".join(parts).lower().split())
 
     # -- filter and sort -------------------------------------------------------------
@@ -158,7 +165,7 @@ class ScreenState:
             case "cue":
                 key = st.cue_text.lower() if st else "\uffff"
             case "content":
-                key = (f.flag.message if f.flag else st.content_text(text) if st else "").lower()
+                key = (f.flag.text if f.flag else st.content_text(text) if st else "").lower()
             case "flags":
                 flags = self.flags(f)
                 key = (-max((x.severity.rank for x in flags), default=-1), -len(flags))
@@ -195,14 +202,23 @@ class ScreenState:
     def reviewed(self) -> int:
         return sum(1 for f in self.findings if self.review(f).state != "open")
 
+    def summary(self) -> Summary:
+        """The summary with the verdicts in: what the header shows."""
+        if self.rescore is None or not any(
+                self.review(f).state is ReviewState.DISMISSED for f in self.findings):
+            return self.report.summary
+        return self.rescore(replace(self.report, verdicts=self.book.verdicts())).summary
+
     def exported(self) -> Report:
         """The report with this session's coverage results and the reviewer's verdicts."""
         order = {st.id: i for i, st in enumerate(self.report.statements)}
         corroborations = tuple(sorted(self.corroborations.values(),
                                       key=lambda c: order.get(c.statement, len(order))))
-        summary = self.report.summary
+        report = replace(self.report, verdicts=self.book.verdicts())
+        if self.rescore is not None:
+            report = self.rescore(report)
+        summary = report.summary
         if corroborations:
             summary = replace(summary, corroboration=corroboration_counts(corroborations))
-        return replace(self.report, corroborations=corroborations, summary=summary,
-                       coverage=tuple(self.coverage_pages),
-                       verdicts=self.book.verdicts(self.findings))
+        return replace(report, corroborations=corroborations, summary=summary,
+                       coverage=tuple(self.coverage_pages))
