@@ -65,8 +65,17 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
+    """One paragraph per block, each once: pages repeat paragraphs (a pull quote that
+    repeats a sentence of the story, a teaser list served twice), and a repeat would be
+    read as a second statement of the same words."""
+    seen: set[str] = set()
+    kept = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line and line not in seen:
+            seen.add(line)
+            kept.append(line)
+    return "\n\n".join(kept)
 
 
 def _clean_meta(value: object) -> str | None:
