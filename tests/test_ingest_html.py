@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import attrib
 
-PAGE = """<html><head><title>Ferry fares rise again</title></head><body><article>
+QUOTE = "“We cannot keep the boats running at a loss,” said operations manager Lena Hart."
+# A page that serves one paragraph twice (a quote repeated as a call-out inside the story).
+PAGE = f"""<html><head><title>Ferry fares rise again</title></head><body><article>
 <h1>Ferry fares rise again</h1>
 <p>Fares on the island ferry will rise by eight percent in April, the operator said on Monday.</p>
-<blockquote class="pull-quote">"We cannot keep the boats running at a loss," said operations manager Lena Hart.</blockquote>
-<p>"We cannot keep the boats running at a loss," said operations manager Lena Hart.</p>
+<p>{QUOTE}</p>
 <p>Passengers who travel daily will pay about twelve euros more each month under the new tariff.</p>
+<p>{QUOTE}</p>
 <p>The council said it would ask the operator to freeze the fares for pensioners and students.</p>
 </article></body></html>
 """
