@@ -122,8 +122,8 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
 
     started = time.perf_counter()
     checker = Checker(opts.rule_dirs, load_settings(opts.config))
+    parts = list(plan(opts.inputs, opts.partition_size))  # bad inputs are found before anything is written
     out = prepare_output(opts)
-    parts = list(plan(opts.inputs, opts.partition_size))
     _write_manifest(out, opts, len(parts), finished=False)
     for stale in leftovers(out):
         stale.unlink(missing_ok=True)

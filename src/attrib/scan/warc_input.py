@@ -46,7 +46,7 @@ def warc_splits(path: Path, size: int) -> Iterator[Partition]:
                 if _doc_kind(rec) is None:
                     continue
                 if count == size:
-                    offset = it.get_record_offset()
+                    offset = it.offset  # where this record starts (get_record_offset would read it through)
                     yield Partition(0, InputKind.WARC, str(path), start=start, end=offset, count=count)
                     start, count, yielded = offset, 0, True
                 count += 1
@@ -75,7 +75,7 @@ def warc_docs(part: Partition, max_bytes: int) -> Iterator[RawDoc | BadDoc]:
         it = ArchiveIterator(fh)
         try:
             for rec in it:
-                offset = it.get_record_offset()
+                offset = it.offset  # where this record starts (get_record_offset would read it through)
                 if part.end is not None and offset >= part.end:
                     return
                 kind = _doc_kind(rec)
