@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import POLNEAR, ROOT
-
 import attrib
+from _common import POLNEAR, ROOT
 from attrib.render import render
 
 
