@@ -155,7 +155,7 @@ def make_corpus(root: Path, txt: int, html: int, jsonl: int, warc: int, max_byte
     c = Corpus(root)
     n = 0
     folder = root / "articles"
-    for k in range(txt):
+    for _ in range(txt):
         a = article(n)
         sub = folder / f"{a.date[:7]}"
         sub.mkdir(parents=True, exist_ok=True)
@@ -164,7 +164,7 @@ def make_corpus(root: Path, txt: int, html: int, jsonl: int, warc: int, max_byte
         c.good[str(path)] = a
         c.by_input["txt"] += 1
         n += 1
-    for k in range(html):
+    for _ in range(html):
         a = article(n)
         path = folder / "pages" / f"{a.id}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,7 +196,7 @@ def make_corpus(root: Path, txt: int, html: int, jsonl: int, warc: int, max_byte
     c.inputs.append(str(root / "feed.jsonl"))
 
     pages, arts = [], []
-    for k in range(warc):
+    for _ in range(warc):
         a = article(n)
         pages.append((f"https://www.{a.outlet}/news/{a.id}", a.date, html_page(a).encode()))
         arts.append(a)

@@ -19,6 +19,7 @@ import duckdb
 import psutil
 import pyarrow.parquet as pq
 import pytest
+
 from conftest import ROOT, run_cli
 from support_scan import ALTERED, ALTERED_OUTLET, OUTLETS, PEOPLE, TRAVELLING, Corpus, make_corpus
 
@@ -70,7 +71,7 @@ def small_scan(small, tmp_path_factory) -> dict[str, list[dict]]:
 
 
 def test_every_article_of_every_format_is_in_the_tables(big, big_scan):
-    out, t, printed = big_scan
+    _, t, printed = big_scan
     assert sorted(r["document"] for r in t["articles"]) == sorted(big.good)
     assert len(t["articles"]) == sum(big.by_input.values()) == 5602
     assert f"scanned {len(big.good):,} articles" in printed
@@ -139,7 +140,7 @@ def test_quotes_are_clustered_across_outlets_with_the_changed_version(big, big_s
 
 
 def test_the_corpus_report_is_self_contained_and_escaped(big_scan):
-    out, t, _ = big_scan
+    out, _, _ = big_scan
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page and "src=" not in page and "href=" not in page
     for title in ("Most-quoted people", "Source types per outlet", "per month", "Flags per 1,000 words",
