@@ -128,7 +128,7 @@ class Corpus:
     by_input: Counter = field(default_factory=Counter)  # articles per input kind
 
 
-def _warc(path: Path, pages: list[tuple[str, str, bytes]], gz: bool = True) -> list[str]:
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]], gz: bool = True) -> list[str]:
     """Write (url, date, html) responses with a request record between; the record ids."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -204,7 +204,7 @@ def make_corpus(root: Path, txt: int, html: int, jsonl: int, warc: int, max_byte
         n += 1
     pages.append(("https://www.coast-wire.example/news/huge", "2024-03-03",
                   b"<html><body><p>" + b"word " * (max_bytes // 4) + b"</p></body></html>"))
-    ids = _warc(root / "crawl.warc.gz", pages)
+    ids = write_warc(root / "crawl.warc.gz", pages)
     for rid, a in zip(ids, arts):
         c.good[rid] = a
     c.bad[ids[-1]] = "cap"
@@ -212,7 +212,7 @@ def make_corpus(root: Path, txt: int, html: int, jsonl: int, warc: int, max_byte
 
     # A crawl cut off in the middle of its third record.
     cut = [article(n + k) for k in range(3)]
-    cut_ids = _warc(root / "cut.warc", [(f"https://www.{a.outlet}/news/{a.id}", a.date, html_page(a).encode())
+    cut_ids = write_warc(root / "cut.warc", [(f"https://www.{a.outlet}/news/{a.id}", a.date, html_page(a).encode())
                                          for a in cut], gz=False)
     data = (root / "cut.warc").read_bytes()
     (root / "cut.warc").write_bytes(data[: len(data) - 900])
