@@ -65,8 +65,12 @@ def small(tmp_path_factory) -> Corpus:
 @pytest.fixture(scope="module")
 def small_scan(small, tmp_path_factory) -> dict[str, list[dict]]:
     out = tmp_path_factory.mktemp("small-out") / "scan"
-    run = run_cli(*scan_args(small, out, "--partition-size", "40"), timeout=300)
+    run = run_cli(*scan_args(small, out, "--partition-size", "40", "--progress"), timeout=300)
     assert run.code == 1, run.err
+    # The progress line: documents, words per second, errors, partitions and the time left.
+    line = next(x for x in run.err.split("\r") if "ETA" in x)
+    assert re.search(r"scan: [\d,]+ documents · [\d,]+ words/s · \d+ errors? · partition \d+ of \d+ · "
+                     r"ETA \d+(m\d\ds|s)", line), run.err[-500:]
     return tables(out)
 
 
@@ -199,6 +203,18 @@ def test_a_local_cluster_gives_the_same_tables_as_the_process_pool(small, small_
     assert run.code == 1, run.err
     assert tables(out) == small_scan
     assert len(small_scan["articles"]) == len(small.good)
+
+
+def test_an_existing_dask_cluster_by_its_address(small, small_scan, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        out = tmp_path / "remote"
+        run = run_cli(*scan_args(small, out, "--partition-size", "40", "--scheduler", cluster.scheduler_address),
+                      timeout=300)
+    assert run.code == 1, run.err
+    assert tables(out) == small_scan
 
 
 def _markers(out: Path) -> int:

@@ -43,7 +43,7 @@ class Partition:
     start: int = 0  # JSONL, WARC: byte offset of the first line or record
     end: int | None = None  # ... and of the first one past the partition (None: to the end)
     line: int = 1  # JSONL: the number of the first line
-    count: int = 0  # documents expected (lines, records or files): for the progress line
+    count: int | None = None  # documents in it (files or lines; None for a WARC range): for the progress line
 
     @property
     def name(self) -> str:

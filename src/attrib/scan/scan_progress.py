@@ -20,12 +20,13 @@ def _duration(seconds: float) -> str:
 
 def progress_text(p: Progress) -> str:
     rate = p.words_this_run / p.seconds if p.seconds > 0 else 0.0
-    parts = [f"{p.documents:,} of {p.total:,} documents", f"{rate:,.0f} words/s",
+    of = f" of {p.total:,}" if p.total else ""  # a WARC file's count is known only once read
+    parts = [f"{p.documents:,}{of} documents", f"{rate:,.0f} words/s",
              f"{p.errors:,} error{'s' if p.errors != 1 else ''}",
              f"partition {p.partitions:,} of {p.partitions_total:,}"]
-    left = p.total - p.documents
-    if p.documents_this_run and left > 0:
-        parts.append(f"ETA {_duration(p.seconds * left / p.documents_this_run)}")
+    left = p.partitions_total - p.partitions
+    if p.partitions_this_run and left > 0:  # partitions are of a size, so they measure the time left
+        parts.append(f"ETA {_duration(p.seconds * left / p.partitions_this_run)}")
     return "scan: " + " · ".join(parts)
 
 

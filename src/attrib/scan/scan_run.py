@@ -40,7 +40,7 @@ class Progress:
     partitions_total: int
     seconds: float  # since this run started
     words_this_run: int
-    documents_this_run: int
+    partitions_this_run: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
         stale.unlink(missing_ok=True)
     done = _done(out, parts)
     resumed = len(done)
-    total = sum(p.count for p in parts)
+    total = 0 if any(p.count is None for p in parts) else sum(p.count or 0 for p in parts)
     todo = [p for p in parts if p.number not in done]
     job = Job(str(out.resolve()), opts.table_format, opts.fields, opts.max_bytes)
 
@@ -137,8 +137,7 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
         ds = done.values()
         return Progress(sum(d.documents + d.errors for d in ds), total, sum(d.errors for d in ds),
                         sum(d.words for d in ds), len(done), len(parts), time.perf_counter() - started,
-                        sum(d.words for n, d in done.items() if n not in before),
-                        sum(d.documents + d.errors for n, d in done.items() if n not in before))
+                        sum(d.words for n, d in done.items() if n not in before), len(done) - len(before))
 
     before = set(done)
     if on_progress:

@@ -57,8 +57,7 @@ def warc_splits(path: Path, size: int) -> Iterator[Partition]:
     starts = list(range(0, total, step)) or [0]
     for start in starts:
         end = start + step if start + step < total else None
-        yield Partition(0, InputKind.WARC, str(path), start=start, end=end,
-                        count=max(1, ((end or total) - start) // RECORD_BYTES))
+        yield Partition(0, InputKind.WARC, str(path), start=start, end=end)
 
 
 def _gzip_record_at(fh: IO[bytes], pos: int) -> bool:
