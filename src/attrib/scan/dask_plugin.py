@@ -7,14 +7,16 @@ from __future__ import annotations
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..checker import Checker
-from .partition_job import install
+from .partition_job import install, uninstall
 
 
 class CheckerPlugin(WorkerPlugin):
-    name = "attrib-checker"
-
-    def __init__(self, checker: Checker):
-        self.checker = checker
+    def __init__(self, key: str, checker: Checker):
+        self.key, self.checker = key, checker
+        self.name = f"attrib-checker-{key}"  # one per scan: two scans may share a cluster
 
     def setup(self, worker: object) -> None:
-        install(self.checker)
+        install(self.key, self.checker)
+
+    def teardown(self, worker: object) -> None:
+        uninstall(self.key)

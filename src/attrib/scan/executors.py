@@ -8,6 +8,7 @@ memory does not grow with the corpus. Results come back in the order they finish
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -37,7 +38,7 @@ def _on_pool(parts: Iterable[Partition], job: Job, checker: Checker, processes: 
     # each importing attrib once and receiving the pickled Checker once.
     ctx = multiprocessing.get_context("forkserver")
     todo = iter(parts)
-    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=install, initargs=(checker,)) as pool:
+    with ProcessPoolExecutor(processes, mp_context=ctx, initializer=install, initargs=(job.key, checker)) as pool:
         running: set[Future[PartitionDone]] = set()
         try:
             while True:
@@ -78,32 +79,41 @@ def _client(where: Where) -> Iterator[Any]:
 
 
 def _on_dask(parts: Iterable[Partition], job: Job, checker: Checker, where: Where) -> Iterator[PartitionDone]:
-    from distributed import as_completed
-
     from .dask_plugin import CheckerPlugin
 
     with _client(where) as client:
-        client.register_plugin(CheckerPlugin(checker))
-        slots = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
-        todo = iter(parts)
+        plugin = CheckerPlugin(job.key, checker)
+        client.register_plugin(plugin)
+        try:
+            yield from _submit_all(client, parts, job)
+        finally:
+            with contextlib.suppress(Exception):  # the cluster may be gone already
+                client.unregister_worker_plugin(plugin.name)
 
-        def submit(part: Partition) -> Any:
-            return client.submit(run_partition, part, job, key=f"attrib-scan-{part.name}", pure=False,
-                                 retries=RETRIES)
 
-        first = [submit(p) for p in _take(todo, slots * (AHEAD + 1))]
-        if not first:
-            return
-        queue = as_completed(first)
-        for fut in queue:
-            try:
-                done = fut.result()
-            finally:
-                fut.release()
-            yield done
-            nxt = next(todo, None)
-            if nxt is not None:
-                queue.add(submit(nxt))
+def _submit_all(client: Any, parts: Iterable[Partition], job: Job) -> Iterator[PartitionDone]:
+    from distributed import as_completed
+
+    slots = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+    todo = iter(parts)
+
+    def submit(part: Partition) -> Any:
+        return client.submit(run_partition, part, job, key=f"attrib-scan-{job.key}-{part.name}",
+                             pure=False, retries=RETRIES)
+
+    first = [submit(p) for p in _take(todo, slots * (AHEAD + 1))]
+    if not first:
+        return
+    queue = as_completed(first)
+    for fut in queue:
+        try:
+            done = fut.result()
+        finally:
+            fut.release()
+        yield done
+        nxt = next(todo, None)
+        if nxt is not None:
+            queue.add(submit(nxt))
 
 
 def _take(it: Iterator[Partition], n: int) -> list[Partition]:

@@ -3,7 +3,8 @@ worker's Checker, write the rows, and mark the partition done.
 
 The Checker arrives once per worker process (a process pool's initializer, or a Dask
 worker plugin that also serves workers restarted after a crash) and stays in
-``_CHECKER``; tasks carry only the partition's descriptor.
+``_CHECKERS`` under the scan's own key (two scans may share a Dask cluster); tasks carry
+only the partition's descriptor and that key.
 """
 
 from __future__ import annotations
@@ -23,25 +24,30 @@ from .table_rows import article_row, error_row, flag_rows, parse_date, statement
 
 DONE = "_partitions"  # one small JSON file per finished partition
 
-_CHECKER: Checker | None = None
+_CHECKERS: dict[str, Checker] = {}
 
 
-def install(checker: Checker) -> None:
-    """Keep the Checker for this worker process's tasks."""
-    global _CHECKER
-    _CHECKER = checker
+def install(key: str, checker: Checker) -> None:
+    """Keep the Checker for this worker process's tasks of the scan ``key``."""
+    _CHECKERS[key] = checker
 
 
-def worker_checker() -> Checker:
-    if _CHECKER is None:
-        raise RuntimeError("no Checker on this worker: the scan installs one before its first task")
-    return _CHECKER
+def uninstall(key: str) -> None:
+    _CHECKERS.pop(key, None)
+
+
+def worker_checker(key: str) -> Checker:
+    try:
+        return _CHECKERS[key]
+    except KeyError:
+        raise RuntimeError("no Checker on this worker: the scan installs one before its first task") from None
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
     """What every partition task shares, apart from the Checker."""
 
+    key: str  # the scan's own: which installed Checker its tasks use
     output: str
     table_format: TableFormat
     fields: Fields
@@ -97,7 +103,7 @@ def run_partition(part: Partition, job: Job) -> PartitionDone:
     that fails, for any reason, becomes a row of the errors table."""
     from .table_files import PartitionFiles
 
-    checker = worker_checker()
+    checker = worker_checker(job.key)
     started = time.perf_counter()
     out = Path(job.output)
     files = PartitionFiles(out, part.name, job.table_format)

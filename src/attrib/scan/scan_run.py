@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,7 +132,7 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
     resumed = len(done)
     total = 0 if any(p.count is None for p in parts) else sum(p.count or 0 for p in parts)
     todo = [p for p in parts if p.number not in done]
-    job = Job(str(out.resolve()), opts.table_format, opts.fields, opts.max_bytes)
+    job = Job(uuid.uuid4().hex[:12], str(out.resolve()), opts.table_format, opts.fields, opts.max_bytes)
 
     def tally() -> Progress:
         ds = done.values()
