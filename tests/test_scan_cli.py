@@ -14,6 +14,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 
 import duckdb
 import psutil
@@ -151,7 +152,11 @@ def test_the_corpus_report_is_self_contained_and_escaped(big_scan):
                   "carried by several outlets", "changed on the way"):
         assert title in page
     assert PEOPLE[0][0] in page and "number changed" in page
-    assert page.count("<svg") >= 5
+    charts = re.findall(r"<svg.*?</svg>", page, re.S)
+    assert len(charts) >= 5
+    for svg in charts:  # well-formed, with a bar or column in each
+        root = ElementTree.fromstring(svg)
+        assert root.findall(".//rect")
 
 
 def test_a_hostile_corpus_text_is_escaped_in_the_report(tmp_path):
@@ -254,6 +259,7 @@ def test_a_worker_killed_mid_scan_is_replaced_and_its_partition_redone(small, sm
     assert proc.returncode == 1, err.decode()[-2000:]
     assert _markers(out) == planned
     assert tables(out) == small_scan
+    assert not list(out.glob("*/.*.tmp"))
 
 
 def test_a_killed_scan_resumes_without_losing_or_doubling_a_row(small, small_scan, tmp_path):

@@ -51,7 +51,6 @@ class ScanOptions:
     resume: bool = False
     rule_dirs: tuple[str, ...] = ()
     config: str | None = None
-    progress: bool = False  # a live line on the terminal
     clusters: bool = True  # quote clusters and the corpus report after the partitions
 
     def identity(self) -> dict[str, Any]:

@@ -147,6 +147,8 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
         done[result.number] = result
         if on_progress:
             on_progress(tally())
+    for stale in leftovers(out):  # what a worker killed mid-partition left behind
+        stale.unlink(missing_ok=True)
 
     clusters = report = None
     if opts.clusters:
