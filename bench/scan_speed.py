@@ -137,6 +137,7 @@ def clustering(out: Path, reword: bool = False) -> tuple[float, int, int, int, f
     from attrib.scan.scan_options import TableFormat
 
     lex = attrib.Checker().match_lexicons
+    read_occurrences(out, TableFormat.PARQUET)  # pyarrow's modules loaded outside the measures
     gc.collect()
     watch = SelfPeak()
     base = watch.peak_mb

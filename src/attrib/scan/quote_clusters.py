@@ -104,51 +104,70 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _signatures(shingles: Sequence[set[str]]) -> np.ndarray:
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64)
+CHUNK = 10_000  # versions hashed at a time: only their band keys are kept
+
+
+def band_keys(versions: Sequence[_Version]) -> np.ndarray:
+    """One 64-bit key per band per version (versions x BANDS): the MinHash signature's
+    band, mixed into one number; the signatures themselves are not kept."""
     from datasketch import MinHash
 
-    if not shingles:
-        return np.zeros((0, NUM_PERM), dtype=np.uint64)
-    hashes = MinHash.bulk([sorted(s.encode() for s in sh) for sh in shingles], num_perm=NUM_PERM)
-    return np.vstack([m.hashvalues for m in hashes]).astype(np.uint64)
+    keys = np.zeros((len(versions), BANDS), dtype=np.uint64)
+    for lo in range(0, len(versions), CHUNK):
+        chunk = versions[lo:lo + CHUNK]
+        hashes = MinHash.bulk([sorted(s.encode() for s in _shingles(v.key.split())) for v in chunk],
+                              num_perm=NUM_PERM)
+        sig = np.vstack([m.hashvalues for m in hashes]).astype(np.uint64).reshape(len(chunk), BANDS, ROWS)
+        with np.errstate(over="ignore"):
+            keys[lo:lo + len(chunk)] = (sig * _MIX).sum(axis=2, dtype=np.uint64)
+    return keys
 
 
 def group(versions: Sequence[_Version]) -> list[list[int]]:
     """The versions' indices grouped into quotations (each group in index order)."""
-    words = [v.key.split() for v in versions]
-    sets = [_shingles(w) for w in words]
-    sig = _signatures(sets)
+    keys = band_keys(versions)
     uf = _Union(len(versions))
-    mix = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
-                   dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for b in range(BANDS):
-            keys = (sig[:, b * ROWS:(b + 1) * ROWS] * mix).sum(axis=1, dtype=np.uint64)
-            order = np.argsort(keys, kind="stable")
-            ordered = keys[order]
-            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-            ends = np.r_[starts[1:], len(ordered)]
-            for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
-                head = int(order[s])
-                for j in order[s + 1:e]:
-                    if uf.find(head) != uf.find(int(j)) and _jaccard(sets[head], sets[int(j)]) >= SIMILAR:
-                        uf.join(head, int(j))
+    sets: dict[int, set[str]] = {}  # word pairs, made only for versions that meet a candidate
+
+    def pairs(i: int) -> set[str]:
+        if i not in sets:
+            sets[i] = _shingles(versions[i].key.split())
+        return sets[i]
+
+    for b in range(BANDS):
+        order = np.argsort(keys[:, b], kind="stable")
+        ordered = keys[order, b]
+        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        ends = np.r_[starts[1:], len(ordered)]
+        shared = ends - starts > 1
+        for s, e in zip(starts[shared], ends[shared]):
+            head = int(order[s])
+            for j in map(int, order[s + 1:e]):
+                if uf.find(head) != uf.find(j) and _jaccard(pairs(head), pairs(j)) >= SIMILAR:
+                    uf.join(head, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(versions)):
         groups.setdefault(uf.find(i), []).append(i)
     return list(groups.values())
 
 
-def _compare(reference: str, version: str, lex: MatchLexicons) -> tuple[Status, tuple[str, ...]]:
-    """A version against the first appearance, as coverage checks compare a quote with
-    another outlet's passage."""
-    q = tokenize(reference)
-    w = tokenize(version)
-    m = classify(q, reference, Counter(stems(reference, lex)), w, version, None, [Span(0, len(version))],
-                 lex, direct=True)
-    if m is None:
-        return Status.PARAPHRASE, ()
-    return m.status, m.reasons
+class _Reference:
+    """A cluster's first version, read once for every comparison with it."""
+
+    def __init__(self, text: str, lex: MatchLexicons):
+        self.text, self.lex = text, lex
+        self.tokens = tokenize(text)
+        self.stems = Counter(stems(text, lex))
+
+    def compare(self, version: str) -> tuple[Status, tuple[str, ...]]:
+        """A version against the first appearance, as coverage checks compare a quote
+        with another outlet's passage."""
+        m = classify(self.tokens, self.text, self.stems, tokenize(version), version, None,
+                     [Span(0, len(version))], self.lex, direct=True)
+        if m is None:
+            return Status.PARAPHRASE, ()
+        return m.status, m.reasons
 
 
 def read_occurrences(out: Path, fmt: TableFormat) -> list[Occurrence]:
@@ -202,10 +221,11 @@ def cluster(occurrences: Sequence[Occurrence], lex: MatchLexicons) -> Clusters:
         outlets = list(dict.fromkeys(o.outlet for o in every if o.outlet))
         speakers = list(dict.fromkeys(o.speaker for o in every if o.speaker))
         reference = vs[0].occurrences[0].text
+        ref = _Reference(reference, lex) if len(vs) > 1 else None
         altered = 0
         for k, v in enumerate(vs):
             head = v.occurrences[0]
-            status, reasons = (Status.VERBATIM, ()) if k == 0 else _compare(reference, head.text, lex)
+            status, reasons = ref.compare(head.text) if ref is not None and k else (Status.VERBATIM, ())
             altered += status is Status.ALTERED
             out.versions.append({
                 "cluster": number, "version": k, "text": head.text, "occurrences": len(v.occurrences),
