@@ -75,6 +75,6 @@ def test_output_file_and_fail_on(tmp_path):
 def test_formats_that_take_one_article_say_so(tmp_path):
     for args, words in (((str(ARTICLES[0]), str(ARTICLES[1]), "--format", "md"), "one article at a time"),
                         ((str(ARTICLES[0]), "-"), "standard input"),
-                        ((str(tmp_path),), "no .txt or .html articles")):
+                        ((str(tmp_path),), "a directory with no .txt or .html articles")):
         run = run_cli("check", *args)
         assert run.code == 2 and words in run.err and len(run.err.strip().splitlines()) == 1, run.err

@@ -39,7 +39,7 @@ def targets(items: Sequence[str]) -> Iterator[str]:
                 found += [str(Path(here) / f) for f in sorted(files)
                           if not f.startswith(".") and f.lower().endswith(SUFFIXES)]
             if not found:
-                raise InputError(f"{item}: no .txt or .html articles in this folder")
+                raise InputError(f"{item}: a directory with no .txt or .html articles in it")
             yield from found
         else:
             yield item
