@@ -73,8 +73,13 @@ def _client(where: Where) -> Iterator[Any]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=where.workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+    import dask
+
+    # A cluster of our own needs no statistical profiler sampling every worker each 10 ms:
+    # on a small machine that is CPU taken from the articles.
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=where.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
         yield client
 
 

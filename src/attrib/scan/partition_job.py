@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..checker import Checker
-from ..errors import AttribError
+from ..errors import AttribError, OutputError
 from ..files import write_atomic
 from ..model import Article
 from .corpus_inputs import BadDoc, Partition, RawDoc, read_partition
@@ -135,8 +135,10 @@ def run_partition(part: Partition, job: Job) -> PartitionDone:
                            statements=done.statements + len(report.statements),
                            flags=done.flags + len(report.flags))
         files.commit()
-    except BaseException:
+    except BaseException as exc:
         files.discard()
+        if isinstance(exc, OSError):  # a full disk, a folder removed under the scan
+            raise OutputError(f"{out}: cannot write {part.name} ({exc.strerror or exc})") from None
         raise
     done = replace(done, seconds=time.perf_counter() - started)
     write_atomic(marker(out, part), done.to_json() + "\n")
