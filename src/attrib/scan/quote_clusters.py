@@ -177,9 +177,18 @@ def read_occurrences(out: Path, fmt: TableFormat) -> list[Occurrence]:
 
     t = read_table(out, "statements", fmt, ["document", "statement", "kind", "outlet", "date",
                                              "speaker_resolved", "content"])
-    t = t.filter(pc.is_in(t["kind"], value_set=_kinds()))
-    cols = [t[c].to_pylist() for c in ("document", "statement", "outlet", "date", "speaker_resolved", "content")]
-    return [Occurrence(*row) for row in zip(*cols)]
+    # Quotations only, and none too short to hold MIN_WORDS words.
+    t = t.filter(pc.and_(pc.is_in(t["kind"], value_set=_kinds()),
+                         pc.greater_equal(pc.utf8_length(t["content"]), 2 * MIN_WORDS)))
+    # Names repeat from row to row: one object each, so a million quotations
+    # do not hold a million copies of an outlet's name.
+    shared: dict[Any, Any] = {}
+
+    def one(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
+    cols = [[one(v) for v in t[c].to_pylist()] for c in ("document", "statement", "outlet", "date", "speaker_resolved")]
+    return [Occurrence(*row) for row in zip(*cols, t["content"].to_pylist())]
 
 
 def _kinds() -> Any:
