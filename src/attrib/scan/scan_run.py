@@ -134,17 +134,22 @@ def run_scan(opts: ScanOptions, on_progress: Callable[[Progress], None] | None =
     todo = [p for p in parts if p.number not in done]
     job = Job(uuid.uuid4().hex[:12], str(out.resolve()), opts.table_format, opts.fields, opts.max_bytes)
 
-    def tally() -> Progress:
-        ds = done.values()
-        return Progress(sum(d.documents + d.errors for d in ds), total, sum(d.errors for d in ds),
-                        sum(d.words for d in ds), len(done), len(parts), time.perf_counter() - started,
-                        sum(d.words for n, d in done.items() if n not in before), len(done) - len(before))
+    # Running totals, so a progress update costs the same at the last partition as at the first.
+    docs = sum(d.documents + d.errors for d in done.values())
+    errors = sum(d.errors for d in done.values())
+    words = sum(d.words for d in done.values())
+    words_now = parts_now = 0
 
-    before = set(done)
+    def tally() -> Progress:
+        return Progress(docs, total, errors, words, len(done), len(parts), time.perf_counter() - started,
+                        words_now, parts_now)
+
     if on_progress:
         on_progress(tally())
     for result in run_partitions(todo, job, checker, opts.where):
         done[result.number] = result
+        docs, errors = docs + result.documents + result.errors, errors + result.errors
+        words, words_now, parts_now = words + result.words, words_now + result.words, parts_now + 1
         if on_progress:
             on_progress(tally())
     for stale in leftovers(out):  # what a worker killed mid-partition left behind
