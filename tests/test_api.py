@@ -103,14 +103,18 @@ def test_the_public_names():
     assert (Path(attrib.__file__).parent / "py.typed").is_file()
 
 
-def test_a_plain_check_loads_no_web_or_screen_libraries(tmp_path):
+@pytest.mark.parametrize("many", [False, True], ids=["check FILE", "check DIR"])
+def test_a_plain_check_loads_no_web_screen_or_corpus_libraries(tmp_path, many):
     article = tmp_path / "a.txt"
     article.write_text("The bridge will reopen on Monday, the mayor said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The port closed on Tuesday, officials said.\n", encoding="utf-8")
+    target = tmp_path if many else article
     probe = ("import sys, io, contextlib\nfrom attrib.cli import main\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
-             f"    code = main(['check', {str(article)!r}])\n"
+             f"    code = main(['check', {str(target)!r}])\n"
              "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
-             "{'httpx', 'numpy', 'textual', 'rapidfuzz', 'trafilatura', 'tldextract', 'lxml'})\n"
+             "{'httpx', 'numpy', 'textual', 'rapidfuzz', 'trafilatura', 'tldextract', 'lxml', "
+             "'dask', 'distributed', 'pyarrow', 'warcio', 'datasketch', 'scipy', 'duckdb'})\n"
              "print(code, heavy)\n")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}).stdout

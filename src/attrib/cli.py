@@ -18,9 +18,11 @@ from .errors import AttribError, ExitCode
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from .model import Severity
     from .request import CheckRequest
 
 FORMATS = ("html", "json", "md", "text")
+FIELDS = ("id", "text", "html", "url", "outlet", "date", "title")
 LEVELS = ("info", "warning", "error")
 
 
@@ -81,8 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"attrib {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    c = sub.add_parser("check", help="report on one article (a path, or - for stdin)")
-    c.add_argument("article", help="a .txt or .html file, an http(s) URL, or - to read standard input")
+    c = sub.add_parser("check", help="report on one article (a path, or - for stdin), or a table of several")
+    c.add_argument("article", nargs="+", help="a .txt or .html file, an http(s) URL, or - to read standard "
+                   "input; several, or a folder, give one row per article (or with --format json, one "
+                   "report per line)")
     c.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     c.add_argument("--output", "-o", metavar="FILE", help="write the report here (a file is replaced "
                    "atomically and keeps its permissions; - is standard output)")
@@ -117,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --prune: drop pages stored more than DAYS ago")
     k.add_argument("--max-size", type=_positive(float), metavar="MB",
                    help="with --prune: then drop the oldest pages until the rest take at most MB")
+    _scan_parser(sub)
 
     t = sub.add_parser("tui", help="review an article's findings in the terminal "
                        "(short form: attrib ARTICLE); several, or a folder: one after another")
@@ -134,6 +139,41 @@ def build_parser() -> argparse.ArgumentParser:
                    help="format of the exported reports (default md)")
     _rules_and_config(v)
     return p
+
+
+def _field(text: str) -> tuple[str, str]:
+    name, sep, key = text.partition("=")
+    if not sep or not key.strip() or name not in FIELDS:
+        raise argparse.ArgumentTypeError(f"{text!r}: write NAME=KEY, NAME one of {', '.join(FIELDS)}")
+    return name, key.strip()
+
+
+def _scan_parser(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("scan", help="a corpus: tables of statements, flags and quote clusters, and a report",
+                       description="Check every article of a corpus (folders of .txt and .html, JSON Lines, "
+                       "WARC) and write tables a researcher can query, quote clusters across the corpus "
+                       "and an HTML report. Needs the scan extra: pip install \"attrib[scan]\".")
+    s.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="a folder, or a .txt, .html, .jsonl or .warc(.gz) file")
+    s.add_argument("--output", "-o", required=True, metavar="DIR", help="a new or empty folder for the tables")
+    s.add_argument("--format", choices=["parquet", "jsonl"], default="parquet",
+                   help="table files (default parquet)")
+    s.add_argument("--resume", action="store_true", help="finish the scan in DIR: redo only unfinished partitions")
+    where = s.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive(int), metavar="N", help="start a Dask LocalCluster of N workers")
+    where.add_argument("--scheduler", metavar="ADDRESS", help="use a running Dask cluster (tcp://host:8786)")
+    where.add_argument("--processes", type=_positive(int), metavar="N",
+                       help="size of the local process pool (default: the cores)")
+    s.add_argument("--partition-size", type=_positive(int), default=500, metavar="N",
+                   help="documents per partition (default 500)")
+    s.add_argument("--max-bytes", type=_positive(int), default=10 * 1024 * 1024, metavar="N",
+                   help="a larger document goes to the errors table (default 10 MiB)")
+    s.add_argument("--field", action="append", type=_field, default=[], metavar="NAME=KEY",
+                   help=f"a JSON Lines field name ({', '.join(FIELDS)}), e.g. --field text=body")
+    s.add_argument("--no-clusters", action="store_true", help="skip quote clustering and the report")
+    s.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a live progress line (default: when stderr is a terminal)")
+    _rules_and_config(s, "settings file (rules switched off, severities)")
 
 
 def check_request(args: argparse.Namespace) -> CheckRequest:
@@ -178,10 +218,20 @@ def _write(output: str | None, rendered: str) -> None:
         fh.write(rendered)
 
 
+def _fail_on(args: argparse.Namespace, settings_fail_on: Severity | None) -> Severity | None:
+    from .model import Severity
+
+    if args.fail_on is None:
+        return settings_fail_on
+    return None if args.fail_on == "never" else Severity(args.fail_on)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if len(args.article) > 1 or Path(args.article[0]).is_dir():
+        return cmd_check_many(args)
+    args.article = args.article[0]
     from .assess import at_or_above
     from .files import check_destination
-    from .model import Severity
     from .render import render
     from .request import prepare
 
@@ -195,12 +245,61 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         report = with_reviews(ready.checker, report)
     _write(args.output, render(report, args.format))
-    fail_on = ready.settings.fail_on if args.fail_on is None else (
-        None if args.fail_on == "never" else Severity(args.fail_on))
+    fail_on = _fail_on(args, ready.settings.fail_on)
     from .review import dismissed
 
     counted = [f for f in report.flags if f.id not in dismissed(report)[1]]
     return ExitCode.FINDINGS if fail_on is not None and at_or_above(counted, fail_on) else ExitCode.OK
+
+
+def cmd_check_many(args: argparse.Namespace) -> int:
+    """Several articles: one row each, or one JSON report per line."""
+    from .checker import Checker
+    from .files import atomic_open
+    from .many_articles import MANY_FORMATS, check_many
+    from .settings import load_settings
+
+    if args.format not in MANY_FORMATS:
+        raise AttribError(f"--format {args.format}: one article at a time; for several use text or json")
+    if args.coverage or args.coverage_dir or args.discover:
+        raise AttribError("coverage options take one article at a time")
+    if "-" in args.article:
+        raise AttribError("- (standard input) cannot be one of several articles")
+    settings = load_settings(args.config)
+    checker = Checker(args.rules, settings)
+    fail_on = _fail_on(args, settings.fail_on)
+    fmt = "json" if args.format == "json" else "text"
+    if args.output:
+        with atomic_open(args.output) as fh:
+            return check_many(checker, args.article, fmt, fh, fail_on, warn)
+    return check_many(checker, args.article, fmt, sys.stdout, fail_on, warn)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .scan import need_extra
+
+    need_extra()  # one line naming what to install, before anything else is read
+    from .scan.scan_options import Fields, ScanOptions, TableFormat, Where
+    from .scan.scan_progress import ProgressLine, summary
+    from .scan.scan_run import run_scan
+
+    opts = ScanOptions(
+        inputs=tuple(args.inputs), output=args.output, table_format=TableFormat(args.format),
+        partition_size=args.partition_size, max_bytes=args.max_bytes, fields=Fields(**dict(args.field)),
+        where=Where(processes=args.processes, workers=args.workers, scheduler=args.scheduler),
+        resume=args.resume, rule_dirs=tuple(args.rules), config=args.config, clusters=not args.no_clusters)
+    live = sys.stderr.isatty() if args.progress is None else args.progress
+    line = ProgressLine(sys.stderr, live)
+    try:
+        result = run_scan(opts, line.update)
+    except KeyboardInterrupt:
+        line.end()
+        print(f"attrib: interrupted: {line.partitions_done()}; run the same command with --resume "
+              "to finish", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    line.end()
+    sys.stdout.write(summary(result))
+    return ExitCode.FINDINGS if result.errors else ExitCode.OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -336,7 +435,7 @@ def cmd_reviews(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"cache": cmd_cache, "check": cmd_check, "extract": cmd_extract, "reviews": cmd_reviews,
-            "rules": cmd_rules, "tui": cmd_tui}
+            "rules": cmd_rules, "scan": cmd_scan, "tui": cmd_tui}
 
 
 def _short_form(argv: list[str]) -> list[str]:

@@ -39,7 +39,8 @@ class Query:
         return self.anchor or self.content
 
 
-def _side(tokens: list[Token], text: str, words: Words, direct: bool, wide: bool = False) -> Side:
+def side(tokens: list[Token], text: str, words: Words, direct: bool, wide: bool = False) -> Side:
+    """The article's side of a comparison, prepared once."""
     return Side(tuple(tokens), text, Counter(words.token_stems(tokens)), direct,
                 frozenset(ellipsis_after(text, tokens)), frozenset(words.stem(t.norm) for t in tokens if t.name),
                 wide)
@@ -63,7 +64,7 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
     direct = st.kind is not Kind.INDIRECT
     # Only a statement quoted whole is bounded by the other outlet's quotation marks; a
     # mixed one ('he viewed the delay "as a U.S. policy problem"') is not.
-    content = _side(tokens, text, words, direct, wide=st.kind is Kind.MIXED)
+    content = side(tokens, text, words, direct, wide=st.kind is Kind.MIXED)
     long = any(_SENTENCES.search(span.of(text)) for span in st.content) or len(st.content) > 1
     if len(tokens) >= MIN_WORDS and _enough(content.tokens, words, MIN_MATCHED):
         return Query(content, None, tuple(content.stems.elements()), long)
@@ -88,7 +89,7 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
             hi += 1
         if lo > 0 and short():
             lo -= 1
-    anchor = _side(around[lo:hi], text, words, direct, wide=True)
+    anchor = side(around[lo:hi], text, words, direct, wide=True)
     if not _enough(anchor.tokens, words, MIN_MATCHED):
         return None
     return Query(content, anchor, tuple(anchor.stems.elements()), long)
