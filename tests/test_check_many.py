@@ -54,7 +54,7 @@ def test_a_folder_is_searched_for_articles_and_json_gives_one_report_per_line(tm
 
 def test_an_unreadable_article_is_a_row_and_the_others_go_on(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe not utf-8 \x81\n")
+    bad.write_bytes(b"caf\xe9 au lait, not utf-8 \x81\n")
     run = run_cli("check", str(bad), str(ARTICLES[0]))
     assert run.code == 1
     rows = run.out.splitlines()[1:]
