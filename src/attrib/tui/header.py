@@ -74,7 +74,9 @@ class ReportHeader(Horizontal):
             out.append(f" ({one_line(summary.not_assessed, 70)})  ", p.grey)
         elif summary.score is not None:
             out.append("score ", p.grey)
-            out.append(f"{summary.score:.0f}", "bold " + p.score(summary.score))
+            # as the reports write it: rounded to a whole number, 84.6 would show as 85
+            # beside the verdict "fair" (strong starts at 85)
+            out.append(f"{summary.score:g}", "bold " + p.score(summary.score))
             if summary.verdict:
                 out.append(f" {one_line(summary.verdict, 24)}", p.score(summary.score))
             out.append("  ")
