@@ -32,12 +32,15 @@ def real_report(path: Path = ARTICLE) -> Report:
     return checker().check(path)
 
 
-def finding_with(report: Report, words: str, flag: bool = False) -> Finding:
+def finding_with(report: Report, words: str, flag: bool = False, category: str = "") -> Finding:
     """The statement whose content holds ``words`` (with ``flag``: the flag whose flagged
-    words hold them), so tests name findings by their text, not by list position."""
+    words hold them; with ``category`` too, only a flag of that category: the hedge
+    "reportedly" sits inside the unattributed claim's sentence), so tests name findings
+    by their text, not by list position."""
     text = report.article.text
     for f in findings_of(report):
-        if flag and f.flag is not None and words in f.flag.text:
+        if flag and f.flag is not None and words in f.flag.text \
+                and category in ("", f.flag.category):
             return f
         if not flag and f.flag is None and f.statement is not None \
                 and words in f.statement.content_text(text):

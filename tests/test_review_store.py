@@ -26,6 +26,28 @@ groups:
     forms: ["halting"]
 """
 
+# The bundled rules flag nothing in the opening sentence: one more flag there, so every
+# flag id moves too.
+EXTRA_FLAG = """\
+kind: flags
+description: one more flag, so the engine flags a word before all the others
+rules:
+  - id: test.halting
+    category: test
+    level: info
+    type: phrase
+    scope: outside-quotes
+    match:
+      tokens: [halting]
+    message: "“{match}”: a word the test flags"
+    explanation: The test flags this word so that every flag after it moves by one.
+    examples:
+      match:
+        - {text: "The strike is halting traffic.", flagged: halting}
+      no_match:
+        - "The strike goes on."
+"""
+
 
 def reviewed_words(book: ReviewBook, report) -> dict[str, str]:
     """What each verdict is on, in words: content for a statement, rule and words for a flag."""
@@ -42,8 +64,9 @@ def reviewed_words(book: ReviewBook, report) -> dict[str, str]:
 
 
 def test_verdicts_stay_on_their_statements_when_the_rules_change(tmp_path):
-    """Review with the bundled rules, then open the same article with one more cue: the
-    engine now finds a statement first, so every id moves by one; the verdicts do not."""
+    """Review with the bundled rules, then open the same article with one more cue and
+    one more flag rule: the engine now finds a statement and a flag first, so every id
+    moves by one; the verdicts do not."""
     store = ReviewStore(tmp_path / "r.sqlite3")
     before = Checker().check(ARTICLE)
     book = ReviewBook(before.article.digest, store, findings_of(before))
@@ -58,18 +81,20 @@ def test_verdicts_stay_on_their_statements_when_the_rules_change(tmp_path):
         'the authority "cannot spend money it doe': "confirmed",
         "Ships are already waiting offshore, Ever": "dismissed",
         "vague-source.unnamed-group: Observers": "dismissed"}
-    assert (reyes.id, varga.id, observers.id) == ("s3", "s5", "f3")
+    assert (reyes.id, varga.id, observers.id) == ("s3", "s5", "f2")
 
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "cues.yaml").write_text(EXTRA_CUE, encoding="utf-8")
+    (rules / "flags.yaml").write_text(EXTRA_FLAG, encoding="utf-8")
     after = Checker([rules]).check(ARTICLE)
     assert after.statements[0].content_text(after.article.text).startswith("container traffic")
+    assert after.flags[0].text == "halting"
     again = ReviewBook(after.article.digest, store, findings_of(after))
     assert again.orphans() == []
     assert reviewed_words(again, after) == reviewed_words(book, before)
     ids = {v.finding: v.state.value for v in again.verdicts()}
-    assert ids == {"s4": "confirmed", "s6": "dismissed", "f2": "dismissed"}  # moved with the text
+    assert ids == {"s4": "confirmed", "s6": "dismissed", "f3": "dismissed"}  # moved with the text
     assert again[finding_with(after, "Ships are already waiting").key].note == "two paragraphs"
 
 

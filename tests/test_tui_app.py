@@ -12,12 +12,13 @@ import io
 import json
 import sqlite3
 import threading
+from functools import lru_cache
 
 import pytest
 from rich.console import Console
 from textual.widgets import Input, Select
 
-from attrib import Article, Report, check
+from attrib import Article, Report, Status, check
 from attrib.corroborate.stream import CoverageNote
 from attrib.settings import read_settings
 from attrib.store import ReviewStore
@@ -30,10 +31,13 @@ from attrib.tui.help_screen import HelpScreen
 from attrib.tui.note_screen import NoteScreen
 from support_tui import (
     ARTICLE,
+    COVERAGE,
     SIZE,
     SMALL,
     CoverageServer,
     cell_text,
+    checker,
+    finding_with,
     make_app,
     real_corroborator,
     real_report,
@@ -41,14 +45,39 @@ from support_tui import (
     screen_text,
 )
 
-# harbour-strike.txt in text order: the opening sentence's unattributed claim, Okafor's
-# quote and her indirect statement, Reyes to the Tribune, the annual report, Varga, Reyes
-# twice more, the ministry, the anonymous official and its flag, "Observers say" and its
-# flag, "is seen by many as" (statement, then its agentless flag), the unattributed
-# figure and its hedge, the signed quote, Reuters.
+# harbour-strike.txt in text order: Okafor's quote and her indirect statement, Reyes to
+# the Tribune, the annual report, Varga, Reyes twice more, the ministry, the anonymous
+# official and its flag, "Observers say" and its flag, "is seen by many as" (statement,
+# then the agentless flag on its words), the unattributed figure ("reportedly costing")
+# and its hedge, the signed quote, Reuters. The opening sentence reports an ordinary
+# event ("Dock workers ... stopped work on Monday"): no flag. 13 statements, 5 flags.
 BOTH_SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
-ORDER = ["f1", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "f2", "s10", "f3", "s11",
-         "f4", "f5", "f6", "s12", "s13"]
+ORDER = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "f1", "s10", "f2", "s11", "f3",
+         "f4", "f5", "s12", "s13"]
+
+
+@lru_cache(maxsize=1)
+def _harbour() -> Report:
+    return real_report()
+
+
+def named(words: str, flag: bool = False, category: str = "") -> str:
+    """The id of the harbour-strike finding with these words (support_tui.finding_with)."""
+    return finding_with(_harbour(), words, flag, category).id
+
+
+def claim() -> str:  # the unattributed claim: "The strike is reportedly costing ..."
+    return named("The strike is reportedly costing", flag=True)
+
+
+def observers() -> str:  # the vague-source flag on "Observers"
+    return named("Observers", flag=True)
+
+
+# The score by hand (rules/score.yaml): a 297-word article, so costs are not scaled up; a
+# category loses 25 x (1 - e^(-cost/25)) points: one warning (8) 6.8, one info (2) 1.9.
+# Agentless, hedge, unattributed-claim and vague-source have a warning each, the anonymous
+# official an info: 100 - 4 x 6.8 - 1.9 = 70.9, "fair" (from 65; "strong" from 85).
 
 
 def detail_text(app) -> str:
@@ -67,12 +96,12 @@ async def test_first_screen_lists_every_statement_and_flag_in_text_order(tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert row_ids(app) == ORDER
-        assert app.selected.id == "f1" and app.focused is app.table
+        assert app.selected.id == "s1" and app.focused is app.table
         screen = screen_text(app)
         assert "Dock Workers Walk Out as Port Talks Collapse" in screen.splitlines()[0]
-        assert "score 79 fair  13 statements · 6 flags · 0/19 reviewed" in screen
+        assert "score 70.9 fair  13 statements · 5 flags · 0/18 reviewed" in screen
         assert "Article · harbour-strike.txt" in screen
-        assert "f1 · flag · open" in detail_text(app)
+        assert "s1 · statement · open" in detail_text(app)
 
 
 @BOTH_SIZES
@@ -80,20 +109,25 @@ async def test_flag_rows_show_the_flagged_words_and_a_dash_without_a_statement(t
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert cell_text(app, "f1", "source") == "-"  # no statement carries it
-        assert cell_text(app, "f6", "source") == "-"
-        assert cell_text(app, "f3", "source") == "↳ Observers"  # under its statement
-        assert cell_text(app, "f3", "content") == "“Observers”"
-        assert cell_text(app, "f4", "content") == "“is seen by many as”"
-        assert cell_text(app, "f6", "content") == "“reportedly”"
-        assert cell_text(app, "s10", "content").startswith("the dispute could")
+        hedge = named("reportedly", flag=True, category="hedge")
+        agentless = named("is seen by many", flag=True)
+        assert cell_text(app, claim(), "source") == "-"  # no statement carries it
+        assert cell_text(app, hedge, "source") == "-"
+        assert cell_text(app, agentless, "source") == "-"
+        assert cell_text(app, observers(), "source") == "↳ Observers"  # under its statement
+        assert cell_text(app, observers(), "content") == "“Observers”"
+        # the anonymous official's flag sits under his statement, whatever the width
+        assert cell_text(app, named("An official who spoke", flag=True), "source").startswith("↳ ")
+        assert cell_text(app, agentless, "content") == "“is seen by many as”"
+        assert cell_text(app, hedge, "content") == "“reportedly”"
+        assert cell_text(app, named("the dispute could"), "content").startswith("the dispute could")
 
 
 async def test_arrows_and_j_k_move_through_the_list(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "j")
+        await pilot.press("j", "j")  # from Okafor's quote, past her second statement
         assert app.selected.id == "s3" and "Tomas Reyes" in detail_text(app)
         await pilot.press("down")
         assert app.selected.id == "s4"
@@ -107,7 +141,7 @@ async def test_arrows_and_j_k_move_through_the_list(tmp_path):
 async def test_enter_opens_in_the_article_and_comes_back(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "j", "j", "enter")
+        await pilot.press("j", "j", "enter")
         await pilot.pause()
         assert app.focused is app.article
         assert app.article.finding_at_cursor().id == "s3"
@@ -160,8 +194,8 @@ async def test_clicking_a_word_in_the_article_selects_its_finding(tmp_path):
         await pilot.pause()
         # "Observers" is the source of s10 and the span of its vague-source flag: the flag
         # is the smaller finding, so it is the one under the cursor
-        assert app.selected.id == "f3"
-        assert app.table.current_id == "f3"
+        assert app.selected.id == observers()
+        assert app.table.current_id == observers()
         assert "vague-source" in detail_text(app)
 
 
@@ -169,20 +203,20 @@ async def test_clicking_a_row_selects_it_and_a_header_sorts(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click(FindingsTable, offset=(10, 5))  # header row, then f1, s1..s4
+        await pilot.click(FindingsTable, offset=(10, 5))  # header row, then s1..s5
         await pilot.pause()
-        assert app.selected.id == "s4"
+        assert app.selected.id == "s5"  # Ines Varga
         await pilot.click(FindingsTable, offset=(12, 0))  # "Source" header
         await pilot.pause()
         ids = row_ids(app)
-        # statements by source name (case folded), a flag beside its statement, the four
-        # flags no statement carries last
-        assert ids[:4] == ["s9", "f2", "s5", "s11"]  # "An official ...", its flag, Ines, many
-        assert ids[-4:] == ["f1", "f4", "f5", "f6"]
+        # statements by source name (case folded), a flag beside its statement, the three
+        # flags no statement carries last, in text order: agentless, the claim, its hedge
+        assert ids[:4] == ["s9", "f1", "s5", "s11"]  # "An official ...", its flag, Ines, many
+        assert ids[-3:] == ["f3", "f4", "f5"]
         await pilot.click(FindingsTable, offset=(12, 0))
         await pilot.pause()
-        assert row_ids(app)[:4] == ["f6", "f5", "f4", "f1"]
-        assert app.selected.id == "s4"  # sorting keeps the selection
+        assert row_ids(app)[:3] == ["f5", "f4", "f3"]
+        assert app.selected.id == "s5"  # sorting keeps the selection
 
 
 async def test_slash_searches_as_you_type_and_escape_clears(tmp_path):
@@ -193,7 +227,7 @@ async def test_slash_searches_as_you_type_and_escape_clears(tmp_path):
         await pilot.press(*"reyes")
         await pilot.pause()
         assert row_ids(app) == ["s3", "s6", "s7"]  # Tomas Reyes's three statements
-        assert "3 of 19 shown" in screen_text(app)
+        assert "3 of 18 shown" in screen_text(app)
         await pilot.press("enter")
         assert app.focused is app.table
         await pilot.press("escape")
@@ -218,11 +252,11 @@ async def test_f_filters_by_category_source_type_and_review_state(tmp_path):
         assert app.screen.query_one("#filter-category", Select).value == "vague-source"
         await pilot.click("#apply")
         await pilot.pause()
-        assert row_ids(app) == ["s10", "f3"]
-        assert "2 of 19 shown" in screen_text(app)
+        assert row_ids(app) == ["s10", "f2"]  # "Observers say" and its flag
+        assert "2 of 18 shown" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(row_ids(app)) == 19
+        assert len(row_ids(app)) == 18
 
         # review state: confirm s1 and s2, then show the confirmed statements by a person
         app.go_to("s1")
@@ -245,7 +279,7 @@ async def test_filter_that_matches_nothing_says_how_to_get_out(tmp_path):
         assert "No finding matches this filter" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert len(row_ids(app)) == 19
+        assert len(row_ids(app)) == 18
 
 
 @BOTH_SIZES
@@ -260,24 +294,27 @@ async def test_confirm_and_dismiss_save_at_once_say_what_they_mean_and_move_on(t
         return {app.state.by_key[k].id: s for k, s in rows}
 
     async with app.run_test(size=size) as pilot:
-        await pilot.press("x")  # f1, a flag: the reviewer disagrees
-        assert saved() == {"f1": "dismissed"}  # committed, visible to another connection
-        assert app.selected.id == "s1"  # moved on
+        flag = claim()
+        app.go_to(flag)
+        await pilot.press("x")  # a flag: the reviewer disagrees
+        assert saved() == {flag: "dismissed"}  # committed, visible to another connection
+        assert app.selected.id == named("reportedly", flag=True, category="hedge")  # moved on
+        app.go_to("s1")
         await pilot.press("c")  # s1, a statement: the extraction is right
         await pilot.press("x")  # s2: the extraction is wrong
-        assert saved() == {"f1": "dismissed", "s1": "confirmed", "s2": "dismissed"}
-        assert cell_text(app, "f1", "review") == "✖ disagree"
+        assert saved() == {flag: "dismissed", "s1": "confirmed", "s2": "dismissed"}
+        assert cell_text(app, flag, "review") == "✖ disagree"
         assert cell_text(app, "s1", "review") == "✔ right"
         assert cell_text(app, "s2", "review") == "✖ wrong"
         await pilot.press("k")
         assert "s2 · statement · extraction wrong" in detail_text(app)
         await pilot.press("x")  # x on a dismissed finding reopens it
-        assert saved() == {"f1": "dismissed", "s1": "confirmed"}
+        assert saved() == {flag: "dismissed", "s1": "confirmed"}
         assert cell_text(app, "s2", "review") == "·"
-        app.go_to("f3")
+        app.go_to(observers())
         await pilot.press("c")
-        assert "f3 · flag · agree" in detail_text(app) or cell_text(app, "f3", "review") == "✔ agree"
-        assert "3/19 reviewed" in screen_text(app)
+        assert cell_text(app, observers(), "review") == "✔ agree"
+        assert "3/18 reviewed" in screen_text(app)
 
 
 @BOTH_SIZES
@@ -285,23 +322,31 @@ async def test_dismissing_a_flag_takes_it_out_of_the_score_on_screen(tmp_path, s
     app = make_app(tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert "score 79 fair" in screen_text(app)
-        await pilot.press("x")  # f1, an unattributed-claim warning: 4 points back
+        assert "score 70.9 fair" in screen_text(app)
+        app.go_to(claim())  # the only unattributed-claim warning: its 6.8 points come back
+        await pilot.press("x")
         await pilot.pause()
-        assert "score 83 fair" in screen_text(app)
+        assert "score 77.7 fair" in screen_text(app)  # 100 - 3 x 6.8 - 1.9
         app.go_to("s10")  # "Observers say ...": the extraction is wrong, its flag goes too
         await pilot.press("x")
         await pilot.pause()
-        assert "score 87 strong" in screen_text(app)
+        assert "score 84.5 fair" in screen_text(app)  # 100 - 2 x 6.8 - 1.9, short of 85
+        app.go_to(named("An official who spoke", flag=True))  # the info: 1.9 back
+        await pilot.press("x")
+        await pilot.pause()
+        assert "score 86.4 strong" in screen_text(app)  # 100 - 2 x 6.8 (agentless, hedge)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "score 84.5 fair" in screen_text(app)
         await pilot.press("u", "u")
         await pilot.pause()
-        assert "score 79 fair" in screen_text(app)
+        assert "score 70.9 fair" in screen_text(app)
 
 
 async def test_note_then_undo_step_by_step(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "j", "j", "n")
+        await pilot.press("j", "j", "n")  # on Reyes to the Tribune
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"check the tape", "enter")
@@ -337,7 +382,7 @@ async def test_s_corrects_the_speaker_of_a_statement(tmp_path, size):
         assert app.book[app.state.by_id["s9"].key].speaker == "Ministry spokesman Jon Arve"
         assert cell_text(app, "s9", "review") == "· ✐"
         assert "Speaker, corrected: Ministry spokesman Jon Arve" in detail_text(app)
-        app.go_to("f2")  # a flag has no speaker to correct
+        app.go_to(observers())  # a flag has no speaker to correct
         await pilot.pause()
         assert app.check_action("speaker", ()) is None
         data = app.state.exported()
@@ -348,11 +393,11 @@ async def test_s_corrects_the_speaker_of_a_statement(tmp_path, size):
 async def test_verdicts_notes_and_the_cursor_come_back_after_a_restart(tmp_path, size):
     first = make_app(tmp_path)
     async with first.run_test(size=size) as pilot:
-        await pilot.press("j", "c")  # s1 confirmed
+        await pilot.press("c")  # s1 confirmed
         await pilot.press("j", "n", *"not in the tape", "enter")  # note on s3
         await pilot.pause()
-        first.go_to("f3")
-        await pilot.press("x")  # f3 dismissed, the cursor moves on to s11
+        first.go_to(observers())
+        await pilot.press("x")  # the "Observers" flag dismissed, the cursor moves on to s11
         await pilot.press("q")
     assert not first.is_running
 
@@ -362,7 +407,7 @@ async def test_verdicts_notes_and_the_cursor_come_back_after_a_restart(tmp_path,
         await pilot.pause()
         assert cell_text(second, "s1", "review") == "✔ right"
         assert cell_text(second, "s3", "review") == "· ✎"
-        assert cell_text(second, "f3", "review") == "✖ disagree"
+        assert cell_text(second, observers(), "review") == "✖ disagree"
         assert second.book[second.state.by_id["s3"].key].note == "not in the tape"
         assert any("Restored 3 reviews" in n.message for n in second._notifications)
         assert second.selected.id == "s11" and second.table.current_id == "s11"
@@ -372,16 +417,18 @@ async def test_a_change_made_in_another_window_shows(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("n", *"opening is on record", "enter")  # a note on f1 here
+        flag = claim()
+        app.go_to(flag)
+        await pilot.press("n", *"the figure is on record", "enter")  # a note on the flag here
         await pilot.pause()
         other = ReviewStore(tmp_path / "reviews.sqlite3")  # the other window
-        other.update(app.report.article.digest, app.state.by_id["f1"].key, "state", "dismissed")
+        other.update(app.report.article.digest, app.state.by_id[flag].key, "state", "dismissed")
         other.update(app.report.article.digest, app.state.by_id["s13"].key, "state", "confirmed")
         await pilot.pause(1.5)  # the app looks once a second
-        assert cell_text(app, "f1", "review") == "✖ disagree ✎"  # both fields kept
+        assert cell_text(app, flag, "review") == "✖ disagree ✎"  # both fields kept
         assert cell_text(app, "s13", "review") == "✔ right"
         told = [n.message for n in app._notifications if "another window" in n.message]
-        assert told == ["Changed in another window: f1 disagree (note), s13 extraction right."]
+        assert told == [f"Changed in another window: {flag} disagree (note), s13 extraction right."]
         # our change to a field the other window changed (before this one looked) says so
         s13 = app.state.by_id["s13"]
         other.update(app.report.article.digest, s13.key, "note", "theirs")
@@ -408,7 +455,7 @@ async def test_a_failed_save_keeps_the_typed_note_to_try_again(tmp_path):
         await pilot.press("enter")  # try again
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
-        assert app.book[app.state.by_id["f1"].key].note == "keep this text"
+        assert app.book[app.state.by_id["s1"].key].note == "keep this text"  # the first row
 
 
 @BOTH_SIZES
@@ -421,7 +468,10 @@ async def test_export_goes_beside_the_article_and_says_where(tmp_path, monkeypat
     monkeypatch.chdir(elsewhere)  # not where the article is
     app = make_app(tmp_path, real_report(article))
     async with app.run_test(size=size, notifications=True) as pilot:
-        await pilot.press("x", "c", "e")
+        app.go_to(claim())
+        await pilot.press("x")
+        app.go_to("s1")
+        await pilot.press("c", "e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         formats = [b.label.plain for b in app.screen.query("RadioButton")]
@@ -434,10 +484,10 @@ async def test_export_goes_beside_the_article_and_says_where(tmp_path, monkeypat
         assert any(n.message == f"Wrote {article.parent / 'harbour-strike.attrib.json'}"
                    for n in app._notifications)
     data = json.loads((article.parent / "harbour-strike.attrib.json").read_text(encoding="utf-8"))
-    assert data["reviews"] == [
-        {"finding": "f1", "state": "dismissed", "note": "", "speaker": "", "meaning": "disagree"},
-        {"finding": "s1", "state": "confirmed", "note": "", "speaker": "", "meaning": "extraction right"}]
-    assert data["summary"]["score"] == 83.0  # f1 left the score
+    assert data["reviews"] == [  # in text order
+        {"finding": "s1", "state": "confirmed", "note": "", "speaker": "", "meaning": "extraction right"},
+        {"finding": claim(), "state": "dismissed", "note": "", "speaker": "", "meaning": "disagree"}]
+    assert data["summary"]["score"] == 77.7  # the claim left the score: 100 - 3 x 6.8 - 1.9
     assert not (elsewhere / "harbour-strike.attrib.json").exists()
 
 
@@ -461,6 +511,7 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatc
     (tmp_path / "harbour-strike.attrib.md").write_text("old")
     app = make_app(tmp_path, real_report(article))
     async with app.run_test(size=SIZE) as pilot:
+        app.go_to(claim())
         await pilot.press("c", "e")
         await pilot.pause()
         await pilot.press("right", "space")  # the md radio button
@@ -475,7 +526,7 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatc
         await pilot.pause()
     text = (tmp_path / "harbour-strike.attrib.md").read_text()
     assert text.startswith("# Dock Workers Walk Out as Port Talks Collapse")
-    assert "✔ *agree*" in text  # f1 confirmed: the reviewer agrees with the flag
+    assert "✔ *agree*" in text  # the claim confirmed: the reviewer agrees with the flag
 
 
 async def test_help_shows_the_keys_as_bound_and_what_verdicts_mean(tmp_path):
@@ -500,7 +551,7 @@ async def test_help_shows_the_keys_as_bound_and_what_verdicts_mean(tmp_path):
         await pilot.press("c")  # remapped away
         assert len(app.book) == 0
         await pilot.press("y")
-        assert app.book[app.state.by_id["f1"].key].state == "confirmed"
+        assert app.book[app.state.by_id["s1"].key].state == "confirmed"  # the first row
         assert "y Confirm" in screen_text(app)
 
 
@@ -519,7 +570,7 @@ async def test_every_action_is_in_the_command_palette(tmp_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.book[app.state.by_id["f1"].key].state == "confirmed"
+        assert app.book[app.state.by_id["s1"].key].state == "confirmed"  # the first row
         # and a finding can be found by what it says
         await pilot.press("ctrl+p")
         await pilot.press(*"go to f4")
@@ -549,25 +600,32 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert bar.display and "0/13" in screen_text(app)
             assert cell_text(app, "s1", "corroboration") == "…"
             # the worker is waiting on the server; the UI still answers
-            await pilot.press("j", "j", "j")
+            await pilot.press("j", "j")
             assert app.selected.id == "s3"
             assert "Checking other coverage" in detail_text(app)
             gate.set()
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert not bar.display
-            # Okafor's quote is on the Selden Daily word for word; Reyes's words are
-            # close there, altered in the Tribune ("simply cannot spend money it has not
-            # got"); his closing quote is the Tribune's word for word; Okafor's second
-            # statement is on neither page
+            # Okafor's quote is on the Selden Daily word for word, altered in the Tribune
+            # ("eleven long months", "anybody's rent"); Reyes's words are altered in the
+            # Tribune ("simply cannot spend money it has not got"; the Selden Daily's
+            # shorter copy is not found, see the xfail below); his closing quote is the
+            # Tribune's word for word; Okafor's second statement is on neither page
             assert cell_text(app, "s1", "corroboration") == "verbatim"
-            assert cell_text(app, "s3", "corroboration") == "close"
+            assert cell_text(app, "s3", "corroboration") == "altered"
             assert cell_text(app, "s7", "corroboration") == "verbatim"
             assert cell_text(app, "s2", "corroboration") == "none"
             shown = detail_text(app)  # s3 is selected: its evidence and word diff
-            assert "/selden-daily.html" in shown and "/coastal-tribune.html" in shown
-            assert "close · 2 outlets quote it" in shown
+            assert "/coastal-tribune.html" in shown
+            assert "altered · 1 outlet quotes it" in shown
             assert "{+simply+} cannot spend money it [-does-] {+has+} not" in shown
+            app.go_to("s1")
+            await pilot.pause()
+            shown = detail_text(app)  # both pages, best first
+            assert shown.index("/selden-daily.html") < shown.index("/coastal-tribune.html")
+            assert "verbatim · 2 outlets quote it" in shown
+            assert "eleven {+long+} months" in shown and "[-the-] {+anybody's+} rent" in shown
 
             # coverage filter, then r runs the check again
             app._set_filters(app.state.filters.__class__(corroboration="verbatim"))
@@ -582,6 +640,23 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert dict(exported.summary.corroboration)["verbatim"] == 2
 
 
+@pytest.mark.xfail(strict=True, reason="the merged matcher misses a shorter copy of a quote "
+                   "whose content words are common ones (reported to the lead)")
+def test_a_shorter_copy_of_a_quote_on_another_page_is_close(tmp_path):
+    """The Selden Daily has Reyes's quotation word for word ("the authority "cannot spend
+    money it does not have"") and leaves out the rest of his statement ("and that the
+    offer remained open"): words cut from an end, so close (docs/corroboration.md). The
+    matcher since the merge finds nothing there: "spend" and "money" are common words
+    (rules/lexicons/match-common-words.yaml) that count half, so the passage shares 2.0
+    weighted content words with the statement, under MIN_MATCHED (2.5)."""
+    from attrib.corroborate.coverage_request import CoverageRequest
+
+    report = checker().check(ARTICLE, coverage=CoverageRequest(
+        (str(COVERAGE / "selden-daily.html"),), cache=tmp_path / "fetch.sqlite"))
+    reyes = finding_with(report, "cannot spend money").id
+    assert next(c.status for c in report.corroborations if c.statement == reyes) is Status.CLOSE
+
+
 async def test_a_page_that_fails_is_reported_and_the_app_carries_on(tmp_path):
     with CoverageServer() as server:
         fn = real_corroborator([server.url("no-such-page.html")], tmp_path / "fetch.sqlite")
@@ -590,9 +665,11 @@ async def test_a_page_that_fails_is_reported_and_the_app_carries_on(tmp_path):
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert any("404" in n.message for n in app._notifications)
-            assert cell_text(app, "s1", "corroboration") == "none"
+            # no page could be read: nothing was searched, so nothing is "not found"
+            assert cell_text(app, "s1", "corroboration") == "—"
+            assert "Unchecked: no coverage page could be read." in detail_text(app)
             await pilot.press("c")
-            assert app.book[app.state.by_id["f1"].key].state == "confirmed"
+            assert app.book[app.state.by_id["s1"].key].state == "confirmed"
 
 
 async def test_web_text_in_a_warning_is_shown_literally(tmp_path):
@@ -642,6 +719,22 @@ async def test_an_article_with_nothing_to_review_says_so(tmp_path):
         assert app.check_action("confirm", ()) is None
         await pilot.press("c", "x", "n")
         assert len(app.book) == 0 and not isinstance(app.screen, NoteScreen)
+
+
+@BOTH_SIZES
+async def test_an_article_not_assessed_keeps_its_headline_and_progress_in_the_header(tmp_path, size):
+    article = tmp_path / "quiet.txt"
+    article.write_text("Quiet Day in Port Selden\n\nThe sun rose at six. The market opened at nine.\n",
+                       encoding="utf-8")
+    app = make_app(tmp_path, real_report(article))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        # two sentences of five words: not prose enough to judge (rules/score.yaml)
+        assert "Quiet Day in Port Selden" in header and "not assessed" in header
+        assert header.rstrip().endswith("0/0 reviewed")  # whole, at the right edge
+        if size == SIZE:  # the gist of why, where there is room for it
+            assert "not assessed (too little text to judge)" in header
 
 
 async def test_the_reference_article_is_titled_by_its_headline(tmp_path, shared):
@@ -705,7 +798,7 @@ async def test_80x24_keeps_whole_headers_and_footer_keys(tmp_path):
         footer = footer_words(screen)
         assert "? Help" in footer and "q Quit" in footer and "c Confirm" in footer
         assert_whole_entries(footer)
-        assert len(row_ids(app)) == 19 and app.table.size.height >= 8
+        assert len(row_ids(app)) == 18 and app.table.size.height >= 8
         # a filter adds "esc Clear filter"; the footer still ends with whole words
         await pilot.press("slash", *"reyes", "enter")
         await pilot.pause()
@@ -758,9 +851,9 @@ async def test_the_screen_opens_on_the_article_while_it_is_being_checked(tmp_pat
             await pilot.pause(0.05)
             if row_ids(app):
                 break
-        assert row_ids(app) == ORDER and app.selected.id == "f1"
+        assert row_ids(app) == ORDER and app.selected.id == "s1"
         await pilot.press("x")
-        assert app.book[app.state.by_id["f1"].key].state == "dismissed"  # saved: the store is in use
+        assert app.book[app.state.by_id["s1"].key].state == "dismissed"  # saved: the store is in use
 
 
 async def test_when_the_check_fails_the_app_quits_and_keeps_the_error(tmp_path):

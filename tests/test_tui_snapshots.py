@@ -13,7 +13,7 @@ import pytest
 
 from attrib import Article, check
 from attrib.corroborate.coverage_request import CoverageRequest
-from support_tui import ARTICLES, COVERAGE, ROOT, SIZE, SMALL, checker, make_app
+from support_tui import ARTICLES, COVERAGE, ROOT, SIZE, SMALL, checker, finding_with, make_app
 
 SIZES = pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
 
@@ -42,7 +42,7 @@ def test_statement_with_coverage_evidence_and_word_diff(snap_compare, tmp_path, 
     app = make_app(tmp_path, report)
 
     async def go(pilot):
-        pilot.app.go_to("s3")  # Reyes: close on one page, altered on the other
+        pilot.app.go_to("s3")  # Reyes: altered in the Tribune (the Selden Daily copy is missed)
         await pilot.press("c", "k")
         await pilot.pause()
 
@@ -51,13 +51,17 @@ def test_statement_with_coverage_evidence_and_word_diff(snap_compare, tmp_path, 
 
 @SIZES
 def test_flag_selected_with_verdicts_and_the_score(snap_compare, tmp_path, at_root, size):
-    app = make_app(tmp_path, harbour(at_root))
+    report = harbour(at_root)
+    app = make_app(tmp_path, report)
+    claim = finding_with(report, "The strike is reportedly costing", flag=True).id
+    observers = finding_with(report, "Observers", flag=True).id
 
     async def go(pilot):
-        await pilot.press("x")  # disagree with the opening flag: it leaves the score
-        pilot.app.go_to("f3")
+        pilot.app.go_to(claim)
+        await pilot.press("x")  # disagree with the unattributed claim: it leaves the score
+        pilot.app.go_to(observers)
         await pilot.press("c")
-        pilot.app.go_to("f3")
+        pilot.app.go_to(observers)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=go)

@@ -123,7 +123,7 @@ def coverage_part(p: Palette, state: ScreenState, finding: Finding) -> list[Rend
     label, style = p.corroboration(c.status.value)
     n = len(c.evidence)
     out: list[RenderableType] = [Shown.assemble(
-        (label, style), (f" · {n} outlet{'s' * (n != 1)} quote it" if n else
+        (label, style), (" · 1 outlet quotes it" if n == 1 else f" · {n} outlets quote it" if n else
                          " · no other outlet has this", p.grey))]
     if c.evidence:
         out.append(Shown("[-only in this article-] {+only in the other outlet+}",

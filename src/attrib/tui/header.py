@@ -1,6 +1,7 @@
 """The top line: the headline and outlet; in a queue, where this article stands and how
 far each one has got; the score (with the reviewer's dismissals taken out) and review
-progress. In a narrow terminal the counts give way first, then the headline is cut."""
+progress. In a narrow terminal the counts give way first, then why an article is not
+assessed (the reports say it in full), then the headline is cut."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from .safe import Shown, one_line
 from .state import ScreenState
 
 WIDE = 110  # columns from which the header also counts statements and flags
+TITLE_ROOM = 24  # cells the headline keeps before the reason for "not assessed" gives way
 
 
 def display_title(article: Article) -> str:
@@ -68,23 +70,36 @@ class ReportHeader(Horizontal):
         s = self.state
         p = palette.of(self)
         summary = s.summary()
+        width = self.app.size.width or WIDE
         out = Shown()
+        tail = Shown()
+        if width >= WIDE:
+            statements = len(s.report.statements)
+            flags = len(s.report.flags)
+            tail.append(f"{statements} statement{'s' * (statements != 1)} · "
+                        f"{flags} flag{'s' * (flags != 1)} · ", p.grey)
+        tail.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", p.grey)
         if summary.not_assessed is not None:
             out.append("not assessed", "bold " + p.grey)
-            out.append(f" ({one_line(summary.not_assessed, 70)})  ", p.grey)
+            # the reason is long ("too little text to judge: 2 sentences of prose ..."):
+            # in the room the brand, the queue, a least headline and the counts leave,
+            # the whole of it, else its gist (before the colon), else nothing
+            room = (width - len(" attrib ") - self._queue().cell_len - TITLE_ROOM - len("not assessed")
+                    - len(" ()  ") - tail.cell_len)
+            reason = one_line(summary.not_assessed)
+            fits = [r for r in (reason, reason.split(":")[0]) if len(r) <= room]
+            if fits:
+                out.append(f" ({fits[0]})", p.grey)
+            out.append("  ")
         elif summary.score is not None:
             out.append("score ", p.grey)
-            out.append(f"{summary.score:.0f}", "bold " + p.score(summary.score))
+            # as the reports write it: rounded to a whole number, 84.6 would show as 85
+            # beside the verdict "fair" (strong starts at 85)
+            out.append(f"{summary.score:g}", "bold " + p.score(summary.score))
             if summary.verdict:
                 out.append(f" {one_line(summary.verdict, 24)}", p.score(summary.score))
             out.append("  ")
-        if (self.app.size.width or WIDE) >= WIDE:
-            statements = len(s.report.statements)
-            flags = len(s.report.flags)
-            out.append(f"{statements} statement{'s' * (statements != 1)} · "
-                       f"{flags} flag{'s' * (flags != 1)} · ", p.grey)
-        out.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", p.grey)
-        return out
+        return out.append_text(tail)
 
     # query(), not query_one(): a resize can arrive while the screen is being composed
     # again (a new article), when the parts are already gone
