@@ -43,6 +43,7 @@ def main() -> int:
         if not matching:
             print(f"statement not extracted: {item['key']!r}")
             pairs += [(item["outlets"].get(o, "not-found"), "missing") for o in outlets]
+            overall.append((item["overall"], "missing"))  # a miss of the engine counts against us
             continue
         st = min(matching, key=lambda s: len(s.content_text(article.text)))
         c = found[st.id]
