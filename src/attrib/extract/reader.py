@@ -11,7 +11,7 @@ from ..text.layout import CLOSERS
 from .contents import Contents
 from .cues import CueHit
 from .source_types import classify
-from .words import strip_edges, words
+from .words import strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
@@ -50,7 +50,7 @@ class Reader(Contents):
         if self.passive_use(hit, sent):
             # "were revealed last week", "was found hidden": an event, not an attribution;
             # with a "by" agent it reads as the passive layout ("was announced by the ministry")
-            nxt = words(text, cue.end, min(sent.end, cue.end + 20))
+            nxt = self.words(cue.end, min(sent.end, cue.end + 20))
             return self.passive(hit, sent) if nxt and nxt[0].lower == "by" else None
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
@@ -118,7 +118,7 @@ class Reader(Contents):
             comma = text.rfind(",", sent.start, left.start)
             content = (strip_edges(text, sent.start, comma),)
         if not content or (titled and all(c.start >= cue.end for c in content)
-                           and len(words(text, content[0].start, content[-1].end)) < 3):
+                           and len(self.words(content[0].start, content[-1].end)) < 3):
             return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
 
@@ -143,13 +143,13 @@ class Reader(Contents):
         text = self.text
         if hit.form.split()[0].endswith("ing"):
             return None  # "..., saying the hostages had suffered": a participle, never inverted
-        ws = words(text, hit.span.end, sent.end)
+        ws = self.words(hit.span.end, sent.end)
         if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
                           or any(w.capitalized for w in ws[1:4])):
             return None
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
-        if not src or len(words(text, src.start, src.end)) > 8:
+        if not src or len(self.words(src.start, src.end)) > 8:
             return None
         role, role_end = None, end
         if text[end:end + 1] == ",":
@@ -169,7 +169,7 @@ class Reader(Contents):
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,
         follows "by"; the content is what the passive says of its subject."""
         text = self.text
-        ws = words(text, hit.span.end, sent.end)
+        ws = self.words(hit.span.end, sent.end)
         source = Source(None, "")
         start = hit.span.end
         if len(ws) > 1 and ws[0].lower == "by":

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Kind, Source, SourceType, Span
 from ..text import Layout
 from .source_types import classify
-from .words import words
+from .words import SentenceWords
 
 if TYPE_CHECKING:
     from .extractor import Extractor
@@ -28,10 +28,12 @@ class Reading:
         self.sentence_at = layout.sentence_at
         self.quote_at = layout.quote_at
         self.quote_ending_at = layout.quote_ending_at
+        # words(start, end): each sentence is tokenized once, however often it is read
+        self.words = SentenceWords(layout.text, layout.sentences, layout.sentence_starts).words
 
     def ends_sentence(self, pos: int, sent: Span) -> bool:
         """Nothing but time words and punctuation between ``pos`` and the sentence end."""
-        for w in words(self.text, pos, sent.end):
+        for w in self.words(pos, sent.end):
             if w.text[0].isalnum() and w.lower not in self.e.time:
                 return False
         return True

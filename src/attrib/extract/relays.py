@@ -9,7 +9,7 @@ from ..model import Relay, RelayRelation, Source, SourceType, Span, Statement
 from .cues import CueHit
 from .source_phrases import SourcePhrases
 from .source_types import classify, is_media
-from .words import Word, span_of, strip_edges, words
+from .words import Word, span_of, strip_edges
 
 
 class Relays(SourcePhrases):
@@ -33,13 +33,13 @@ class Relays(SourcePhrases):
     def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
         text, out = self.text, []
         if self.relayed(hit):
-            ws = words(text, hit.span.end, sent.end)
+            ws = self.words(hit.span.end, sent.end)
             obj = span_of(ws[: self._skip_object(ws)])
             if obj is not None:
                 phrase = obj.of(text)
                 if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
                     out.append(self.relay(obj, RelayRelation.VIA))
-        for w in words(text, hit.span.end, sent.end):
+        for w in self.words(hit.span.end, sent.end):
             if w.lower in self.e.citing:
                 end = self.phrase_end(w.end, sent.end)
                 span = strip_edges(text, w.end, end)

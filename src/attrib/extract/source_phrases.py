@@ -8,7 +8,7 @@ import re
 from ..model import Span, Statement
 from .cues import CueHit
 from .reading import Reading
-from .words import Word, span_of, strip_edges, words
+from .words import Word, span_of, strip_edges, word, words
 
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
@@ -31,7 +31,7 @@ class SourcePhrases(Reading):
         group = hit.group
         if not group.not_before and not group.only_before:
             return False
-        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
@@ -39,7 +39,7 @@ class SourcePhrases(Reading):
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
-        prev = words(self.text, max(lo, cue_start - 30), cue_start)
+        prev = self.words(max(lo, cue_start - 30), cue_start)
         if not prev:
             return False
         last = prev[-1].lower
@@ -65,7 +65,7 @@ class SourcePhrases(Reading):
             and before[-1].lower not in self.e.aux and before[-1].lower not in self.e.finite
         if not after_verb and any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in before):
             return False
-        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
         return bool(nxt) and nxt[0].text.isalpha() and nxt[0].text.islower() \
             and nxt[0].lower not in self.e.lex.determiners and nxt[0].lower not in self.e.lex.pronouns \
             and nxt[0].lower not in ("that", "to", "by", "in", "on", "at", "as", "for", "with")
@@ -76,7 +76,7 @@ class SourcePhrases(Reading):
         makes it so; "is saying" is a progressive."""
         if hit.form.split()[0].endswith("ing"):
             return False
-        for w in reversed(words(self.text, max(sent.start, hit.span.start - 40), hit.span.start)):
+        for w in reversed(self.words(max(sent.start, hit.span.start - 40), hit.span.start)):
             if w.lower in _BE:
                 return True
             if not (w.lower.endswith("ly") or w.lower in ("also", "not", "never", "since", "now", "then")):
@@ -92,7 +92,7 @@ class SourcePhrases(Reading):
             return left
         lo = self.clause_start(sent.start, left.start - 4)
         head = self.trim_source(lo, left.start - 4)
-        if head is None or len(words(text, head.start, head.end)) > 4 or self.is_clause(head):
+        if head is None or len(self.words(head.start, head.end)) > 4 or self.is_clause(head):
             return left
         first = head.of(text).split(None, 1)[0]
         if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
@@ -106,7 +106,7 @@ class SourcePhrases(Reading):
         return before.endswith((" who", " which", " whom")) and not before[:-5].rstrip().endswith(",")
 
     def is_clause(self, span: Span) -> bool:
-        ws = words(self.text, span.start, span.end)
+        ws = self.words(span.start, span.end)
         return any(w.lower in self.e.verb_markers for w in ws[1:-1])
 
     def clause_start(self, lo: int, pos: int, boundary: re.Pattern[str] | None = None) -> int:
@@ -123,7 +123,7 @@ class SourcePhrases(Reading):
         return last
 
     def trim_source(self, lo: int, hi: int) -> Span | None:
-        ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
+        ws = [w for w in self.words(lo, hi) if w.text not in ("'", "’")]
         while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()
                       or ws[-1].lower.endswith(("n’t", "n't"))
                       or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1)):
@@ -139,7 +139,7 @@ class SourcePhrases(Reading):
             last = ws[-1]
             for mark in ("’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re"):
                 if last.lower.endswith(mark) and last.lower[: -len(mark)] in self.e.lex.pronouns:
-                    ws[-1] = Word(last.start, last.end - len(mark), last.text[: -len(mark)])
+                    ws[-1] = word(last.start, last.end - len(mark), last.text[: -len(mark)])
                     break
         while ws and not ws[0].text[0].isalnum():
             ws.pop(0)
@@ -181,7 +181,7 @@ class SourcePhrases(Reading):
     def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
         text = self.text
-        for w in words(text, lo, hi):
+        for w in self.words(lo, hi):
             if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.text in stop:
                 return w.start
         return hi
@@ -233,7 +233,7 @@ class SourcePhrases(Reading):
         dateline = _DATELINE.match(text, start, sent.end)
         if dateline:
             start = dateline.end()
-        ws = words(text, start, min(sent.end, start + 300))
+        ws = self.words(start, min(sent.end, start + 300))
         while ws and not ws[0].text[0].isalnum():
             ws = ws[1:]
         first_comma = next((i for i, w in enumerate(ws[:9]) if w.text in (",", "–", "—")), None)
@@ -271,7 +271,7 @@ class SourcePhrases(Reading):
 
     def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
         """``a young child, who said ...``: the relative pronoun stands as the source."""
-        prev = words(self.text, max(lo, cue_start - 40), cue_start)
+        prev = self.words(max(lo, cue_start - 40), cue_start)
         prev = [w for w in prev if w.lower not in self.e.aux]
         if prev and prev[-1].lower in ("who", "which"):
             return Span(prev[-1].start, prev[-1].end)
