@@ -26,14 +26,20 @@ class CueMatcher:
                 # The first group to list a form owns it; later duplicates are ignored.
                 self._groups.setdefault(" ".join(form.split()), group)
         alternation = _trie_pattern(list(self._groups))
-        self._pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        pattern = rf"(?<![\w’'-])(?:{alternation})(?![\w-])"
+        # Matching the lowercased text is twice as fast as matching without case; the
+        # case-blind pattern serves a text whose lowercase is longer ("İ").
+        self._pattern = re.compile(pattern)
+        self._caseless = re.compile(pattern, re.IGNORECASE)
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Cue hits in order. Forms that follow each other with only a space between
         them make one cue ("said in a statement", "reports show"), except two past forms,
         which are a verb and a participle ("questioned accused sex trafficker ...")."""
         pending: CueHit | None = None
-        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+        low = text.lower()
+        pattern, within = (self._pattern, low) if len(low) == len(text) else (self._caseless, text)
+        for m in pattern.finditer(within, start, len(text) if end is None else end):
             form = " ".join(m.group().lower().split())
             group = self._groups.get(form)
             if group is None:  # matched only by Unicode case folding ("ſaid")

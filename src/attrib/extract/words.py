@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..model import Span
@@ -27,12 +28,17 @@ class Word(NamedTuple):
         return self.text[:1].isupper()
 
 
+# tuple.__new__ skips the named tuple's Python-level constructor: half the cost of a word.
+_new: Callable[[type[Word], tuple[int, int, str, str]], Word] = tuple.__new__
+
+
 def word(start: int, end: int, text: str) -> Word:
-    return Word(start, end, text, text.lower())
+    return _new(Word, (start, end, text, text.lower()))
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
-    return [Word(m.start(), m.end(), w, w.lower()) for m in _WORD.finditer(text, start, end) for w in (m.group(),)]
+    return [_new(Word, (m.start(), m.end(), w, w.lower())) for m in _WORD.finditer(text, start, end)
+            for w in (m.group(),)]
 
 
 class SentenceWords:
@@ -50,7 +56,7 @@ class SentenceWords:
         self.text = text
         self._sentences = sentences
         self._sentence_starts = sentence_starts
-        self._cache: dict[int, tuple[list[Word], list[int]]] = {}
+        self._cache: dict[int, tuple[list[Word], list[int], list[int]]] = {}
 
     def words(self, start: int, end: int) -> list[Word]:
         i = bisect.bisect_right(self._sentence_starts, start) - 1
@@ -60,11 +66,11 @@ class SentenceWords:
         if cached is None:
             sent = self._sentences[i]
             ws = words(self.text, sent.start, sent.end)
-            cached = self._cache[i] = (ws, [w.start for w in ws])
-        ws, starts = cached
+            cached = self._cache[i] = (ws, [w.start for w in ws], [w.end for w in ws])
+        ws, starts, ends = cached
         j = bisect.bisect_left(starts, start)
         out: list[Word] = []
-        if j and ws[j - 1].end > start:
+        if j and ends[j - 1] > start:
             # the range starts inside a word: read on until the reading meets a word start
             # of the sentence's list, from where both readings are the same
             for m in _WORD.finditer(self.text, start, end):
@@ -74,20 +80,15 @@ class SentenceWords:
                     j = k
                     break
                 w = m.group()
-                out.append(Word(p, m.end(), w, w.lower()))
+                out.append(_new(Word, (p, m.end(), w, w.lower())))
             else:
                 return out
-        n, k = len(ws), j
-        while k < n:
-            w = ws[k]
-            if w.end > end:
-                break
-            if len(w.text) > 1 and w.text[-1] == "." and (k + 1 == n or ws[k + 1].start >= end):
-                break  # a title whose capital lies past the range reads as a word and a period there
-            k += 1
+        k = bisect.bisect_right(ends, end, j)
+        if k > j and len(last := ws[k - 1].text) > 1 and last[-1] == "." and (k == len(ws) or starts[k] >= end):
+            k -= 1  # a title whose capital lies past the range reads as a word and a period there
         out.extend(ws[j:k])
-        if k < n and ws[k].start < end:
-            out.extend(words(self.text, ws[k].start, end))
+        if k < len(ws) and starts[k] < end:
+            out.extend(words(self.text, starts[k], end))
         return out
 
 
