@@ -43,7 +43,10 @@ _RUN = re.compile(
 _JOINERS = frozenset(["of", "for", "and", "on", "the"])  # inside a body's name: "Chamber of Commerce"
 _PARTICLES = frozenset(["de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "bin", "ibn", "al", "el",
                         "dos", "du"])
+_TRAILING = _JOINERS | _PARTICLES  # never the last word of a name
 _TOKEN = re.compile(r"\S+")
+# What may stand before a sentence's first word: a word there only opens the sentence.
+_LEAD = re.compile(r"[ \t\"“‘'(\-—–•*]*")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -123,6 +126,7 @@ class NameLexicons:
     bodies: frozenset[str]  # words that make capitalised words a body
     agencies: frozenset[str]
     time: frozenset[str]
+    dates: frozenset[str]  # the time words and the calendar's names: words of no name
 
     @classmethod
     def build(cls, lex: SourceLexicons, news_titles: frozenset[str], not_titles: frozenset[str],
@@ -131,7 +135,7 @@ class NameLexicons:
         bodies = frozenset(w for w in lex.organization | lex.government if " " not in w) | frozenset(
             w.split()[-1] for w in lex.organization | lex.government if " " in w)
         return cls(frozenset(t.rstrip(".") for t in titles), frozenset(t.rstrip(".") for t in news_titles),
-                   lex.roles, bodies, lex.agencies, time)
+                   lex.roles, bodies, lex.agencies, time, time | _CALENDAR)
 
 
 class Entities:
@@ -148,8 +152,13 @@ class Entities:
         self._lower: set[str] | None = None
         self._starts: list[int] = []
         for n, sent in enumerate(layout.sentences):
+            opened = _LEAD.match(self.text, sent.start, sent.end)
+            lead = opened.end() if opened else sent.start
             for m in _RUN.finditer(self.text, sent.start, sent.end):
-                self._run(m.start(), m.group(), n, sent)
+                run = m.group()
+                if " " not in run and run.rstrip(".").lower() in _FUNCTION and not run.isupper():
+                    continue  # "The", "But", "He": most capitalised words open a sentence and name nobody
+                self._run(m.start(), run, n, lead)
         self._starts = [m.outer.start for m in self.mentions]
 
     # -- look-ups -------------------------------------------------------------------
@@ -188,9 +197,7 @@ class Entities:
 
     # -- the scan -------------------------------------------------------------------
 
-    def _run(self, start: int, run: str, sentence: int, sent: Span) -> None:
-        if " " not in run and run.rstrip(".").lower() in _FUNCTION and not run.isupper():
-            return  # "The", "But", "He": most capitalised words open a sentence and name nobody
+    def _run(self, start: int, run: str, sentence: int, lead: int) -> None:
         tokens = [(start + t.start(), t.group()) for t in _TOKEN.finditer(run)]
         bodies = self.nl.bodies
         segment: list[tuple[int, str]] = []
@@ -198,11 +205,11 @@ class Entities:
         for n, (pos, tok) in enumerate(tokens):
             word = tok
             ends = False
-            if word.endswith("."):
+            if word[-1] == ".":
                 bare = word[:-1].lower()
                 if not (len(bare) == 1 or bare in self.nl.titles or "." in bare):
                     word, ends = word[:-1], True  # a sentence end the splitter let through
-            for mark in _POSSESSIVE:
+            for mark in _POSSESSIVE if word.endswith(_POSSESSIVE) else ():
                 if word.endswith(mark) and len(word) > len(mark):
                     rest = [t for _, t in tokens[n + 1:]]
                     if rest and _singular(rest[-1].lower()) in bodies and all(t[:1].isupper() for t in rest):
@@ -215,34 +222,33 @@ class Entities:
                     in_body = True
                     segment.append((pos, word))
                     continue
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             if not word[:1].isupper():
                 if segment and low in _PARTICLES:
                     segment.append((pos, word))  # "Ludwig van Beethoven", "Osama bin Laden"
                     continue
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             if low in _FUNCTION and low not in self.nl.titles and not (word.isupper() and len(word) > 1):
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             segment.append((pos, word))
             if ends:
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
-        self._segment(_trim_joiners(segment), sentence, sent)
+        self._segment(_trim_joiners(segment), sentence, lead)
 
-    def _segment(self, seg: list[tuple[int, str]], sentence: int, sent: Span) -> None:
+    def _segment(self, seg: list[tuple[int, str]], sentence: int, lead: int) -> None:
         if not seg:
             return
         text, nl = self.text, self.nl
         # A word that only opens the sentence: "Hours later", "Alarming", "Here".
-        opening = text[sent.start:seg[0][0]].strip(" \t\"“‘'(-—–•*")
         first = seg[0][1].lower()
-        if not opening and not self._known_name(seg) and (
+        if seg[0][0] <= lead and not self._known_name(seg) and (
                 self.common(seg[0][1]) or first.endswith(("ing", "ly", "ed"))):
             seg = seg[1:]  # "Hosting Cook at Dreamforce ...": a verb or adverb opens the sentence
             if not seg:
@@ -269,7 +275,7 @@ class Entities:
                 person = []  # "Bishop Street": a one-word name after a title that needs two
             if person:
                 if head:
-                    self._segment(head, sentence, sent)
+                    self._segment(head, sentence, lead)
                 self._person(person, seg[first_title][0], titles, sentence)
                 return
         # A first name inside a longer run: "European Union Gordon Sondland".
@@ -277,7 +283,7 @@ class Entities:
             if lows[j] in names.first_names() and lows[j - 1] not in names.first_names() \
                     and len(seg) - j <= 3 and lows[j - 1] not in nl.titles \
                     and not any(_singular(w) in nl.bodies or w in _JOINERS for w in lows[j:]):
-                self._segment(seg[:j], sentence, sent)
+                self._segment(seg[:j], sentence, lead)
                 self._person(seg[j:], seg[j][0], [], sentence)
                 return
         self._name(seg, lows, sentence)
@@ -291,7 +297,7 @@ class Entities:
         text, nl = self.text, self.nl
         joined = " ".join(lows)
         span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
-        if joined in nl.time or any(w in _CALENDAR or w in nl.time for w in lows):
+        if joined in nl.time or not nl.dates.isdisjoint(lows):
             return  # "Sun Oct 15", "Tuesday", "March": a date names nobody
         if len(seg) == 1:
             word = seg[0][1]
@@ -425,7 +431,7 @@ def _singular(word: str) -> str:
 
 
 def _trim_joiners(seg: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    while seg and seg[-1][1].lower() in _JOINERS | _PARTICLES:
+    while seg and seg[-1][1].lower() in _TRAILING:
         seg = seg[:-1]
     return seg
 

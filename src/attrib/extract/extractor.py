@@ -25,8 +25,10 @@ from .coref import resolve
 from .cues import CueMatcher
 from .entities import Entities, NameLexicons
 from .reader import Reader
-from .source_types import SourceLexicons
+from .source_types import Analysis, SourceLexicons, classify
 from .tidy import continue_quotes, tidy_nested
+
+_CLASSIFIED = 4096  # source phrases remembered
 
 
 class Extractor:
@@ -66,6 +68,7 @@ class Extractor:
         # ", though there is no indication ...": the writer answering the speaker
         self.rebuttal = re.compile(rf"[,;—–]\s*(?:{rebuttals})\b", re.I)
         self._names: NameLexicons | None = None
+        self._classified: dict[str, Analysis] = {}
 
     @property
     def lex(self) -> SourceLexicons:
@@ -83,6 +86,16 @@ class Extractor:
             lx = self.rules.lexicon
             self._names = NameLexicons.build(self.lex, lx("titles"), lx("not-titles"), lx("time-words"))
         return self._names
+
+    def classify(self, phrase: str) -> Analysis:
+        """``classify`` with a bounded memory: news repeats its sources ("he", "Trump",
+        "officials"), so most phrases have been read before."""
+        found = self._classified.get(phrase)
+        if found is None:
+            if len(self._classified) >= _CLASSIFIED:
+                self._classified.clear()  # memory stays flat over a corpus
+            found = self._classified[phrase] = classify(phrase, self.lex)
+        return found
 
     def extract(self, layout: Layout) -> tuple[Statement, ...]:
         """Every attributed statement in the text, in text order."""

@@ -10,7 +10,6 @@ from ..rulebook import CueGroup
 from ..text.layout import CLOSERS
 from .contents import Contents
 from .cues import CueHit
-from .source_types import classify
 from .words import strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
@@ -233,7 +232,7 @@ class Reader(Contents):
                 continue
             quoted = m.group("rest")[:1] in "\"“'"
             label = phrase.isupper()
-            analysis = classify(phrase, self.e.lex)
+            analysis = self.e.classify(phrase)
             if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name and not label:
                 continue
             if not (m.group("line") is not None or quoted or label):

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ..model import Kind, Source, SourceType, Span
 from ..text import Layout
-from .source_types import classify
 from .words import SentenceWords
 
 if TYPE_CHECKING:
@@ -42,12 +41,12 @@ class Reading:
         """The source for a phrase; ``role`` is an appositive ("a spokesman for ..."),
         ``aside`` a relative clause beside it ("who asked not to be named")."""
         phrase = span.of(self.text)
-        a = classify(phrase, self.e.lex)
+        a = self.e.classify(phrase)
         stype = a.type
         if role and stype in (SourceType.UNKNOWN, SourceType.ORGANIZATION) and a.name:
             stype = SourceType.PERSON
-        if not a.name and stype != SourceType.NEWS_AGENCY and classify(
-                f"{role or ''} {aside}", self.e.lex).type == SourceType.ANONYMOUS:
+        if not a.name and stype != SourceType.NEWS_AGENCY and self.e.classify(
+                f"{role or ''} {aside}").type == SourceType.ANONYMOUS:
             stype = SourceType.ANONYMOUS
         name = a.name if stype == SourceType.PERSON else None
         return Source(span, phrase, stype, role or a.role, name)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from ..model import Relay, RelayRelation, Source, SourceType, Span, Statement
 from .cues import CueHit
 from .source_phrases import SourcePhrases
-from .source_types import classify, is_media
+from .source_types import is_media
 from .words import Word, span_of, strip_edges
 
 
@@ -50,7 +50,7 @@ class Relays(SourcePhrases):
 
     def relay(self, span: Span, relation: RelayRelation) -> Relay:
         phrase = span.of(self.text)
-        rtype = classify(phrase, self.e.lex).type
+        rtype = self.e.classify(phrase).type
         if relation is RelayRelation.VIA and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
             rtype = SourceType.ORGANIZATION  # a newspaper or broadcaster carrying the words
         return Relay(phrase, span, relation, rtype)
