@@ -198,7 +198,8 @@ class Entities:
     # -- the scan -------------------------------------------------------------------
 
     def _run(self, start: int, run: str, sentence: int, lead: int) -> None:
-        tokens = [(start + t.start(), t.group()) for t in _TOKEN.finditer(run)]
+        tokens = [(start + t.start(), t.group()) for t in _TOKEN.finditer(run)] if " " in run or "\t" in run \
+            else [(start, run)]
         bodies = self.nl.bodies
         segment: list[tuple[int, str]] = []
         in_body = False  # a joiner was let in: "Department of Homeland Security"
@@ -296,9 +297,9 @@ class Entities:
     def _name(self, seg: list[tuple[int, str]], lows: list[str], sentence: int) -> None:
         text, nl = self.text, self.nl
         joined = " ".join(lows)
-        span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
         if joined in nl.time or not nl.dates.isdisjoint(lows):
             return  # "Sun Oct 15", "Tuesday", "March": a date names nobody
+        span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
         if len(seg) == 1:
             word = seg[0][1]
             alias = self._by_name.get(word)
@@ -312,7 +313,7 @@ class Entities:
             if _ACRONYM.match(word) or lows[0] in nl.bodies or lows[0] in nl.agencies:
                 self._body(word, span, sentence)
                 return
-            if self._role_beside(span) and lows[0] not in names.places():
+            if lows[0] not in names.places() and self._role_beside(span):
                 self._person(seg, span.start, [], sentence)
             return  # a lone capitalised word tells nothing more
         joiner = next((i for i, w in enumerate(lows) if w in _JOINERS), len(lows))

@@ -27,8 +27,9 @@ class Relays(SourcePhrases):
 
     def relayed(self, hit: CueHit) -> bool:
         """Does the cue end in a word whose object is the channel ("told", "interview with")?"""
-        cue = " ".join(hit.span.of(self.text).lower().split())
-        return any(cue == r or cue.endswith(" " + r) for r in self.e.relay_forms)
+        ws = hit.span.of(self.text).lower().split()
+        forms = self.e.relay_forms
+        return any(" ".join(ws[i:]) in forms for i in range(len(ws)))
 
     def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
         text, out = self.text, []
@@ -39,7 +40,8 @@ class Relays(SourcePhrases):
                 phrase = obj.of(text)
                 if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
                     out.append(self.relay(obj, RelayRelation.VIA))
-        for w in self.words(hit.span.end, sent.end):
+        tail = text[hit.span.end:sent.end].lower()
+        for w in self.words(hit.span.end, sent.end) if any(c in tail for c in self.e.citing) else ():
             if w.lower in self.e.citing:
                 end = self.phrase_end(w.end, sent.end)
                 span = strip_edges(text, w.end, end)
