@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Span
 from ..rulebook import CueGroup
 
 
-@dataclass(frozen=True, slots=True)
-class CueHit:
+class CueHit(NamedTuple):
+    """A cue form found in the text (a tuple: made for every cue word of a corpus)."""
+
     span: Span
     form: str  # the matched form, lowercased, single-spaced
     group: CueGroup

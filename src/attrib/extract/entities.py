@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import SourceType, Span
 from . import names
@@ -47,7 +47,8 @@ _TRAILING = _JOINERS | _PARTICLES  # never the last word of a name
 _TOKEN = re.compile(r"\S+")
 # What may stand before a sentence's first word: a word there only opens the sentence.
 _LEAD = re.compile(r"[ \t\"“‘'(\-—–•*]*")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z’'-]*")  # a word written in lowercase
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
@@ -107,8 +108,9 @@ class Entity:
         return self.name.split()[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One name in the text (a tuple: an article has hundreds)."""
+
     span: Span  # the name, titles left out ("Ryan Dillon" in "Colonel Ryan Dillon")
     outer: Span  # with its titles ("Colonel Ryan Dillon")
     entity: Entity
@@ -149,7 +151,7 @@ class Entities:
         self.entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] = {}  # common(): words asked, and the answer
         self._starts: list[int] = []
         for n, sent in enumerate(layout.sentences):
             opened = _LEAD.match(self.text, sent.start, sent.end)
@@ -190,10 +192,14 @@ class Entities:
         return ent
 
     def common(self, word: str) -> bool:
-        """Is ``word`` written in lowercase somewhere in the article (a common word)?"""
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower
+        """Is ``word`` written in lowercase somewhere in the article (a common word)?
+        A few words are asked per article: each is looked for, rather than every word of
+        the article listed."""
+        low = word.lower()
+        found = self._lower.get(low)
+        if found is None:
+            found = self._lower[low] = _LOWER_WORD.fullmatch(low) is not None and _written(self.text, low)
+        return found
 
     # -- the scan -------------------------------------------------------------------
 
@@ -425,6 +431,18 @@ class Entities:
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)
         self.mentions.append(Mention(span, outer, ent, sentence, quote is not None))
+
+
+def _written(text: str, low: str) -> bool:
+    """Does ``low`` stand in ``text`` as a whole lowercase word (not inside "well-known")?"""
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + len(low):i + len(low) + 1]
+        if not (before.isalnum() or before in "_’'-") and not (after and after in _LOWER_CHARS):
+            return True
+        i = text.find(low, i + 1)
+    return False
 
 
 def _singular(word: str) -> str:
