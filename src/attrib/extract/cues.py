@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import Span
@@ -26,7 +27,7 @@ class CueMatcher:
             for form in group.forms:
                 # The first group to list a form owns it; later duplicates are ignored.
                 self._groups.setdefault(" ".join(form.split()), group)
-        alternation = _trie_pattern(list(self._groups))
+        alternation = trie_pattern(self._groups)
         pattern = rf"(?<![\w’'-])(?:{alternation})(?![\w-])"
         # Matching the lowercased text is twice as fast as matching without case; the
         # case-blind pattern serves a text whose lowercase is longer ("İ").
@@ -57,12 +58,14 @@ class CueMatcher:
             yield pending
 
 
-def _trie_pattern(forms: list[str]) -> str:
-    """One regex for many literal forms, factored by shared prefixes.
+def trie_pattern(forms: Iterable[str], space: str = r"[^\S\n]+") -> str:
+    """One regex for many literal forms, factored by shared prefixes; a space in a form
+    matches ``space`` (by default any run of blanks: a line break ends a sentence).
 
     A flat alternation of hundreds of words makes the regex engine try each at every
     position; a trie lets it reject a position after a character or two. Longer forms
-    come first at every branch, so a phrase wins over the word that starts it."""
+    come first at every branch, so a phrase wins over the word that starts it, as in a
+    flat alternation sorted longest first."""
     trie: dict = {}
     for form in forms:
         node = trie
@@ -74,7 +77,7 @@ def _trie_pattern(forms: list[str]) -> str:
         branches = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            atom = r"[^\S\n]+" if ch == " " else re.escape(ch)  # a line break ends a sentence
+            atom = space if ch == " " else re.escape(ch)
             branches.append(atom + build(node[ch]))
         if not branches:
             return ""

@@ -252,7 +252,7 @@ class Entities:
     def _segment(self, seg: list[tuple[int, str]], sentence: int, lead: int) -> None:
         if not seg:
             return
-        text, nl = self.text, self.nl
+        nl = self.nl
         # A word that only opens the sentence: "Hours later", "Alarming", "Here".
         first = seg[0][1].lower()
         if seg[0][0] <= lead and not self._known_name(seg) and (

@@ -22,7 +22,7 @@ from ..model import Statement
 from ..rulebook import Rulebook
 from ..text import Layout
 from .coref import resolve
-from .cues import CueMatcher
+from .cues import CueMatcher, trie_pattern
 from .entities import Entities, NameLexicons
 from .reader import Reader
 from .source_types import Analysis, SourceLexicons, classify
@@ -39,7 +39,8 @@ class Extractor:
         self.rules = rules
         self.matcher = CueMatcher(rules.cues)
         self._lex: SourceLexicons | None = None
-        openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
+        # the clause openers as a trie (a space in a form is one space, as it was written)
+        openers = trie_pattern(lx("clause-openers"), " ")
         self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
         self.summary_nouns = lx("summary-nouns")
@@ -50,8 +51,7 @@ class Extractor:
         # ", seen by the Weld Herald," and the like: an aside that names the channel.
         self.aside = re.compile(rf"(?:{verbs}) by ", re.I)
         self.verb_markers = lx("verb-markers")
-        plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
-                                key=len, reverse=True))
+        plain = trie_pattern(lx("clause-openers") - lx("relative-openers"), " ")
         self.outer_boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{plain})(?![\w-])", re.I)
         self.aux = lx("aux-adverbs")
         self.time = lx("time-words")
@@ -110,5 +110,5 @@ class Extractor:
         found.sort(key=lambda s: (s.cue.start, s.cue.end))
         found = continue_quotes(doc, found)
         found = tidy_nested(doc, found)
-        found = resolve(found, Entities(layout, self.names), self.lex)
-        return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
+        sources = resolve(found, Entities(layout, self.names), self.lex)
+        return tuple(replace(s, id=f"s{n}", source=src) for n, (s, src) in enumerate(zip(found, sources), 1))

@@ -180,7 +180,6 @@ class SourcePhrases(Reading):
 
     def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
-        text = self.text
         for w in self.words(lo, hi):
             if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.text in stop:
                 return w.start
