@@ -4,6 +4,7 @@ extractor.py for the order)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Kind, Source, SourceType, Span, Statement
 from ..rulebook import CueGroup
@@ -16,7 +17,8 @@ _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$",
 _INVERTIBLE = frozenset({"speech", "writing"})
 _OPENING = " \t\"“‘'([—–-*•"
 # A short capitalised speaker and a colon, either opening a line (a headline or a
-# transcript label) or right before a quotation; then what they said.
+# transcript label) or right before a quotation; then what they said. Never crosses a
+# line, so only lines with a colon are searched.
 _COLON = re.compile(
     r"(?:(?P<line>^)[ \t]*|(?<=[.!?] ))(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):"
     r"[ \t]+(?P<rest>[A-Z“\"‘'][^\n]{3,})", re.M)
@@ -222,7 +224,8 @@ class Reader(Contents):
         """
         taken = {st.cue.start for st in found} | {st.cue.end for st in found}
         out = []
-        for m in _COLON.finditer(self.text):
+        matches = (m for lo, hi in _lines_with(self.text, ":") for m in _COLON.finditer(self.text, lo, hi))
+        for m in matches:
             colon = m.end("who")
             if colon in taken or colon - 1 in taken:
                 continue
@@ -261,3 +264,14 @@ class Reader(Contents):
             out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), q.parts,
                                  Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
         return out
+
+
+def _lines_with(text: str, mark: str) -> Iterator[tuple[int, int]]:
+    """The lines holding ``mark``, as (start, end): a pattern that never crosses a line
+    is searched only there."""
+    pos = text.find(mark)
+    while pos >= 0:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, pos) + 1, end
+        pos = text.find(mark, end)
