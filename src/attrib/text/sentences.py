@@ -21,10 +21,11 @@ def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span
     spans: list[Span] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group() != "\n" and m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
+        if m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
             continue
-        _add(spans, text, start, m.end())
-        start = m.end()
+        end = m.end()
+        _add(spans, text, start, end)
+        start = end
     _add(spans, text, start, len(text))
     return spans
 
@@ -49,9 +50,8 @@ def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> boo
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(kept)))
