@@ -48,6 +48,8 @@ class Reader(Contents):
         titled = text[cue.start].isupper() and bool(text[sent.start:cue.start].strip(_OPENING))
         if titled and hit.form.split()[0].endswith("ed"):
             return None  # a title-case headline's participle is a passive: "Plus New Performers Announced"
+        if titled and not self.title_case(sent):
+            return None  # a capital inside running prose is a name's: "spokeswoman Hope Hicks", "Holiday Inn Express"
         if self.passive_use(hit, sent):
             # "were revealed last week", "was found hidden": an event, not an attribution;
             # with a "by" agent it reads as the passive layout ("was announced by the ministry")
@@ -122,6 +124,12 @@ class Reader(Contents):
                            and len(self.words(content[0].start, content[-1].end)) < 3):
             return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
+
+    def title_case(self, sent: Span) -> bool:
+        """Is the sentence a title-case line (a headline), with no lowercase word of four
+        letters or more but one?"""
+        lower = sum(1 for w in self.words(sent.start, sent.end) if len(w.text) > 3 and w.text.islower())
+        return lower <= 1
 
     def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
         text = self.text

@@ -150,6 +150,16 @@ class SourcePhrases(Reading):
                     and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in self.e.lex.links:
                 ws = ws[i:]
                 break
+        # "Then Trump wondered", "No wonder Trump said": a sentence adverb is no part of it
+        while len(ws) > 1 and (ws[0].lower in self.e.source_openers
+                               or (len(ws) > 2 and f"{ws[0].lower} {ws[1].lower}" in self.e.source_openers)):
+            ws = ws[1:] if ws[0].lower in self.e.source_openers else ws[2:]
+        # "Sen. Bernie Sanders on Wednesday morning also called": nor is a time phrase
+        k = len(ws)
+        while k > 1 and ws[k - 1].lower in self.e.time:
+            k -= 1
+        if k < len(ws) and any(w.lower not in self.e.time for w in ws[:k]):
+            ws = ws[:k]
         if not ws or len(ws) > 20:
             return None
         return span_of(ws)
@@ -257,8 +267,9 @@ class SourcePhrases(Reading):
                 taken.append(w)
                 loose = 2 if w.lower in lex.determiners else 0
             elif loose and w.text[0].isalpha() and w.lower not in self.e.aux \
-                    and w.lower not in self.e.openers_adverbial:
-                taken.append(w)
+                    and w.lower not in self.e.openers_adverbial \
+                    and not (taken[-1].lower not in lex.determiners and self.is_verb(w)):
+                taken.append(w)  # "The spokesman", "The embattled governor", not "The judge rubbed"
                 loose -= 1
             else:
                 break
@@ -267,6 +278,10 @@ class SourcePhrases(Reading):
         if not taken or len(taken) > 10 or taken[0].lower in ("it", "there", "this"):
             return None
         return span_of(taken)
+
+    def is_verb(self, w: Word) -> bool:
+        """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""
+        return w.text.islower() and (w.lower in self.e.finite or (w.lower.endswith("ed") and len(w.lower) > 3))
 
     def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
         """``a young child, who said ...``: the relative pronoun stands as the source."""
