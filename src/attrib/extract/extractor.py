@@ -26,7 +26,7 @@ from .cues import CueMatcher, trie_pattern
 from .entities import Entities, NameLexicons
 from .reader import Reader
 from .source_types import Analysis, SourceLexicons, classify
-from .tidy import continue_quotes, tidy_nested
+from .tidy import continue_quotes, drop_reported, tidy_nested
 
 _CLASSIFIED = 4096  # source phrases remembered
 
@@ -110,6 +110,6 @@ class Extractor:
         found.extend(doc.colon_attributions(found))
         found.sort(key=lambda s: (s.cue.start, s.cue.end))
         found = continue_quotes(doc, found)
-        found = tidy_nested(doc, found)
+        found = drop_reported(tidy_nested(doc, found))
         sources = resolve(found, Entities(layout, self.names), self.lex)
         return tuple(replace(s, id=f"s{n}", source=src) for n, (s, src) in enumerate(zip(found, sources), 1))
