@@ -324,6 +324,10 @@ def _description(src: Source, noun: str, speakers: _Speakers,
                            confidence=SURE_DESCRIPTION, antecedent=ent.first,
                            role=src.role or ent.role or noun), ent
     if noun in lex.organization or noun in lex.government:
+        named = speakers.roles.get(noun)
+        if named is not None and named.kind == EntityKind.BODY:  # "The group, WeWorkers Coalition," before
+            return replace(src, type=_type_of(named, lex), resolved=named.name, resolution=Resolution.DESCRIPTION,
+                           confidence=SURE_DESCRIPTION, antecedent=named.first), named
         for ent in reversed(speakers.bodies):
             name = ent.name.lower()
             if name == f"the {noun}":

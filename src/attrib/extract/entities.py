@@ -52,6 +52,7 @@ _LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+_APPOSED = re.compile(r"\b[Tt]he ([a-z]+),[ \t]*$")  # "The group, " right before a body's name
 # Months and days, written out and abbreviated: a closed class, never a name.
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -446,6 +447,9 @@ class Entities:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _JOINERS)
         if len(initials) >= 3 and initials not in self._by_name:
             self._by_name[initials] = ent  # and so is "WHO" where the article never spells it out
+        apposed = _APPOSED.search(self.text, max(0, span.start - 40), span.start)
+        if apposed and apposed.group(1).lower() in self.nl.bodies:
+            ent.roles.add(apposed.group(1).lower())  # "The group, WeWorkers Coalition, ...": later "the group"
 
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)
