@@ -271,6 +271,9 @@ class SourcePhrases(Reading):
                     and not (taken[-1].lower not in lex.determiners and self.is_verb(w)):
                 taken.append(w)  # "The spokesman", "The embattled governor", not "The judge rubbed"
                 loose -= 1
+            elif taken and taken[-1].text[:1].isupper() and w.text.islower() and self.head_noun(w.lower):
+                taken.append(w)  # "A Fox News poll", "Sanders supporters", "Cruz's campaign"
+                break
             else:
                 break
         while taken and (taken[-1].lower in ("of", "and", "(", "’s", "'s") or taken[-1].lower in lex.determiners):
@@ -278,6 +281,13 @@ class SourcePhrases(Reading):
         if not taken or len(taken) > 10 or taken[0].lower in ("it", "there", "this"):
             return None
         return span_of(taken)
+
+    def head_noun(self, low: str) -> bool:
+        """A noun that heads a phrase a name modifies: a role, a group, a body, a document."""
+        lex = self.e.lex
+        singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+        return low in lex.roles or singular in lex.roles or low in lex.vague or low in lex.documents \
+            or singular in lex.documents or low in lex.organization or low in lex.government
 
     def is_verb(self, w: Word) -> bool:
         """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""

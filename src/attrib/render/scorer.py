@@ -18,14 +18,20 @@ _APPOSITIVE_AFTER = re.compile(r"[ \t]*(?:,|\()[^\"“”\n]{2,200}")
 _SENTENCE_END = re.compile(r"''|[.!?][ \t]+[\"“'‘]|(?<![\s.][A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})"
                            r"[.!?][ \t]+[A-Z]")
 # Words that open a noun phrase set beside a name ("a spokesman", "the party's chairman",
-# "one of ..."): PolNeAR's source spans keep those and leave out relative clauses ("who
-# spoke on condition of anonymity"), ages and what the subject did ("endorsed ... ,").
+# "one of ..."), or a relative clause: PolNeAR's source spans keep those, and leave out
+# ages and what the subject did ("endorsed Sanders on Saturday, saying ...").
 _NOUN_PHRASE_OPENERS = frozenset(["a", "an", "the", "his", "her", "its", "their", "our", "my", "one", "another",
-                                  "former", "both", "each", "all", "two", "three", "several", "some"])
+                                  "former", "both", "each", "all", "two", "three", "several", "some", "who",
+                                  "whose", "which"])
+# Lowercase words that open no noun phrase: adverbs and prepositions of an aside.
+_NOT_NOUN_PHRASE = frozenset(["that", "also", "like", "via", "about", "over", "later", "now", "then", "who's",
+                              "in", "on", "at", "after", "before", "during", "while", "when", "since", "as",
+                              "because", "though", "although", "but", "and", "or", "not", "never", "still"])
 
 
 def _appositive(group: str, role: str | None) -> bool:
-    """Is one comma-separated group beside a source an appositive noun phrase?"""
+    """Is one comma-separated group beside a source an appositive (a noun phrase or a
+    relative clause)?"""
     words = group.split()
     if not words:
         return False
@@ -35,7 +41,9 @@ def _appositive(group: str, role: str | None) -> bool:
         return True
     if role and group.strip() in role:
         return True  # the engine read it as the source's role ("vice chairwoman for ...")
-    return first[:1].isupper() and not first[:1].isdigit() and low not in ("who", "which", "whose", "that")
+    if first.islower():  # "director of ...", not "endorsed ...", "speaking ...", "via email"
+        return not low.endswith(("ing", "ed")) and low not in _NOT_NOUN_PHRASE
+    return first[:1].isupper()
 
 
 def _groups_end(text: str, start: int, end: int, role: str | None) -> int:
