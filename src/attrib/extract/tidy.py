@@ -160,7 +160,7 @@ def drop_reported(found: list[Statement]) -> list[Statement]:
     another statement's content: in ``Clinton says many doubted her`` or ``He said she
     wants to run and criticized the plan``, what others doubt, want or criticise is part of
     what was said, not a statement of its own (on PolNeAR train 62-91% of such are marked
-    no attribution; the real-page dev gold marks none of them). Reported speech inside
+    no attribution; dropping them loses no item of the real-page dev gold). Reported speech inside
     speech stays ("He said she told him").
 
     One sort of the content spans and a running maximum of their ends: linear after the
