@@ -47,6 +47,7 @@ class Extractor:
         self.labels = lx("labels")
         self.possessives = lx("possessives")
         self.source_openers = lx("source-openers")
+        self.subject_pronouns = (lx("pronouns") - {"him", "her", "them"}) | {"who"}
         self.prepositions = lx("prepositions")
         verbs = "|".join(sorted(map(re.escape, lx("aside-verbs"))))
         # ", seen by the Weld Herald," and the like: an aside that names the channel.

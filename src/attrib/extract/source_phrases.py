@@ -150,6 +150,13 @@ class SourcePhrases(Reading):
                     and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in self.e.lex.links:
                 ws = ws[i:]
                 break
+        # "what scientists think", "On Monday he said", "Among those who want": the source
+        # is the subject after "what", or a pronoun after an opening phrase
+        for i in range(len(ws) - 1):
+            if ws[i].lower == "what" or (i and ws[i + 1].lower in self.e.subject_pronouns
+                                         and ws[0].lower in self.e.openers_adverbial):
+                ws = ws[i + 1:]
+                break
         # "Then Trump wondered", "No wonder Trump said": a sentence adverb is no part of it
         while len(ws) > 1 and (ws[0].lower in self.e.source_openers
                                or (len(ws) > 2 and f"{ws[0].lower} {ws[1].lower}" in self.e.source_openers)):
