@@ -94,6 +94,7 @@ class Reader(Contents):
             source = Source(None, "")
             content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
             return self.build(hit, sent, source, content) if content else None
+        left = self.before_verb(left, hit)
         left = self.coordinated(left, sent)
         phrase = left.of(text)
         if not self.source_like(phrase, hit):

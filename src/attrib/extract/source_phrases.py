@@ -161,9 +161,10 @@ class SourcePhrases(Reading):
         while len(ws) > 1 and (ws[0].lower in self.e.source_openers
                                or (len(ws) > 2 and f"{ws[0].lower} {ws[1].lower}" in self.e.source_openers)):
             ws = ws[1:] if ws[0].lower in self.e.source_openers else ws[2:]
-        # "Sen. Bernie Sanders on Wednesday morning also called": nor is a time phrase
+        # "Sen. Bernie Sanders on Wednesday morning also called": nor is a time phrase, nor
+        # a floating quantifier ("Richards and Menendez both stressed")
         k = len(ws)
-        while k > 1 and ws[k - 1].lower in self.e.time:
+        while k > 1 and (ws[k - 1].lower in self.e.time or ws[k - 1].lower in ("both", "all", "each")):
             k -= 1
         if k < len(ws) and any(w.lower not in self.e.time for w in ws[:k]):
             ws = ws[:k]
@@ -288,6 +289,17 @@ class SourcePhrases(Reading):
         if not taken or len(taken) > 10 or taken[0].lower in ("it", "there", "this"):
             return None
         return span_of(taken)
+
+    def before_verb(self, left: Span, hit: CueHit) -> Span:
+        """``Trump released a new radio ad calling ...``: before a participle with no comma,
+        a verb inside the source phrase ends it; the subject is what comes before."""
+        if not hit.form.split()[0].endswith("ing"):
+            return left
+        ws = self.words(left.start, left.end)
+        for k in range(1, len(ws)):
+            if self.is_verb(ws[k]) and ws[k - 1].lower not in self.e.lex.determiners:
+                return span_of(ws[:k]) or left
+        return left
 
     def head_noun(self, low: str) -> bool:
         """A noun that heads a phrase a name modifies: a role, a group, a body, a document."""
