@@ -168,6 +168,8 @@ class SourcePhrases(Reading):
             k -= 1
         if k < len(ws) and any(w.lower not in self.e.time for w in ws[:k]):
             ws = ws[:k]
+        elif ws and all(w.lower in self.e.time for w in ws):
+            return None  # "last week said": a time, nobody
         if not ws or len(ws) > 20:
             return None
         return span_of(ws)
@@ -254,8 +256,11 @@ class SourcePhrases(Reading):
         while ws and not ws[0].text[0].isalnum():
             ws = ws[1:]
         first_comma = next((i for i, w in enumerate(ws[:9]) if w.text in (",", "–", "—")), None)
-        if first_comma is not None and ws and ws[0].lower in self.e.openers_adverbial:
-            ws = ws[first_comma + 1:]
+        if first_comma is not None and ws and (
+                ws[0].lower in self.e.openers_adverbial or ws[0].lower.endswith(("ing", "ly"))
+                or (any(w.lower in self.e.time and w.lower not in ("the", "in", "at", "on") for w in ws[:first_comma])
+                    and not any(self.is_verb(w) for w in ws[:first_comma]))):
+            ws = ws[first_comma + 1:]  # "Rallying in Iowa, Clinton ...", "A few minutes later, they ..."
         taken: list[Word] = []
         loose = 0
         for n, w in enumerate(ws):
