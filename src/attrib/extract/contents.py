@@ -8,7 +8,7 @@ import re
 from ..model import Span
 from .cues import CueHit
 from .relays import Relays
-from .words import Word, strip_edges, words
+from .words import Word, strip_edges
 
 _DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
 _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
@@ -28,7 +28,7 @@ class Contents(Relays):
         if j <= sent.start or text[j - 1] != ",":
             return ()
         k = cue_end
-        rest = words(text, cue_end, sent.end)
+        rest = self.words(cue_end, sent.end)
         n = 0
         while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
             n += 1
@@ -48,7 +48,7 @@ class Contents(Relays):
         it all on one``: after a comma, the content goes on past the cue to the sentence
         end (not a relay, a citing, a subordinate clause or a quotation of its own)."""
         text = self.text
-        rest = words(text, hit.span.end, min(sent.end, hit.span.end + 120))
+        rest = self.words(hit.span.end, min(sent.end, hit.span.end + 120))
         n = 0
         while n < len(rest) and rest[n].lower in self.e.time and rest[n].text != ",":
             n += 1
@@ -86,7 +86,7 @@ class Contents(Relays):
     def subordinate_after(self, pos: int, sent: Span) -> bool:
         """Does a subordinate clause or a phrase of circumstance follow the cue ("said
         while visiting ...", "said during a visit to ...")? Then the content is before."""
-        ws = words(self.text, pos, min(sent.end, pos + 80))
+        ws = self.words(pos, min(sent.end, pos + 80))
         i = 0
         while i < len(ws) and (ws[i].lower in self.e.time or ws[i].text == ","):
             i += 1
@@ -132,7 +132,7 @@ class Contents(Relays):
 
     def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:
         text, end = self.text, sent.end
-        ws = words(text, pos, end)
+        ws = self.words(pos, end)
         i = self._skip_object(ws) if self.relayed(hit) else 0
         i = self._skip_opening(ws, i)
         if i >= len(ws):

@@ -94,24 +94,25 @@ class _Speakers:
                 self.roles[word] = ent
 
 
-def resolve(statements: list[Statement], entities: Entities, lex: SourceLexicons) -> list[Statement]:
+def resolve(statements: list[Statement], entities: Entities, lex: SourceLexicons) -> list[Source]:
+    """The source of each statement, resolved to its speaker (in the statements' order)."""
     text = entities.text
     speakers = _Speakers(entities, lex)
-    out: list[Statement] = []
+    out: list[Source] = []
     for st in statements:
         src = st.source
         at = src.span.start if src.span is not None else st.cue.start
         speakers.advance(at)
         sentence = entities.layout.sentence_index(at)
-        src, ent = _resolve_one(st, src, at, sentence, entities, speakers, lex, text, out)
+        src, ent = _resolve_one(src, at, sentence, entities, speakers, lex, text)
         if ent is not None and src.span is not None:
             speakers.add(sentence, src.span, ent, src.role)
-        out.append(replace(st, source=src) if src is not st.source else st)
+        out.append(src)
     return out
 
 
-def _resolve_one(st: Statement, src: Source, at: int, sentence: int, entities: Entities, speakers: _Speakers,
-                 lex: SourceLexicons, text: str, done: list[Statement]) -> tuple[Source, Entity | None]:
+def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speakers: _Speakers,
+                 lex: SourceLexicons, text: str) -> tuple[Source, Entity | None]:
     if src.span is None:
         return replace(src, resolution=Resolution.NONE, confidence=SURE_NONE), None
     low = src.text.lower()
@@ -323,6 +324,10 @@ def _description(src: Source, noun: str, speakers: _Speakers,
                            confidence=SURE_DESCRIPTION, antecedent=ent.first,
                            role=src.role or ent.role or noun), ent
     if noun in lex.organization or noun in lex.government:
+        named = speakers.roles.get(noun)
+        if named is not None and named.kind == EntityKind.BODY:  # "The group, WeWorkers Coalition," before
+            return replace(src, type=_type_of(named, lex), resolved=named.name, resolution=Resolution.DESCRIPTION,
+                           confidence=SURE_DESCRIPTION, antecedent=named.first), named
         for ent in reversed(speakers.bodies):
             name = ent.name.lower()
             if name == f"the {noun}":

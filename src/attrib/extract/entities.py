@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import SourceType, Span
 from . import names
@@ -43,11 +43,16 @@ _RUN = re.compile(
 _JOINERS = frozenset(["of", "for", "and", "on", "the"])  # inside a body's name: "Chamber of Commerce"
 _PARTICLES = frozenset(["de", "da", "van", "von", "der", "den", "del", "di", "la", "le", "bin", "ibn", "al", "el",
                         "dos", "du"])
+_TRAILING = _JOINERS | _PARTICLES  # never the last word of a name
 _TOKEN = re.compile(r"\S+")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+# What may stand before a sentence's first word: a word there only opens the sentence.
+_LEAD = re.compile(r"[ \t\"“‘'(\-—–•*]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z’'-]*")  # a word written in lowercase
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+_APPOSED = re.compile(r"\b[Tt]he ([a-z]+),[ \t]*$")  # "The group, " right before a body's name
 # Months and days, written out and abbreviated: a closed class, never a name.
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -104,8 +109,9 @@ class Entity:
         return self.name.split()[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One name in the text (a tuple: an article has hundreds)."""
+
     span: Span  # the name, titles left out ("Ryan Dillon" in "Colonel Ryan Dillon")
     outer: Span  # with its titles ("Colonel Ryan Dillon")
     entity: Entity
@@ -123,6 +129,7 @@ class NameLexicons:
     bodies: frozenset[str]  # words that make capitalised words a body
     agencies: frozenset[str]
     time: frozenset[str]
+    dates: frozenset[str]  # the time words and the calendar's names: words of no name
 
     @classmethod
     def build(cls, lex: SourceLexicons, news_titles: frozenset[str], not_titles: frozenset[str],
@@ -131,7 +138,7 @@ class NameLexicons:
         bodies = frozenset(w for w in lex.organization | lex.government if " " not in w) | frozenset(
             w.split()[-1] for w in lex.organization | lex.government if " " in w)
         return cls(frozenset(t.rstrip(".") for t in titles), frozenset(t.rstrip(".") for t in news_titles),
-                   lex.roles, bodies, lex.agencies, time)
+                   lex.roles, bodies, lex.agencies, time, time | _CALENDAR)
 
 
 class Entities:
@@ -145,11 +152,18 @@ class Entities:
         self.entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] = {}  # common(): words asked, and the answer
         self._starts: list[int] = []
         for n, sent in enumerate(layout.sentences):
+            opened = _LEAD.match(self.text, sent.start, sent.end)
+            lead = opened.end() if opened else sent.start
             for m in _RUN.finditer(self.text, sent.start, sent.end):
-                self._run(m.start(), m.group(), n, sent)
+                run = m.group()
+                if " " in run or "\t" in run:
+                    self._run(m.start(), run, n, lead)
+                elif not (run.rstrip(".").lower() in _FUNCTION and not run.isupper()):
+                    self._word(m.start(), run, n, lead)
+                # else "The", "But", "He": most capitalised words open a sentence and name nobody
         self._starts = [m.outer.start for m in self.mentions]
 
     # -- look-ups -------------------------------------------------------------------
@@ -181,16 +195,36 @@ class Entities:
         return ent
 
     def common(self, word: str) -> bool:
-        """Is ``word`` written in lowercase somewhere in the article (a common word)?"""
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower
+        """Is ``word`` written in lowercase somewhere in the article (a common word)?
+        A few words are asked per article: each is looked for, rather than every word of
+        the article listed."""
+        low = word.lower()
+        found = self._lower.get(low)
+        if found is None:
+            found = self._lower[low] = _LOWER_WORD.fullmatch(low) is not None and _written(self.text, low)
+        return found
 
     # -- the scan -------------------------------------------------------------------
 
-    def _run(self, start: int, run: str, sentence: int, sent: Span) -> None:
-        if " " not in run and run.rstrip(".").lower() in _FUNCTION and not run.isupper():
-            return  # "The", "But", "He": most capitalised words open a sentence and name nobody
+    def _word(self, start: int, word: str, sentence: int, lead: int) -> None:
+        """A run of one word ("Trump", "Clinton's", "Iowa."): what ``_run`` does with it,
+        without the machinery for joining words (two thirds of all runs are one word)."""
+        if word[-1] == ".":
+            bare = word[:-1].lower()
+            if not (len(bare) == 1 or bare in self.nl.titles or "." in bare):
+                word = word[:-1]  # a sentence end the splitter let through
+        if word.endswith(_POSSESSIVE):
+            for mark in _POSSESSIVE:
+                if word.endswith(mark) and len(word) > len(mark):
+                    word = word[: -len(mark)]
+                    break
+        low = word.lower()
+        if low in _TRAILING or not word[:1].isupper() or (
+                low in _FUNCTION and low not in self.nl.titles and not (word.isupper() and len(word) > 1)):
+            return
+        self._segment([(start, word)], sentence, lead)
+
+    def _run(self, start: int, run: str, sentence: int, lead: int) -> None:
         tokens = [(start + t.start(), t.group()) for t in _TOKEN.finditer(run)]
         bodies = self.nl.bodies
         segment: list[tuple[int, str]] = []
@@ -198,11 +232,11 @@ class Entities:
         for n, (pos, tok) in enumerate(tokens):
             word = tok
             ends = False
-            if word.endswith("."):
+            if word[-1] == ".":
                 bare = word[:-1].lower()
                 if not (len(bare) == 1 or bare in self.nl.titles or "." in bare):
                     word, ends = word[:-1], True  # a sentence end the splitter let through
-            for mark in _POSSESSIVE:
+            for mark in _POSSESSIVE if word.endswith(_POSSESSIVE) else ():
                 if word.endswith(mark) and len(word) > len(mark):
                     rest = [t for _, t in tokens[n + 1:]]
                     if rest and _singular(rest[-1].lower()) in bodies and all(t[:1].isupper() for t in rest):
@@ -215,34 +249,33 @@ class Entities:
                     in_body = True
                     segment.append((pos, word))
                     continue
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             if not word[:1].isupper():
                 if segment and low in _PARTICLES:
                     segment.append((pos, word))  # "Ludwig van Beethoven", "Osama bin Laden"
                     continue
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             if low in _FUNCTION and low not in self.nl.titles and not (word.isupper() and len(word) > 1):
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
                 continue
             segment.append((pos, word))
             if ends:
-                self._segment(_trim_joiners(segment), sentence, sent)
+                self._segment(_trim_joiners(segment), sentence, lead)
                 segment, in_body = [], False
-        self._segment(_trim_joiners(segment), sentence, sent)
+        self._segment(_trim_joiners(segment), sentence, lead)
 
-    def _segment(self, seg: list[tuple[int, str]], sentence: int, sent: Span) -> None:
+    def _segment(self, seg: list[tuple[int, str]], sentence: int, lead: int) -> None:
         if not seg:
             return
-        text, nl = self.text, self.nl
+        nl = self.nl
         # A word that only opens the sentence: "Hours later", "Alarming", "Here".
-        opening = text[sent.start:seg[0][0]].strip(" \t\"“‘'(-—–•*")
         first = seg[0][1].lower()
-        if not opening and not self._known_name(seg) and (
+        if seg[0][0] <= lead and not self._known_name(seg) and (
                 self.common(seg[0][1]) or first.endswith(("ing", "ly", "ed"))):
             seg = seg[1:]  # "Hosting Cook at Dreamforce ...": a verb or adverb opens the sentence
             if not seg:
@@ -269,7 +302,7 @@ class Entities:
                 person = []  # "Bishop Street": a one-word name after a title that needs two
             if person:
                 if head:
-                    self._segment(head, sentence, sent)
+                    self._segment(head, sentence, lead)
                 self._person(person, seg[first_title][0], titles, sentence)
                 return
         # A first name inside a longer run: "European Union Gordon Sondland".
@@ -277,7 +310,7 @@ class Entities:
             if lows[j] in names.first_names() and lows[j - 1] not in names.first_names() \
                     and len(seg) - j <= 3 and lows[j - 1] not in nl.titles \
                     and not any(_singular(w) in nl.bodies or w in _JOINERS for w in lows[j:]):
-                self._segment(seg[:j], sentence, sent)
+                self._segment(seg[:j], sentence, lead)
                 self._person(seg[j:], seg[j][0], [], sentence)
                 return
         self._name(seg, lows, sentence)
@@ -290,9 +323,9 @@ class Entities:
     def _name(self, seg: list[tuple[int, str]], lows: list[str], sentence: int) -> None:
         text, nl = self.text, self.nl
         joined = " ".join(lows)
-        span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
-        if joined in nl.time or any(w in _CALENDAR or w in nl.time for w in lows):
+        if joined in nl.time or not nl.dates.isdisjoint(lows):
             return  # "Sun Oct 15", "Tuesday", "March": a date names nobody
+        span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
         if len(seg) == 1:
             word = seg[0][1]
             alias = self._by_name.get(word)
@@ -306,7 +339,7 @@ class Entities:
             if _ACRONYM.match(word) or lows[0] in nl.bodies or lows[0] in nl.agencies:
                 self._body(word, span, sentence)
                 return
-            if self._role_beside(span) and lows[0] not in names.places():
+            if lows[0] not in names.places() and self._role_beside(span):
                 self._person(seg, span.start, [], sentence)
             return  # a lone capitalised word tells nothing more
         joiner = next((i for i, w in enumerate(lows) if w in _JOINERS), len(lows))
@@ -414,10 +447,25 @@ class Entities:
         initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _JOINERS)
         if len(initials) >= 3 and initials not in self._by_name:
             self._by_name[initials] = ent  # and so is "WHO" where the article never spells it out
+        apposed = _APPOSED.search(self.text, max(0, span.start - 40), span.start)
+        if apposed and apposed.group(1).lower() in self.nl.bodies:
+            ent.roles.add(apposed.group(1).lower())  # "The group, WeWorkers Coalition, ...": later "the group"
 
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)
         self.mentions.append(Mention(span, outer, ent, sentence, quote is not None))
+
+
+def _written(text: str, low: str) -> bool:
+    """Does ``low`` stand in ``text`` as a whole lowercase word (not inside "well-known")?"""
+    i = text.find(low)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + len(low):i + len(low) + 1]
+        if not (before.isalnum() or before in "_’'-") and not (after and after in _LOWER_CHARS):
+            return True
+        i = text.find(low, i + 1)
+    return False
 
 
 def _singular(word: str) -> str:
@@ -425,7 +473,7 @@ def _singular(word: str) -> str:
 
 
 def _trim_joiners(seg: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    while seg and seg[-1][1].lower() in _JOINERS | _PARTICLES:
+    while seg and seg[-1][1].lower() in _TRAILING:
         seg = seg[:-1]
     return seg
 

@@ -22,11 +22,13 @@ from ..model import Statement
 from ..rulebook import Rulebook
 from ..text import Layout
 from .coref import resolve
-from .cues import CueMatcher
+from .cues import CueMatcher, trie_pattern
 from .entities import Entities, NameLexicons
 from .reader import Reader
-from .source_types import SourceLexicons
-from .tidy import continue_quotes, tidy_nested
+from .source_types import Analysis, SourceLexicons, classify
+from .tidy import continue_quotes, drop_reported, tidy_nested
+
+_CLASSIFIED = 4096  # source phrases remembered
 
 
 class Extractor:
@@ -37,20 +39,22 @@ class Extractor:
         self.rules = rules
         self.matcher = CueMatcher(rules.cues)
         self._lex: SourceLexicons | None = None
-        openers = "|".join(sorted(map(re.escape, lx("clause-openers")), key=len, reverse=True))
-        self.boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
+        # the clause openers as a trie (a space in a form is one space, as it was written)
+        openers = trie_pattern(lx("clause-openers"), " ")
+        self.boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
         self.summary_nouns = lx("summary-nouns")
         self.labels = lx("labels")
         self.possessives = lx("possessives")
+        self.source_openers = lx("source-openers")
+        self.subject_pronouns = (lx("pronouns") - {"him", "her", "them"}) | {"who"}
         self.prepositions = lx("prepositions")
         verbs = "|".join(sorted(map(re.escape, lx("aside-verbs"))))
         # ", seen by the Weld Herald," and the like: an aside that names the channel.
         self.aside = re.compile(rf"(?:{verbs}) by ", re.I)
         self.verb_markers = lx("verb-markers")
-        plain = "|".join(sorted(map(re.escape, lx("clause-openers") - lx("relative-openers")),
-                                key=len, reverse=True))
-        self.outer_boundary = re.compile(rf"[,;:()\[\]—–\"“”]|\s-\s|(?<![\w-])(?:{plain})(?![\w-])", re.I)
+        plain = trie_pattern(lx("clause-openers") - lx("relative-openers"), " ")
+        self.outer_boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{plain})(?![\w-])", re.I)
         self.aux = lx("aux-adverbs")
         self.time = lx("time-words")
         self.relay_forms = lx("relay-verbs")
@@ -66,6 +70,7 @@ class Extractor:
         # ", though there is no indication ...": the writer answering the speaker
         self.rebuttal = re.compile(rf"[,;—–]\s*(?:{rebuttals})\b", re.I)
         self._names: NameLexicons | None = None
+        self._classified: dict[str, Analysis] = {}
 
     @property
     def lex(self) -> SourceLexicons:
@@ -84,6 +89,16 @@ class Extractor:
             self._names = NameLexicons.build(self.lex, lx("titles"), lx("not-titles"), lx("time-words"))
         return self._names
 
+    def classify(self, phrase: str) -> Analysis:
+        """``classify`` with a bounded memory: news repeats its sources ("he", "Trump",
+        "officials"), so most phrases have been read before."""
+        found = self._classified.get(phrase)
+        if found is None:
+            if len(self._classified) >= _CLASSIFIED:
+                self._classified.clear()  # memory stays flat over a corpus
+            found = self._classified[phrase] = classify(phrase, self.lex)
+        return found
+
     def extract(self, layout: Layout) -> tuple[Statement, ...]:
         """Every attributed statement in the text, in text order."""
         doc = Reader(layout, self)
@@ -96,6 +111,6 @@ class Extractor:
         found.extend(doc.colon_attributions(found))
         found.sort(key=lambda s: (s.cue.start, s.cue.end))
         found = continue_quotes(doc, found)
-        found = tidy_nested(doc, found)
-        found = resolve(found, Entities(layout, self.names), self.lex)
-        return tuple(replace(s, id=f"s{n}") for n, s in enumerate(found, 1))
+        found = drop_reported(tidy_nested(doc, found))
+        sources = resolve(found, Entities(layout, self.names), self.lex)
+        return tuple(replace(s, id=f"s{n}", source=src) for n, (s, src) in enumerate(zip(found, sources), 1))

@@ -4,20 +4,21 @@ extractor.py for the order)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Kind, Source, SourceType, Span, Statement
 from ..rulebook import CueGroup
 from ..text.layout import CLOSERS
 from .contents import Contents
 from .cues import CueHit
-from .source_types import classify
-from .words import strip_edges, words
+from .words import strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
 _OPENING = " \t\"“‘'([—–-*•"
 # A short capitalised speaker and a colon, either opening a line (a headline or a
-# transcript label) or right before a quotation; then what they said.
+# transcript label) or right before a quotation; then what they said. Never crosses a
+# line, so only lines with a colon are searched.
 _COLON = re.compile(
     r"(?:(?P<line>^)[ \t]*|(?<=[.!?] ))(?P<who>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):"
     r"[ \t]+(?P<rest>[A-Z“\"‘'][^\n]{3,})", re.M)
@@ -47,10 +48,12 @@ class Reader(Contents):
         titled = text[cue.start].isupper() and bool(text[sent.start:cue.start].strip(_OPENING))
         if titled and hit.form.split()[0].endswith("ed"):
             return None  # a title-case headline's participle is a passive: "Plus New Performers Announced"
+        if titled and not self.title_case(sent):
+            return None  # a capital inside running prose is a name's: "spokeswoman Hope Hicks", "Holiday Inn Express"
         if self.passive_use(hit, sent):
             # "were revealed last week", "was found hidden": an event, not an attribution;
             # with a "by" agent it reads as the passive layout ("was announced by the ministry")
-            nxt = words(text, cue.end, min(sent.end, cue.end + 20))
+            nxt = self.words(cue.end, min(sent.end, cue.end + 20))
             return self.passive(hit, sent) if nxt and nxt[0].lower == "by" else None
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
@@ -91,6 +94,7 @@ class Reader(Contents):
             source = Source(None, "")
             content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
             return self.build(hit, sent, source, content) if content else None
+        left = self.before_verb(left, hit)
         left = self.coordinated(left, sent)
         phrase = left.of(text)
         if not self.source_like(phrase, hit):
@@ -118,9 +122,15 @@ class Reader(Contents):
             comma = text.rfind(",", sent.start, left.start)
             content = (strip_edges(text, sent.start, comma),)
         if not content or (titled and all(c.start >= cue.end for c in content)
-                           and len(words(text, content[0].start, content[-1].end)) < 3):
+                           and len(self.words(content[0].start, content[-1].end)) < 3):
             return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
+
+    def title_case(self, sent: Span) -> bool:
+        """Is the sentence a title-case line (a headline), with no lowercase word of four
+        letters or more but one?"""
+        lower = sum(1 for w in self.words(sent.start, sent.end) if len(w.text) > 3 and w.text.islower())
+        return lower <= 1
 
     def according_to(self, hit: CueHit, sent: Span) -> Statement | None:
         text = self.text
@@ -143,13 +153,13 @@ class Reader(Contents):
         text = self.text
         if hit.form.split()[0].endswith("ing"):
             return None  # "..., saying the hostages had suffered": a participle, never inverted
-        ws = words(text, hit.span.end, sent.end)
+        ws = self.words(hit.span.end, sent.end)
         if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
                           or any(w.capitalized for w in ws[1:4])):
             return None
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
-        if not src or len(words(text, src.start, src.end)) > 8:
+        if not src or len(self.words(src.start, src.end)) > 8:
             return None
         role, role_end = None, end
         if text[end:end + 1] == ",":
@@ -169,7 +179,7 @@ class Reader(Contents):
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,
         follows "by"; the content is what the passive says of its subject."""
         text = self.text
-        ws = words(text, hit.span.end, sent.end)
+        ws = self.words(hit.span.end, sent.end)
         source = Source(None, "")
         start = hit.span.end
         if len(ws) > 1 and ws[0].lower == "by":
@@ -223,7 +233,8 @@ class Reader(Contents):
         """
         taken = {st.cue.start for st in found} | {st.cue.end for st in found}
         out = []
-        for m in _COLON.finditer(self.text):
+        matches = (m for lo, hi in _lines_with(self.text, ":") for m in _COLON.finditer(self.text, lo, hi))
+        for m in matches:
             colon = m.end("who")
             if colon in taken or colon - 1 in taken:
                 continue
@@ -233,7 +244,7 @@ class Reader(Contents):
                 continue
             quoted = m.group("rest")[:1] in "\"“'"
             label = phrase.isupper()
-            analysis = classify(phrase, self.e.lex)
+            analysis = self.e.classify(phrase)
             if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name and not label:
                 continue
             if not (m.group("line") is not None or quoted or label):
@@ -262,3 +273,14 @@ class Reader(Contents):
             out.append(Statement("", Kind.DIRECT, source, dash, dash.of(self.text), q.parts,
                                  Span(min(sent.start, q.span.start), max(sent.end, src.end)), (), "speech"))
         return out
+
+
+def _lines_with(text: str, mark: str) -> Iterator[tuple[int, int]]:
+    """The lines holding ``mark``, as (start, end): a pattern that never crosses a line
+    is searched only there."""
+    pos = text.find(mark)
+    while pos >= 0:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, pos) + 1, end
+        pos = text.find(mark, end)

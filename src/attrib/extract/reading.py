@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Kind, Source, SourceType, Span
 from ..text import Layout
-from .source_types import classify
-from .words import words
+from .words import SentenceWords
 
 if TYPE_CHECKING:
     from .extractor import Extractor
@@ -28,10 +27,12 @@ class Reading:
         self.sentence_at = layout.sentence_at
         self.quote_at = layout.quote_at
         self.quote_ending_at = layout.quote_ending_at
+        # words(start, end): each sentence is tokenized once, however often it is read
+        self.words = SentenceWords(layout.text, layout.sentences, layout.sentence_starts).words
 
     def ends_sentence(self, pos: int, sent: Span) -> bool:
         """Nothing but time words and punctuation between ``pos`` and the sentence end."""
-        for w in words(self.text, pos, sent.end):
+        for w in self.words(pos, sent.end):
             if w.text[0].isalnum() and w.lower not in self.e.time:
                 return False
         return True
@@ -40,12 +41,12 @@ class Reading:
         """The source for a phrase; ``role`` is an appositive ("a spokesman for ..."),
         ``aside`` a relative clause beside it ("who asked not to be named")."""
         phrase = span.of(self.text)
-        a = classify(phrase, self.e.lex)
+        a = self.e.classify(phrase)
         stype = a.type
         if role and stype in (SourceType.UNKNOWN, SourceType.ORGANIZATION) and a.name:
             stype = SourceType.PERSON
-        if not a.name and stype != SourceType.NEWS_AGENCY and classify(
-                f"{role or ''} {aside}", self.e.lex).type == SourceType.ANONYMOUS:
+        if not a.name and stype != SourceType.NEWS_AGENCY and self.e.classify(
+                f"{role or ''} {aside}").type == SourceType.ANONYMOUS:
             stype = SourceType.ANONYMOUS
         name = a.name if stype == SourceType.PERSON else None
         return Source(span, phrase, stype, role or a.role, name)

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from ..model import Relay, RelayRelation, Source, SourceType, Span, Statement
 from .cues import CueHit
 from .source_phrases import SourcePhrases
-from .source_types import classify, is_media
-from .words import Word, span_of, strip_edges, words
+from .source_types import is_media
+from .words import Word, span_of, strip_edges
 
 
 class Relays(SourcePhrases):
@@ -27,19 +27,21 @@ class Relays(SourcePhrases):
 
     def relayed(self, hit: CueHit) -> bool:
         """Does the cue end in a word whose object is the channel ("told", "interview with")?"""
-        cue = " ".join(hit.span.of(self.text).lower().split())
-        return any(cue == r or cue.endswith(" " + r) for r in self.e.relay_forms)
+        ws = hit.span.of(self.text).lower().split()
+        forms = self.e.relay_forms
+        return any(" ".join(ws[i:]) in forms for i in range(len(ws)))
 
     def relays(self, hit: CueHit, sent: Span) -> tuple[Relay, ...]:
         text, out = self.text, []
         if self.relayed(hit):
-            ws = words(text, hit.span.end, sent.end)
+            ws = self.words(hit.span.end, sent.end)
             obj = span_of(ws[: self._skip_object(ws)])
             if obj is not None:
                 phrase = obj.of(text)
                 if phrase.lower() not in self.e.addressees and is_media(phrase, self.e.lex):
                     out.append(self.relay(obj, RelayRelation.VIA))
-        for w in words(text, hit.span.end, sent.end):
+        tail = text[hit.span.end:sent.end].lower()
+        for w in self.words(hit.span.end, sent.end) if any(c in tail for c in self.e.citing) else ():
             if w.lower in self.e.citing:
                 end = self.phrase_end(w.end, sent.end)
                 span = strip_edges(text, w.end, end)
@@ -50,7 +52,7 @@ class Relays(SourcePhrases):
 
     def relay(self, span: Span, relation: RelayRelation) -> Relay:
         phrase = span.of(self.text)
-        rtype = classify(phrase, self.e.lex).type
+        rtype = self.e.classify(phrase).type
         if relation is RelayRelation.VIA and rtype not in (SourceType.NEWS_AGENCY, SourceType.GOVERNMENT):
             rtype = SourceType.ORGANIZATION  # a newspaper or broadcaster carrying the words
         return Relay(phrase, span, relation, rtype)

@@ -8,7 +8,7 @@ import re
 from ..model import Span, Statement
 from .cues import CueHit
 from .reading import Reading
-from .words import Word, span_of, strip_edges, words
+from .words import Word, span_of, strip_edges, word, words
 
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
@@ -31,7 +31,7 @@ class SourcePhrases(Reading):
         group = hit.group
         if not group.not_before and not group.only_before:
             return False
-        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
@@ -39,7 +39,7 @@ class SourcePhrases(Reading):
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
-        prev = words(self.text, max(lo, cue_start - 30), cue_start)
+        prev = self.words(max(lo, cue_start - 30), cue_start)
         if not prev:
             return False
         last = prev[-1].lower
@@ -65,7 +65,7 @@ class SourcePhrases(Reading):
             and before[-1].lower not in self.e.aux and before[-1].lower not in self.e.finite
         if not after_verb and any(not (w.lower.endswith("ly") or not w.text[0].isalnum()) for w in before):
             return False
-        nxt = words(self.text, hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
         return bool(nxt) and nxt[0].text.isalpha() and nxt[0].text.islower() \
             and nxt[0].lower not in self.e.lex.determiners and nxt[0].lower not in self.e.lex.pronouns \
             and nxt[0].lower not in ("that", "to", "by", "in", "on", "at", "as", "for", "with")
@@ -76,7 +76,7 @@ class SourcePhrases(Reading):
         makes it so; "is saying" is a progressive."""
         if hit.form.split()[0].endswith("ing"):
             return False
-        for w in reversed(words(self.text, max(sent.start, hit.span.start - 40), hit.span.start)):
+        for w in reversed(self.words(max(sent.start, hit.span.start - 40), hit.span.start)):
             if w.lower in _BE:
                 return True
             if not (w.lower.endswith("ly") or w.lower in ("also", "not", "never", "since", "now", "then")):
@@ -92,7 +92,7 @@ class SourcePhrases(Reading):
             return left
         lo = self.clause_start(sent.start, left.start - 4)
         head = self.trim_source(lo, left.start - 4)
-        if head is None or len(words(text, head.start, head.end)) > 4 or self.is_clause(head):
+        if head is None or len(self.words(head.start, head.end)) > 4 or self.is_clause(head):
             return left
         first = head.of(text).split(None, 1)[0]
         if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
@@ -106,7 +106,7 @@ class SourcePhrases(Reading):
         return before.endswith((" who", " which", " whom")) and not before[:-5].rstrip().endswith(",")
 
     def is_clause(self, span: Span) -> bool:
-        ws = words(self.text, span.start, span.end)
+        ws = self.words(span.start, span.end)
         return any(w.lower in self.e.verb_markers for w in ws[1:-1])
 
     def clause_start(self, lo: int, pos: int, boundary: re.Pattern[str] | None = None) -> int:
@@ -123,7 +123,7 @@ class SourcePhrases(Reading):
         return last
 
     def trim_source(self, lo: int, hi: int) -> Span | None:
-        ws = [w for w in words(self.text, lo, hi) if w.text not in ("'", "’")]
+        ws = [w for w in self.words(lo, hi) if w.text not in ("'", "’")]
         while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()
                       or ws[-1].lower.endswith(("n’t", "n't"))
                       or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1)):
@@ -139,7 +139,7 @@ class SourcePhrases(Reading):
             last = ws[-1]
             for mark in ("’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re"):
                 if last.lower.endswith(mark) and last.lower[: -len(mark)] in self.e.lex.pronouns:
-                    ws[-1] = Word(last.start, last.end - len(mark), last.text[: -len(mark)])
+                    ws[-1] = word(last.start, last.end - len(mark), last.text[: -len(mark)])
                     break
         while ws and not ws[0].text[0].isalnum():
             ws.pop(0)
@@ -150,6 +150,26 @@ class SourcePhrases(Reading):
                     and ws[i - 1].lower not in self.e.lex.determiners and ws[i - 1].lower not in self.e.lex.links:
                 ws = ws[i:]
                 break
+        # "what scientists think", "On Monday he said", "Among those who want": the source
+        # is the subject after "what", or a pronoun after an opening phrase
+        for i in range(len(ws) - 1):
+            if ws[i].lower == "what" or (i and ws[i + 1].lower in self.e.subject_pronouns
+                                         and ws[0].lower in self.e.openers_adverbial):
+                ws = ws[i + 1:]
+                break
+        # "Then Trump wondered", "No wonder Trump said": a sentence adverb is no part of it
+        while len(ws) > 1 and (ws[0].lower in self.e.source_openers
+                               or (len(ws) > 2 and f"{ws[0].lower} {ws[1].lower}" in self.e.source_openers)):
+            ws = ws[1:] if ws[0].lower in self.e.source_openers else ws[2:]
+        # "Sen. Bernie Sanders on Wednesday morning also called": nor is a time phrase, nor
+        # a floating quantifier ("Richards and Menendez both stressed")
+        k = len(ws)
+        while k > 1 and (ws[k - 1].lower in self.e.time or ws[k - 1].lower in ("both", "all", "each")):
+            k -= 1
+        if k < len(ws) and any(w.lower not in self.e.time for w in ws[:k]):
+            ws = ws[:k]
+        elif ws and all(w.lower in self.e.time for w in ws):
+            return None  # "last week said": a time, nobody
         if not ws or len(ws) > 20:
             return None
         return span_of(ws)
@@ -180,8 +200,7 @@ class SourcePhrases(Reading):
 
     def phrase_end(self, lo: int, hi: int, stop: tuple[str, ...] = ("that", "who", "on")) -> int:
         """End of a noun phrase after a cue: before a comma, a clause word or the end."""
-        text = self.text
-        for w in words(text, lo, hi):
+        for w in self.words(lo, hi):
             if w.text in (",", ";", ":", ".", "(", "—", "–", "\"", "“", "”") or w.text in stop:
                 return w.start
         return hi
@@ -233,12 +252,15 @@ class SourcePhrases(Reading):
         dateline = _DATELINE.match(text, start, sent.end)
         if dateline:
             start = dateline.end()
-        ws = words(text, start, min(sent.end, start + 300))
+        ws = self.words(start, min(sent.end, start + 300))
         while ws and not ws[0].text[0].isalnum():
             ws = ws[1:]
         first_comma = next((i for i, w in enumerate(ws[:9]) if w.text in (",", "–", "—")), None)
-        if first_comma is not None and ws and ws[0].lower in self.e.openers_adverbial:
-            ws = ws[first_comma + 1:]
+        if first_comma is not None and ws and (
+                ws[0].lower in self.e.openers_adverbial or ws[0].lower.endswith(("ing", "ly"))
+                or (any(w.lower in self.e.time and w.lower not in ("the", "in", "at", "on") for w in ws[:first_comma])
+                    and not any(self.is_verb(w) for w in ws[:first_comma]))):
+            ws = ws[first_comma + 1:]  # "Rallying in Iowa, Clinton ...", "A few minutes later, they ..."
         taken: list[Word] = []
         loose = 0
         for n, w in enumerate(ws):
@@ -258,9 +280,13 @@ class SourcePhrases(Reading):
                 taken.append(w)
                 loose = 2 if w.lower in lex.determiners else 0
             elif loose and w.text[0].isalpha() and w.lower not in self.e.aux \
-                    and w.lower not in self.e.openers_adverbial:
-                taken.append(w)
+                    and w.lower not in self.e.openers_adverbial \
+                    and not (taken[-1].lower not in lex.determiners and self.is_verb(w)):
+                taken.append(w)  # "The spokesman", "The embattled governor", not "The judge rubbed"
                 loose -= 1
+            elif taken and taken[-1].text[:1].isupper() and w.text.islower() and self.head_noun(w.lower):
+                taken.append(w)  # "A Fox News poll", "Sanders supporters", "Cruz's campaign"
+                break
             else:
                 break
         while taken and (taken[-1].lower in ("of", "and", "(", "’s", "'s") or taken[-1].lower in lex.determiners):
@@ -269,9 +295,31 @@ class SourcePhrases(Reading):
             return None
         return span_of(taken)
 
+    def before_verb(self, left: Span, hit: CueHit) -> Span:
+        """``Trump released a new radio ad calling ...``: before a participle with no comma,
+        a verb inside the source phrase ends it; the subject is what comes before."""
+        if not hit.form.split()[0].endswith("ing"):
+            return left
+        ws = self.words(left.start, left.end)
+        for k in range(1, len(ws)):
+            if self.is_verb(ws[k]) and ws[k - 1].lower not in self.e.lex.determiners:
+                return span_of(ws[:k]) or left
+        return left
+
+    def head_noun(self, low: str) -> bool:
+        """A noun that heads a phrase a name modifies: a role, a group, a body, a document."""
+        lex = self.e.lex
+        singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+        return low in lex.roles or singular in lex.roles or low in lex.vague or low in lex.documents \
+            or singular in lex.documents or low in lex.organization or low in lex.government
+
+    def is_verb(self, w: Word) -> bool:
+        """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""
+        return w.text.islower() and (w.lower in self.e.finite or (w.lower.endswith("ed") and len(w.lower) > 3))
+
     def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
         """``a young child, who said ...``: the relative pronoun stands as the source."""
-        prev = words(self.text, max(lo, cue_start - 40), cue_start)
+        prev = self.words(max(lo, cue_start - 40), cue_start)
         prev = [w for w in prev if w.lower not in self.e.aux]
         if prev and prev[-1].lower in ("who", "which"):
             return Span(prev[-1].start, prev[-1].end)

@@ -11,6 +11,7 @@ from . import names
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _TOKEN = re.compile(r"[\w’'&.-]*\w")
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
 _NON_WORD = re.compile(r"[^a-z0-9&.’' -]+")
 
 
@@ -65,15 +66,21 @@ def _plural(word: str) -> str:
 _PHRASES: dict[frozenset[str], re.Pattern[str]] = {}
 
 
-def _has_phrase(lower_text: str, phrases: frozenset[str]) -> bool:
-    """Whole-word containment of any phrase: one compiled alternation per word list
-    (compiled the first time the list is asked for; the lists are few and fixed)."""
+def _normal(lower_text: str) -> str:
+    """Lowercase words with single spaces, the form ``_has_phrase`` reads."""
+    return " ".join(_NON_WORD.sub(" ", lower_text).split())
+
+
+def _has_phrase(normal: str, phrases: frozenset[str]) -> bool:
+    """Whole-word containment of any phrase in a ``_normal`` text: one compiled
+    alternation per word list (compiled the first time the list is asked for; the lists
+    are few and fixed)."""
     pattern = _PHRASES.get(phrases)
     if pattern is None:
-        words = sorted((" ".join(_NON_WORD.sub(" ", p).split()) for p in phrases), key=len, reverse=True)
+        words = sorted((_normal(p) for p in phrases), key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in words if w)
         pattern = _PHRASES[phrases] = re.compile(rf"(?<![^ ])(?:{alternation})(?![^ ])")
-    return pattern.search(" ".join(_NON_WORD.sub(" ", lower_text).split())) is not None
+    return pattern.search(normal) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +141,7 @@ def agent_noun(word: str) -> bool:
 
 def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     low = phrase.lower().strip()
-    bare = re.sub(r"^(the|a|an)\s+", "", low)
+    bare = _ARTICLE.sub("", low)
     tokens = _TOKEN.findall(phrase)
     lows = [t.lower() for t in tokens]
     if not tokens:
@@ -142,11 +149,12 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
     if low in lex.pronouns:
         return Analysis(SourceType.PERSON if low in lex.person_pronouns else SourceType.UNKNOWN,
                         None, None)
+    norm = _normal(low)
     if bare in lex.agencies or low in lex.agencies or (
-            _has_phrase(low, lex.agencies) and ("agency" in lows or "news" in lows)) \
-            or _has_phrase(low, lex.agency_heads):
+            _has_phrase(norm, lex.agencies) and ("agency" in lows or "news" in lows)) \
+            or _has_phrase(norm, lex.agency_heads):
         return Analysis(SourceType.NEWS_AGENCY, phrase.strip(), None)
-    if _has_phrase(low, lex.anonymous):
+    if _has_phrase(norm, lex.anonymous):
         return Analysis(SourceType.ANONYMOUS, None, None)
     unnamed = _unnamed(tokens, lows, lex)
     if unnamed is not None:
@@ -164,7 +172,7 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
                             or noun in lex.vague):
         return Analysis(SourceType.VAGUE, None, None)
     if head in lex.documents or noun in lex.documents or (
-            lows[0] in lex.determiners and _has_phrase(low, lex.documents)
+            lows[0] in lex.determiners and _has_phrase(norm, lex.documents)
             and not capitalized and head not in lex.roles):
         return Analysis(SourceType.DOCUMENT, None, None)
     if _is_outlet(tokens, lows, lex):
@@ -174,11 +182,11 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         name = None  # "The Lume Accord", "the Tamsby Echo": not a person's name
     if not name and noun in lex.roles:
         return Analysis(SourceType.PERSON, None, phrase.strip())  # "A spokesman for the ministry"
-    is_org = _has_phrase(low, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
-    is_gov = _has_phrase(low, lex.government)
+    is_org = _has_phrase(norm, lex.organization) or any(_ACRONYM.match(t) for t in tokens)
+    is_gov = _has_phrase(norm, lex.government)
     if name and (role or (len(name.split()) >= 2 and not is_org and not is_gov)):
         return Analysis(SourceType.PERSON, name, role)
-    if is_gov and (head in lex.government or (_has_phrase(bare, lex.government) and not role)):
+    if is_gov and (head in lex.government or (_has_phrase(_normal(bare), lex.government) and not role)):
         return Analysis(SourceType.GOVERNMENT, phrase.strip(), None)
     if is_org and head not in lex.roles:
         return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
@@ -242,7 +250,8 @@ def is_media(phrase: str, lex: SourceLexicons) -> bool:
     bare = re.sub(r"^the\s+", "", low)
     if bare in lex.agencies or low in lex.agencies:
         return True
+    norm = _normal(low)
     tokens = _TOKEN.findall(phrase)
     if len(tokens) == 1 and _ACRONYM.match(tokens[0]):
         return True
-    return any(t[:1].isupper() for t in tokens) and _has_phrase(low, lex.media)
+    return any(t[:1].isupper() for t in tokens) and _has_phrase(norm, lex.media)

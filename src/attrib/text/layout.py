@@ -27,13 +27,13 @@ def _paragraphs(text: str) -> list[Span]:
 class Layout:
     """Paragraphs, sentences and quotations of one text, in text order."""
 
-    __slots__ = ("_paragraph_starts", "_paragraphs", "_sentence_starts", "quote_starts", "quotes",
+    __slots__ = ("_paragraph_starts", "_paragraphs", "quote_starts", "quotes", "sentence_starts",
                  "sentences", "text")
 
     def __init__(self, text: str, abbreviations: Collection[str] = ()):
         self.text = text
         self.sentences = split_sentences(text, abbreviations)
-        self._sentence_starts = [s.start for s in self.sentences]
+        self.sentence_starts = [s.start for s in self.sentences]
         self.quotes = find_quotes(text)
         self.quote_starts = [q.span.start for q in self.quotes]
         self._paragraphs: list[Span] | None = None  # the flag rules need them, extraction does not
@@ -47,11 +47,11 @@ class Layout:
         return self._paragraphs
 
     def sentence_at(self, pos: int) -> Span:
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
         return self.sentences[max(i, 0)] if self.sentences else Span(0, len(self.text))
 
     def sentence_index(self, pos: int) -> int:
-        return max(bisect.bisect_right(self._sentence_starts, pos) - 1, 0)
+        return max(bisect.bisect_right(self.sentence_starts, pos) - 1, 0)
 
     def sentences_over(self, span: Span) -> Span:
         """The sentences ``span`` touches, joined (and ``span`` itself where it reaches

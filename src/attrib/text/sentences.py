@@ -13,7 +13,8 @@ from collections.abc import Collection
 from ..model import Span
 
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
-_LAST_WORD = re.compile(r"([\w.]+)\.$")
+# Up to the last character that cannot be part of an abbreviation ("U.S", "a.m", "Gov").
+_LAST_OTHER = re.compile(r"(?s:.*)[^\w.]")
 
 
 def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span]:
@@ -21,10 +22,11 @@ def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span
     spans: list[Span] = []
     start = 0
     for m in _END.finditer(text):
-        if m.group() != "\n" and m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
+        if m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
             continue
-        _add(spans, text, start, m.end())
-        start = m.end()
+        end = m.end()
+        _add(spans, text, start, end)
+        start = end
     _add(spans, text, start, len(text))
     return spans
 
@@ -34,10 +36,12 @@ _OPENERS = frozenset(["The", "A", "An", "He", "She", "It", "They", "We", "I", "B
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:
-    word = _LAST_WORD.search(text, max(0, dot - 20), dot + 1)
-    if word is None:
+    lo = max(0, dot - 20)
+    other = _LAST_OTHER.match(text, lo, dot)
+    start = other.end() if other else lo
+    if start >= dot:
         return False
-    token = word.group(1)
+    token = text[start:dot]  # the word before the period, as far back as 20 characters
     if len(token) == 1 and token.isupper():
         return True  # an initial: "John F. Kennedy"
     if token.lower() not in abbreviations:
@@ -49,9 +53,8 @@ def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> boo
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    piece = text[start:end]
+    kept = piece.strip()
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(kept)))
