@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import RuleError
-from ...model import Span, Statement
+from ...model import Resolution, Span, Statement
 from ...rulebook import Rulebook
 from ..conditions import unless_holds, when_holds
 from ..hits import Hit, message
@@ -40,7 +40,7 @@ class StatementCheck:
     name: ClassVar[str] = "statement"
     keys: ClassVar[tuple[str, ...]] = ("span",)
     fields: ClassVar[tuple[str, ...]] = ("source_type", "kind", "cue_class", "source_given", "relayed",
-                                         "source", "cue", "content", "sentence", "paragraph")
+                                         "source", "cue", "from_cue", "content", "sentence", "paragraph")
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "source", "cue", "type", "context"})
 
     span: str = "source"
@@ -56,8 +56,12 @@ class StatementCheck:
         text = doc.text
         for st in doc.statements:
             texts = {
-                "source": lambda st=st: st.source.text,
+                # a pronoun is judged by the words it points back to: "they" -> "Two infected passengers"
+                "source": lambda st=st: (st.source.resolved or st.source.text
+                                         if st.source.resolution is Resolution.PRONOUN else st.source.text),
                 "cue": lambda st=st: st.cue_text,
+                # the cue and the rest of its sentence: "believe that ...", "found signs of ..."
+                "from_cue": lambda st=st: text[st.cue.start:max(st.cue.end, st.sentence.end)],
                 "content": lambda st=st: st.content_text(text),
                 "sentence": lambda st=st: st.sentence.of(text),
                 "paragraph": lambda st=st: doc.layout.paragraph_at(st.sentence.start).of(text),
