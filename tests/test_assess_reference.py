@@ -73,7 +73,9 @@ def test_own_article_with_the_same_patterns():
     # An ordinary event in the reporter's voice is reporting, not a contested claim (issue 9);
     # the reference article's "liberated the strategic eastern city" is a conflict act, and is.
     assert not has(report, "unattributed-claim", "Nordlys Lines opened a new terminal")
-    assert has(report, "unattributed-claim", "the union has reportedly blocked")
+    # hearsay ("reportedly") is the hedge rules' finding, as the annotated real pages have
+    # it; blocking two departures is an act, not an accusation of wrongdoing
+    assert not has(report, "unattributed-claim", "the union has reportedly blocked")
     assert has(report, "unattributed-claim", "rushed to occupy the ticket office")
     assert_clean(report, ("Dana Whitlock", "Jonas Eklund", "Mira Holm"))
     # headline and dateline are not prose claims
