@@ -9,7 +9,9 @@ from ..text import Layout
 from .hits import Hit
 from .rule import FlagRule
 from .ruleset import CATEGORIES
+from .scan import LiteralFinder
 from .statement_index import StatementIndex
+from .terms import literals_of
 
 
 def find_hits(rules: Iterable[FlagRule], doc: StatementIndex) -> list[Hit]:
@@ -72,11 +74,19 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
                  for n, h in enumerate(hits, 1))
 
 
+def literal_finder(rules: Iterable[FlagRule]) -> LiteralFinder:
+    """The words the rules' patterns need, to find them in one pass over each article
+    (the checks' terms: conditions read short texts and need no index)."""
+    return LiteralFinder(literals_of(*(rule.check for rule in rules)))
+
+
 def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...],
-              heading: str = "", year: int | None = None) -> tuple[Flag, ...]:
+              heading: str = "", year: int | None = None, finder: LiteralFinder | None = None) -> tuple[Flag, ...]:
     """``heading``: the article's title and address, where a page declares itself a column
-    or an analysis; ``year``: when it was published, which makes older years background."""
-    doc = StatementIndex(layout, statements, heading, year)
+    or an analysis; ``year``: when it was published, which makes older years background;
+    ``finder``: the rules' ``literal_finder``, built once (without it, each word a
+    pattern needs is searched for on its own)."""
+    doc = StatementIndex(layout, statements, heading, year, finder)
     return to_flags(once_per_passage(merge(find_hits(rules, doc)), doc), doc)
 
 
