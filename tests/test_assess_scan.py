@@ -59,11 +59,12 @@ def test_a_match_needs_a_word_of_each_set():
 
 def test_only_sentences_holding_the_words_are_read():
     text = "The ferry left at noon. Critics say the fare is too high. The mayor met the crew."
-    scan = Scan(text, [0, 24, 58], LiteralFinder(["critics", "fare"]))
+    scan = Scan(text, [0, 24, 58], LiteralFinder([frozenset({"critics"}), frozenset({"fare", "crew"})]))
     assert scan.windows((frozenset({"critics"}),)) == [(24, 58)]
     assert scan.windows((frozenset({"critics"}), frozenset({"mayor"}))) == []
-    assert scan.holds((frozenset({"fare"}),), 30, 40)
-    assert not scan.holds((frozenset({"fare"}),), 0, 10)
+    assert scan.holds((frozenset({"fare", "crew"}),), 30, 40)
+    assert not scan.holds((frozenset({"fare", "crew"}),), 0, 10)
+    assert scan.windows((frozenset({"fare", "crew"}),)) == [(24, len(text))]  # two sentences, joined
 
 
 def test_the_finder_travels_with_a_pickled_checker():

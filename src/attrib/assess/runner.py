@@ -11,7 +11,7 @@ from .rule import FlagRule
 from .ruleset import CATEGORIES
 from .scan import LiteralFinder
 from .statement_index import StatementIndex
-from .terms import literals_of
+from .terms import needs_of
 
 
 def find_hits(rules: Iterable[FlagRule], doc: StatementIndex) -> list[Hit]:
@@ -77,7 +77,7 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
 def literal_finder(rules: Iterable[FlagRule]) -> LiteralFinder:
     """The words the rules' patterns need, to find them in one pass over each article
     (the checks' terms: conditions read short texts and need no index)."""
-    return LiteralFinder(literals_of(*(rule.check for rule in rules)))
+    return LiteralFinder(needs_of(*(rule.check for rule in rules)))
 
 
 def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...],

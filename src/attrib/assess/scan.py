@@ -27,13 +27,18 @@ class LiteralFinder:
     one pass over a document finds them all, where a search per word would read the
     document once for each of several hundred words."""
 
-    def __init__(self, literals: Iterable[str]):
-        words = sorted({w for w in literals if w and w != DIGIT})
-        self.words = frozenset(words)
-        self.automaton: ahocorasick.Automaton | None = None
-        if words:
-            self.automaton = ahocorasick.Automaton()
+    def __init__(self, needs: Iterable[frozenset[str]]):
+        self.sets = {words: n for n, words in enumerate(sorted(set(needs), key=sorted))}  # set -> its number
+        holders: dict[str, list[int]] = {}
+        for words, n in self.sets.items():
             for w in words:
+                holders.setdefault(w, []).append(n)
+        self.holders = {w: tuple(ns) for w, ns in holders.items()}  # word -> the sets holding it
+        self.words = frozenset(w for w in holders if w and w != DIGIT)
+        self.automaton: ahocorasick.Automaton | None = None
+        if self.words:
+            self.automaton = ahocorasick.Automaton()
+            for w in sorted(self.words):
                 self.automaton.add_word(w, w)
             self.automaton.make_automaton()
 
@@ -72,6 +77,16 @@ class Scan:
                 bit = 1 << n
                 for word in finder.occurrences(self.lowered, lo, hi):
                     masks[word] = masks.get(word, 0) | bit
+            # each of the finder's sets: the pieces holding one of its words
+            found = [0] * len(finder.sets)
+            for word, mask in masks.items():
+                for n in finder.holders[word]:
+                    found[n] |= mask
+            digits = [n for words, n in finder.sets.items() if DIGIT in words]
+            if digits:
+                for n in digits:
+                    found[n] |= self._mask_of_digits()
+            self._sets = {words: found[n] for words, n in finder.sets.items()}
         self._present = frozenset(self._masks)  # the finder's words that occur here
 
     def _piece(self, pos: int) -> int:

@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 from ..model import Span, Statement
 from ..text import Layout
 from .scan import LiteralFinder, Scan
+from .sourcing import SourceGroup, named_groups
 
 T = TypeVar("T")
 
@@ -37,6 +38,8 @@ class StatementIndex:
         self._longest = max((len(r[0]) for r in reach), default=0)
         self._order = {id(st): n for n, st in enumerate(statements)}
         self._memo: dict[tuple[int, str], object] = {}
+        self._sourced: list[Statement] | None = None
+        self._groups: list[SourceGroup] | None = None
 
     def memo(self, st: Statement, key: str, make: Callable[[], T]) -> T:
         """A value about one statement, made once per article and shared by every rule."""
@@ -44,6 +47,18 @@ class StatementIndex:
         if slot not in self._memo:
             self._memo[slot] = make()
         return cast(T, self._memo[slot])
+
+    def sourced(self) -> list[Statement]:
+        """The statements that give a source."""
+        if self._sourced is None:
+            self._sourced = [st for st in self.statements if st.source.span is not None]
+        return self._sourced
+
+    def named_groups(self) -> list[SourceGroup]:
+        """The named sources of the statements that give one (every sources rule asks)."""
+        if self._groups is None:
+            self._groups = named_groups(self.sourced())
+        return self._groups
 
     def content_holding(self, span: Span) -> Statement | None:
         """The statement whose content contains ``span``."""

@@ -337,15 +337,15 @@ def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> T
     return Terms(whole, exceptions, tuple(compiled), (file, rule, key))
 
 
-def literals_of(*objects: Any) -> set[str]:
-    """Every required word of every Terms inside ``objects`` (rules, checks, conditions,
-    and the tuples and dataclasses that hold them): what a LiteralFinder looks for."""
-    out: set[str] = set()
+def needs_of(*objects: Any) -> set[frozenset[str]]:
+    """Every set of required words of every Terms inside ``objects`` (rules, checks, and
+    the tuples and dataclasses that hold them): what a LiteralFinder looks for."""
+    out: set[frozenset[str]] = set()
     stack = list(objects)
     while stack:
         obj = stack.pop()
         if isinstance(obj, Terms):
-            out.update(w for part in (*obj.parts, *obj.exceptions) for words in part.needs for w in words)
+            out.update(words for part in (*obj.parts, *obj.exceptions) for words in part.needs)
         elif isinstance(obj, (tuple, list)):
             stack.extend(obj)
         elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
