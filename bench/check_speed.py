@@ -32,7 +32,7 @@ def timed(fn, texts: list[str]) -> float:
 
 
 def per_rule(checker: attrib.Checker, texts: list[str]) -> None:
-    prepared = [StatementIndex(*checker.prepared(t)) for t in texts]
+    prepared = [StatementIndex(*checker.prepared(t), finder=checker.finder) for t in texts]
     costs = []
     for rule in checker.flag_rules:
         start = time.process_time()

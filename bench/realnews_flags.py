@@ -1,16 +1,18 @@
 """Flag precision and recall on the hand-annotated real pages, per category.
 
-Runs ``attrib.Checker`` in process over the pages of bench/realnews/dev.json and
-heldout.json (the HTML in ../shared/corpora/realnews/html) and scores the flags the way
+Runs ``attrib.Checker`` in process over the pages of bench/realnews/dev.json and dev2.json
+(both tuned on) and heldout.json (never tuned on), the HTML in
+../shared/corpora/realnews/html, and scores the flags the way
 ../shared/eval/score_realnews.py does, with its own functions (imported by path): a flag
 is right when its span overlaps a gold substring of its category; a gold substring is
 found when a flag of its category overlaps it. ``speculation`` (the reporter's own
 "may", "might", "could"), which the shared scorer ignores, is scored the same way.
 
-    PYTHONPATH=src python bench/realnews_flags.py [--split dev|heldout|both] [--details]
+    PYTHONPATH=src python bench/realnews_flags.py [--split dev|dev2|heldout|all] [--details]
                                                   [--min-confidence X]
 
-``--details`` lists every missed gold span and every wrong flag (on the dev split only
+The default, ``all``, prints each split and ``dev+dev2``, the two tuning sets together.
+``--details`` lists every missed gold span and every wrong flag (on the dev splits only
 unless --split heldout is asked for by name: the held-out set is for measuring).
 ``--min-confidence`` drops flags below that confidence first, as a report would.
 """
@@ -28,7 +30,7 @@ from _common import ROOT, SHARED
 
 SCORER_PATH = SHARED / "eval" / "score_realnews.py"
 HTML = SHARED / "corpora" / "realnews" / "html"
-GOLD = {"dev": ROOT / "bench" / "realnews" / "dev.json", "heldout": ROOT / "bench" / "realnews" / "heldout.json"}
+GOLD = {name: ROOT / "bench" / "realnews" / f"{name}.json" for name in ("dev", "dev2", "heldout")}
 EXTRA = {"speculation": "speculation"}  # attrib category -> gold category, beside the scorer's map
 
 
@@ -82,7 +84,7 @@ def fmt(a: int, b: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "dev2", "heldout", "all"), default="all")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--min-confidence", type=float, default=0.0)
     args = parser.parse_args()
@@ -90,19 +92,23 @@ def main() -> int:
         sys.exit(f"../shared is not available at {SHARED} (set ATTRIB_SHARED): nothing to measure.")
     scorer = load_scorer()
     checker = attrib.Checker()
-    splits = ("dev", "heldout") if args.split == "both" else (args.split,)
+    splits: tuple[str, ...] = tuple(GOLD) if args.split == "all" else (args.split,)
     results = {}
     for name in splits:
-        show = args.details and (name == "dev" or args.split == "heldout")
+        show = args.details and (name != "heldout" or args.split == "heldout")
         if show:
             print(f"{name}:")
         results[name] = score_split(name, checker, scorer, show, args.min_confidence)
-    print(f"{'category':<22}" + "".join(f"{s + ' P':>11}{'R':>6}{'flags':>7}{'gold':>6}" for s in splits))
+    if "dev" in results and "dev2" in results:  # the two tuning sets together
+        results["dev+dev2"] = {c: {k: results["dev"][c][k] + results["dev2"][c][k] for k in results["dev"][c]}
+                               for c in results["dev"]}
+        splits = ("dev", "dev2", "dev+dev2", *splits[2:])
+    print(f"{'category':<20}" + "".join(f"{s + ' P':>12}{'R':>5}{'n':>4}{'g':>4}" for s in splits))
     for cat in results[splits[0]]:
-        row = f"{cat:<22}"
+        row = f"{cat:<20}"
         for s in splits:
             d = results[s][cat]
-            row += f"{fmt(d['pred_ok'], d['pred']):>11}{fmt(d['gold_found'], d['gold']):>6}{d['pred']:>7}{d['gold']:>6}"
+            row += f"{fmt(d['pred_ok'], d['pred']):>12}{fmt(d['gold_found'], d['gold']):>5}{d['pred']:>4}{d['gold']:>4}"
         print(row)
     return 0
 

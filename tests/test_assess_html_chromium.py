@@ -68,7 +68,9 @@ def test_article_highlights_sources_cues_contents_and_flags(cli, tmp_path):
     assert any("the board had approved the transfer" in t for t in texts(doc, f"{article}//span[{cls('ct')}]"))
     assert {"reportedly", "allegedly", "Observers"} <= set(texts(doc, f"{article}//span[{cls('fl')}]"))
     claims = " ".join(texts(doc, f"{article}//span[{cls('claim')}]"))
-    assert "Nordlys Lines opened a new terminal" in claims
+    # the accusation is a claim; the reporter's plain account of an event is not (issue 9)
+    assert "rushed to occupy the ticket office" in claims
+    assert "Nordlys Lines opened a new terminal" not in claims
     # every flag has a numbered badge in the text linking to its entry in the list
     badges = doc.xpath(f"{article}//a[{cls('badge')}]/@href")
     entries = doc.xpath("//ol[@class='flags']/li/@id")

@@ -67,13 +67,17 @@ def test_reference_article_summary(seed):
 def test_own_article_with_the_same_patterns():
     report = check(Article(text=(ARTICLES / "ferry-sale.txt").read_text(encoding="utf-8")))
     assert "Observers" in flagged(report, "vague-source")
+    # "as managers announced the cuts" names an act, not a view someone holds
+    assert "managers" not in flagged(report, "vague-source")
     assert has(report, "agentless", "is seen by many")
     assert {"reportedly", "allegedly"} <= set(flagged(report, "hedge"))
     assert has(report, "loaded-label", "so-called Harbour Defence Committee")
     # An ordinary event in the reporter's voice is reporting, not a contested claim (issue 9);
     # the reference article's "liberated the strategic eastern city" is a conflict act, and is.
     assert not has(report, "unattributed-claim", "Nordlys Lines opened a new terminal")
-    assert has(report, "unattributed-claim", "the union has reportedly blocked")
+    # hearsay ("reportedly") is the hedge rules' finding, as the annotated real pages have
+    # it; blocking two departures is an act, not an accusation of wrongdoing
+    assert not has(report, "unattributed-claim", "the union has reportedly blocked")
     assert has(report, "unattributed-claim", "rushed to occupy the ticket office")
     assert_clean(report, ("Dana Whitlock", "Jonas Eklund", "Mira Holm"))
     # headline and dateline are not prose claims
@@ -83,6 +87,8 @@ def test_own_article_with_the_same_patterns():
 def test_harbour_article():
     report = check(Article(text=(ARTICLES / "harbour-strike.txt").read_text(encoding="utf-8")))
     assert "Observers" in flagged(report, "vague-source")
+    # "as managers announced the cuts" names an act, not a view someone holds
+    assert "managers" not in flagged(report, "vague-source")
     assert has(report, "agentless", "is seen by many")
     assert flagged(report, "hedge") == ["reportedly"]
     anon = [f for f in report.flags if f.category == "anonymous-source"]

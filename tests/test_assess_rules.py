@@ -79,7 +79,7 @@ def test_a_failing_example_exits_1_and_names_file_rule_and_key(cli, tmp_path):
 BAD_PACKS = {
     "unknown key": (GOOD_RULE.replace("scope: outside-quotes", "scoop: outside-quotes"), "'scoop'"),
     "bad level": (GOOD_RULE.replace("level: warning", "level: severe"), "'level'"),
-    "bad regex": (GOOD_RULE.replace("exceptions: ['\\b(?:a|an)", "exceptions: ['\\b(?:a|an"), "'match.exceptions'"),
+    "bad regex": (GOOD_RULE.replace("exceptions: ['\\b(?:a|an)", "exceptions: ['\\b(?:a|an"), "'match.exceptions[1]'"),
     "bad placeholder": (GOOD_RULE.replace("{match}", "{speaker}"), "'message'"),
     "no examples": (GOOD_RULE.split("    examples:")[0], "'examples'"),
     "unknown lexicon": (GOOD_RULE.replace("tokens: [a spokesperson, a spokesman, a spokeswoman]",

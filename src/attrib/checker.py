@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from .assess import configured, parse_rules, parse_scoring, run_rules, summarise
+from .assess import configured, literal_finder, parse_rules, parse_scoring, run_rules, summarise
 from .corroborate.coverage_request import CoverageRequest
 from .corroborate.lexicons import MatchLexicons
 from .corroborate.summary import corroboration_counts
@@ -57,6 +57,7 @@ class Checker:
         self.extractor = Extractor(self.rules)
         self.ruleset = parse_rules(self.rules)
         self.flag_rules = configured(self.ruleset, self.settings)
+        self.finder = literal_finder(self.flag_rules)  # the words the flag rules need, found in one pass
         self.scoring = parse_scoring(self.rules.documents.get("score", ()))
         self.outlets = build_registry(self.rules.documents.get("outlets", ()))
         self.match_lexicons = MatchLexicons.from_rulebook(self.rules)
@@ -96,7 +97,7 @@ class Checker:
         statements = self.extractor.extract(layout)
         heading = " ".join(x for x in (article.title, article.url) if x)
         year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
-        flags = run_rules(self.flag_rules, layout, statements, heading, year)
+        flags = run_rules(self.flag_rules, layout, statements, heading, year, self.finder)
         summary = summarise(statements, flags, self.scoring, self.ruleset.categories(), layout)
         report = Report(article=article, statements=statements, flags=flags, summary=summary)
         if coverage is not None:

@@ -9,7 +9,7 @@ from ..errors import ConfigError
 from ..settings import Settings
 from .rule import FlagRule
 from .ruleset import RuleSet, parse_rules
-from .runner import at_or_above, run_rules
+from .runner import at_or_above, literal_finder, run_rules
 from .score import Scoring, parse_scoring, summarise
 
 
@@ -27,5 +27,5 @@ def configured(ruleset: RuleSet, settings: Settings | None) -> tuple[FlagRule, .
                  for r in ruleset.rules if settings.is_on(r.id, r.category, r.enabled))
 
 
-__all__ = ["FlagRule", "RuleSet", "Scoring", "at_or_above", "configured", "parse_rules", "parse_scoring",
-           "run_rules", "summarise"]
+__all__ = ["FlagRule", "RuleSet", "Scoring", "at_or_above", "configured", "literal_finder", "parse_rules",
+           "parse_scoring", "run_rules", "summarise"]

@@ -22,7 +22,7 @@ from .types import TYPES, RuleCheck
 
 CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "speculation", "weasel-word", "unattributed-claim",
               "loaded-label", "single-source")
-TEXT_FIELDS = ("source", "cue", "content", "sentence", "paragraph")
+TEXT_FIELDS = ("source", "cue", "from_cue", "content", "sentence", "paragraph")
 COMMON_KEYS = ("id", "category", "level", "message", "explanation", "type", "examples",
                "enabled", "description", "when", "unless", "confidence", "defer")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")

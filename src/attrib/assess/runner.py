@@ -9,7 +9,9 @@ from ..text import Layout
 from .hits import Hit
 from .rule import FlagRule
 from .ruleset import CATEGORIES
+from .scan import LiteralFinder
 from .statement_index import StatementIndex
+from .terms import needs_of
 
 
 def find_hits(rules: Iterable[FlagRule], doc: StatementIndex) -> list[Hit]:
@@ -38,6 +40,21 @@ def merge(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: (h.span.start, h.span.end, _category_rank(h.rule.category), h.rule.id))
 
 
+def once_per_passage(hits: list[Hit], doc: StatementIndex) -> list[Hit]:
+    """A passage the page repeats word for word (some pages hold their article twice)
+    raises its findings once: a hit of the same rule, on the same words, in a sentence
+    with the same words as one kept before is dropped."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for hit in hits:
+        sentence = doc.layout.sentences_over(hit.span)
+        key = (hit.rule.id, hit.span.of(doc.text), " ".join(sentence.of(doc.text).split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return kept
+
+
 def _sentence(hit: Hit, layout: Layout, statements: dict[str, Statement]) -> Span:
     """Where a flag is shown in context: its statement's sentence, else the sentences its
     span touches (an article-level flag shows the sentence of its anchor)."""
@@ -57,12 +74,20 @@ def to_flags(hits: list[Hit], doc: StatementIndex) -> tuple[Flag, ...]:
                  for n, h in enumerate(hits, 1))
 
 
+def literal_finder(rules: Iterable[FlagRule]) -> LiteralFinder:
+    """The words the rules' patterns need, to find them in one pass over each article
+    (the checks' terms: conditions read short texts and need no index)."""
+    return LiteralFinder(needs_of(*(rule.check for rule in rules)))
+
+
 def run_rules(rules: Iterable[FlagRule], layout: Layout, statements: tuple[Statement, ...],
-              heading: str = "", year: int | None = None) -> tuple[Flag, ...]:
+              heading: str = "", year: int | None = None, finder: LiteralFinder | None = None) -> tuple[Flag, ...]:
     """``heading``: the article's title and address, where a page declares itself a column
-    or an analysis; ``year``: when it was published, which makes older years background."""
-    doc = StatementIndex(layout, statements, heading, year)
-    return to_flags(merge(find_hits(rules, doc)), doc)
+    or an analysis; ``year``: when it was published, which makes older years background;
+    ``finder``: the rules' ``literal_finder``, built once (without it, each word a
+    pattern needs is searched for on its own)."""
+    doc = StatementIndex(layout, statements, heading, year, finder)
+    return to_flags(once_per_passage(merge(find_hits(rules, doc)), doc), doc)
 
 
 def at_or_above(flags: Iterable[Flag], level: Severity) -> list[Flag]:

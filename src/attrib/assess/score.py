@@ -151,11 +151,17 @@ def breakdown(flags: Iterable[Flag], scoring: Scoring, words: int = 0) -> tuple[
     return tuple(sorted(items, key=lambda i: (i.points, i.reason)))
 
 
-def prose_sentences(layout: Layout, scoring: Scoring) -> int:
-    """Sentences that end like prose and have enough words: what there is to judge."""
-    text = layout.text
-    return sum(1 for s in layout.sentences
-               if _PROSE.search(s.of(text).rstrip()) and len(_WORD.findall(s.of(text))) >= scoring.min_sentence_words)
+def prose_sentences(layout: Layout, scoring: Scoring, enough: int | None = None) -> int:
+    """Sentences that end like prose and have enough words: what there is to judge
+    (counting stops at ``enough``)."""
+    text, found = layout.text, 0
+    for s in layout.sentences:
+        raw = s.of(text)
+        if _PROSE.search(raw.rstrip()) and len(_WORD.findall(raw)) >= scoring.min_sentence_words:
+            found += 1
+            if found == enough:
+                break
+    return found
 
 
 def not_assessed(statements: tuple[Statement, ...], flags: tuple[Flag, ...], scoring: Scoring,
@@ -163,7 +169,7 @@ def not_assessed(statements: tuple[Statement, ...], flags: tuple[Flag, ...], sco
     """Why the article cannot be scored, or None. Too little prose, or nothing attributed
     and nothing flagged: a score of 100 would say "strong" about nothing."""
     if layout is not None and scoring.min_sentences:
-        found = prose_sentences(layout, scoring)
+        found = prose_sentences(layout, scoring, scoring.min_sentences)
         if found < scoring.min_sentences:
             return (f"too little text to judge: {_plural(found, 'sentence')} of prose "
                     f"(at least {scoring.min_sentences} needed)")

@@ -17,12 +17,14 @@ few probe strings, and at run time by a timeout, and Ctrl-C interrupts it. The s
 ``re`` does neither, so one bad user rule could hang a check for hours.
 
 Speed: a whole-text scan costs the same however rare the words it looks for, so each
-Terms also keeps the literal words one of which every match must contain (read from the
-parsed pattern); a document is scanned only on the lines where one of them occurs.
+pattern of a Terms is compiled on its own with the literal words one of which every
+match must contain (read from the parsed pattern), and runs only on the sentences of a
+document where one of them occurs (``scan.Scan``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's parser reads required literals
 from collections.abc import Iterator
@@ -33,6 +35,7 @@ import regex
 
 from ..errors import RuleError
 from ..rulebook import Rulebook, expect, string_list
+from .scan import DIGIT, Scan
 
 TERM_KEYS = ("tokens", "patterns", "lexicons", "exceptions", "case")
 TIMEOUT = 2.0  # seconds one search may take before the rule is stopped as broken
@@ -43,7 +46,7 @@ _LEXICON_REF = re.compile(r"\{lexicon:([\w.-]+)\}")
 _EXCEPTION_REACH = 120  # characters around a match searched for an exception
 # Typographic variants a phrase written with plain ASCII should still match.
 _CHAR_CLASS = {"-": "[-‐‑]", "'": "['’]", "’": "['’]", '"': '["“”]'}
-_HEAD, _TAIL = r"(?<![\w’'-])", r"(?![\w-])"
+_HEAD, _TAIL = r"\b(?<![’'-])", r"(?![\w-])"  # \b first: cheaper than a lookbehind at every position
 _MIN_LITERAL = 3  # shorter required literals ("is", "a") would not narrow a scan
 
 
@@ -73,10 +76,7 @@ def _alternation(phrases: list[str]) -> str:
 # -- required literals -----------------------------------------------------------------
 
 Literals = frozenset[str] | None  # None: nothing is required (scan everything)
-DIGIT = "\\d"  # in a literal set: any digit
 DIGITS = frozenset({DIGIT})
-_DIGIT_RE = re.compile(r"\d")
-_MAX_WINDOWS = 6  # more lines than this to read: one run over the whole text is cheaper
 
 
 # Words so common that a line holding one is most lines: a poor filter.
@@ -120,16 +120,22 @@ def _is_digit_class(op: Any, arg: Any) -> bool:
         or (str(op) == "IN" and any(str(o) == "RANGE" and a == (48, 57) for o, a in arg))
 
 
-def _required(items: Any) -> Literals:
+def _required(items: Any, collect: list[frozenset[str]] | None = None) -> Literals:
     """Words one of which every match of a parsed sequence contains, or None. ``DIGIT``
-    in the set stands for any digit ("\\d" in the pattern)."""
+    in the set stands for any digit ("\\d" in the pattern). With ``collect``, every such
+    set the sequence has is added to it: a match contains a word of each."""
     best: Literals = None
     run: list[str] = []
 
-    def close() -> None:
+    def consider(words: Literals) -> None:
         nonlocal best
+        best = _better(best, words)
+        if collect is not None and words is not None and min(map(_len, words)) >= _MIN_LITERAL:
+            collect.append(words)
+
+    def close() -> None:
         if len(run) >= _MIN_LITERAL:
-            best = _better(best, frozenset({"".join(run).lower()}))
+            consider(frozenset({"".join(run).lower()}))
         run.clear()
 
     for op, arg in items:
@@ -141,28 +147,35 @@ def _required(items: Any) -> Literals:
             # a prefix the parser factored out: "le" + (d|ading|ads) is led, leading, leads
             words = frozenset(("".join(run) + _lead(branch)).lower() for branch in arg[1])
             if min(map(_len, words)) >= _MIN_LITERAL:
-                best = _better(best, words)
+                consider(words)
         if _is_digit_class(op, arg):
-            best = _better(best, DIGITS)
+            consider(DIGITS)
         close()
         if name in ("AT",):
             if str(arg) in ("AT_END", "AT_END_STRING"):
-                raise ValueError("anchored")  # $ would match at the end of a line window
+                raise ValueError("anchored")  # $ would match at the end of a window
             continue
         if name == "SUBPATTERN":
-            best = _better(best, _required(arg[-1]))
+            consider(_required(arg[-1]))
         elif name == "BRANCH":
             found = [_required(branch) for branch in arg[1]]
             if all(f is not None for f in found):
-                best = _better(best, frozenset().union(*found))  # type: ignore[arg-type]
+                consider(frozenset().union(*found))  # type: ignore[arg-type]
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[0] >= 1:
-            best = _better(best, _required(arg[2]))
+            consider(_required(arg[2]))
         elif name in ("ATOMIC_GROUP",):
-            best = _better(best, _required(arg))
+            consider(_required(arg))
     close()
     if best is not None and min(map(_len, best)) < _MIN_LITERAL:
         return None
     return best
+
+
+Needs = tuple[frozenset[str], ...]  # a match holds a word of each set; () when nothing is known
+_MAX_NEEDS = 3  # the most selective sets kept: a sentence must hold a word of each
+_FUNCTION_WORDS = frozenset({"the", "and", "that", "was", "were", "has", "have", "had", "for", "with", "are", "his",
+                             "her", "they", "not", "but", "from", "this", "been", "will", "would", "could", "can",
+                             "who", "which", "its", "their", "there", "you", "all", "one", "two", "out", "did"})
 
 
 def required_literals(pattern: str) -> Literals:
@@ -174,54 +187,70 @@ def required_literals(pattern: str) -> Literals:
         return None
 
 
+def required_sets(pattern: str) -> Needs:
+    """Sets of lowercase words such that any match of ``pattern`` contains a word of
+    each ("some|many ... say|said": a quantifier and a verb), the most selective first."""
+    found: list[frozenset[str]] = []
+    try:
+        _required(sre_parse.parse(pattern, re.IGNORECASE), found)
+    except Exception:
+        return ()
+    # a set with a function word ("the", "her" inside "other", "can" inside "American")
+    # holds in nearly every sentence: it narrows nothing and costs a lookup
+    useful = {w for w in found if not (w & _FUNCTION_WORDS)}
+    if not useful and found:  # still better than reading every sentence
+        return (max(found, key=_rank),)
+    return tuple(sorted(useful, key=_rank, reverse=True)[:_MAX_NEEDS])
+
+
 # -- compiled terms ----------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Terms:
+class Part:
+    """One pattern of a Terms and the words its every match contains: one of each set."""
+
     pattern: regex.Pattern[str]
-    exceptions: regex.Pattern[str] | None = None
-    literals: Literals = None
+    needs: Needs = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    pattern: regex.Pattern[str]  # every part in one expression, for short texts
+    exceptions: tuple[Part, ...] = ()  # each read only where its words occur near a match
+    parts: tuple[Part, ...] = ()
     where: tuple[str, str, str] = ("", "", "")  # file, rule and key, for a runaway pattern
 
+    @property
+    def literals(self) -> Literals:
+        """Words one of which any match contains (None: no such words)."""
+        if not self.parts or any(not p.needs for p in self.parts):
+            return None
+        return frozenset().union(*(p.needs[0] for p in self.parts))
+
     def finditer(self, text: str, start: int = 0, end: int | None = None,
-                 lowered: str | None = None) -> Iterator[tuple[int, int]]:
+                 scan: Scan | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) of every match within text[start:end] that no exception covers.
-        With ``lowered`` (``text.lower()``, computed once per document), only the lines
-        holding a required word are read."""
+        With ``scan`` (the document's), each part reads only the sentences holding one of
+        its words; where parts match at one place, the first part listed wins, as in one
+        alternation."""
         stop = len(text) if end is None else end
-        for lo, hi in self._windows(text, start, stop, lowered):
-            for m in self._run(self.pattern.finditer, text, lo, hi):
-                if m.end() > m.start() and not self._excepted(text, m.start(), m.end()):
-                    yield m.start(), m.end()
+        if scan is None or (len(self.parts) <= 1 and self.literals is None):
+            found = [(m.start(), m.end()) for m in self._run(self.pattern.finditer, text, start, stop)]
+        else:
+            hits = sorted((m.start(), n, m.end()) for n, part in enumerate(self.parts)
+                          for lo, hi in scan.windows(part.needs, start, stop)
+                          for m in self._run(part.pattern.finditer, text, lo, hi))
+            found, reach = [], -1
+            for a, _, b in hits:
+                if a >= reach:
+                    found.append((a, b))
+                    reach = b
+        for a, b in found:
+            if b > a and not self._excepted(text, a, b, scan):
+                yield a, b
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         return next(self.finditer(text, start, end), None)
-
-    def _windows(self, text: str, start: int, stop: int, lowered: str | None) -> list[tuple[int, int]]:
-        """Where to run the expression: nowhere when no required word occurs, the lines
-        that hold one when they are few, else the whole stretch (cheaper than many runs)."""
-        if lowered is None or self.literals is None or len(lowered) != len(text):
-            return [(start, stop)]
-        digits = DIGIT in self.literals
-        present = [w for w in self.literals if w != DIGIT and w in lowered]
-        if digits and _DIGIT_RE.search(lowered, start, stop):
-            return [(start, stop)]
-        if not present:
-            return []
-        lines: set[int] = set()
-        for word in present:
-            i = lowered.find(word, start, stop)
-            while i >= 0:
-                lines.add(max(text.rfind("\n", start, i) + 1, start))
-                if len(lines) > _MAX_WINDOWS:
-                    return [(start, stop)]
-                nxt = text.find("\n", i, stop)
-                i = -1 if nxt < 0 else lowered.find(word, nxt, stop)
-        out = []
-        for line in sorted(lines):
-            nxt = text.find("\n", line, stop)
-            out.append((line, stop if nxt < 0 else nxt))
-        return out
 
     def _run(self, method: Any, text: str, lo: int, hi: int) -> list[Any]:
         try:
@@ -232,11 +261,18 @@ class Terms:
                                              "stopped: it backtracks catastrophically (a repeat inside a repeat, "
                                              "such as (a+)+); rewrite it", rule or None, key or None) from None
 
-    def _excepted(self, text: str, start: int, end: int) -> bool:
-        if self.exceptions is None:
+    def _excepted(self, text: str, start: int, end: int, scan: Scan | None = None) -> bool:
+        """An exception's occurrence near the match covers it (an exception whose words do
+        not occur near it is not read)."""
+        if not self.exceptions:
             return False
         lo, hi = max(0, start - _EXCEPTION_REACH), min(len(text), end + _EXCEPTION_REACH)
-        return any(m.start() <= start and end <= m.end() for m in self._run(self.exceptions.finditer, text, lo, hi))
+        for part in self.exceptions:
+            if scan is not None and part.needs and not scan.holds(part.needs, lo, hi):
+                continue
+            if any(m.start() <= start and end <= m.end() for m in self._run(part.pattern.finditer, text, lo, hi)):
+                return True
+        return False
 
 
 def _expand(pattern: str, rules: Rulebook, file: str, rule: str, key: str) -> str:
@@ -276,6 +312,7 @@ def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> T
     if not isinstance(case, bool):
         raise RuleError(file, "must be true or false", rule, f"{key}.case")
     parts: list[str] = []
+    compiled: list[Part] = []
     tokens = string_list(data.get("tokens", []), file, rule, f"{key}.tokens")
     for name in string_list(data.get("lexicons", []), file, rule, f"{key}.lexicons"):
         if name not in rules.lexicons:
@@ -283,21 +320,37 @@ def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> T
         tokens.extend(rules.lexicons[name].entries)
     if tokens:
         parts.append(_alternation(tokens))
+        compiled.append(Part(_compile(parts[-1:], case, file, rule, f"{key}.tokens"), required_sets(parts[-1])))
     for n, pat in enumerate(string_list(data.get("patterns", []), file, rule, f"{key}.patterns")):
         expanded = _expand(pat, rules, file, rule, f"{key}.patterns")
-        _compile([expanded], case, file, rule, f"{key}.patterns[{n + 1}]")
+        compiled.append(Part(_compile([expanded], case, file, rule, f"{key}.patterns[{n + 1}]"),
+                             required_sets(expanded)))
         parts.append(expanded)
     if not parts:
         raise RuleError(file, "needs tokens, patterns or lexicons", rule, key)
-    exceptions = None
     raw = string_list(data.get("exceptions", []), file, rule, f"{key}.exceptions")
-    if raw:
-        exc_parts = [_expand(e, rules, file, rule, f"{key}.exceptions") if _looks_like_regex(e)
-                     else phrase_regex(e) for e in raw]
-        exceptions = _compile(exc_parts, case, file, rule, f"{key}.exceptions")
-    whole = "|".join(f"(?:{p})" for p in parts)
-    literals = required_literals(whole)
-    return Terms(_compile(parts, case, file, rule, key), exceptions, literals, (file, rule, key))
+    exc_parts = [_expand(e, rules, file, rule, f"{key}.exceptions") if _looks_like_regex(e)
+                 else phrase_regex(e) for e in raw]
+    exceptions = tuple(Part(_compile([e], case, file, rule, f"{key}.exceptions[{n + 1}]"), required_sets(e))
+                       for n, e in enumerate(exc_parts))
+    whole = compiled[0].pattern if len(compiled) == 1 else _compile(parts, case, file, rule, key)
+    return Terms(whole, exceptions, tuple(compiled), (file, rule, key))
+
+
+def needs_of(*objects: Any) -> set[frozenset[str]]:
+    """Every set of required words of every Terms inside ``objects`` (rules, checks, and
+    the tuples and dataclasses that hold them): what a LiteralFinder looks for."""
+    out: set[frozenset[str]] = set()
+    stack = list(objects)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, Terms):
+            out.update(words for part in (*obj.parts, *obj.exceptions) for words in part.needs)
+        elif isinstance(obj, (tuple, list)):
+            stack.extend(obj)
+        elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            stack.extend(getattr(obj, f.name) for f in dataclasses.fields(obj))
+    return out
 
 
 def _looks_like_regex(text: str) -> bool:

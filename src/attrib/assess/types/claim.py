@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 _PROSE_END = re.compile(r"[.!][\"”’')\]]*$")
 _WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
-_KIND_KEYS = ("match", "reason", "confidence")
+_KIND_KEYS = ("match", "reason", "confidence", "unless")
 _NEAR_SOURCE = 0.8  # confidence kept when the sentence before is attributed
 _SECOND_KIND = 0.1  # confidence a second kind of claim adds
 _YEAR = re.compile(r"(?<![\w$£€.,-])(1[89]\d\d|20\d\d)(?![\w-])")
@@ -59,6 +59,7 @@ class ClaimKind:
     terms: Terms
     reason: str  # "states a figure"
     confidence: float
+    unless: Terms | None = None  # a sentence where this kind is no claim ("a law mandating that 2 percent")
 
 
 def _kind(name: str, data: Any, rules: Rulebook, file: str, rule: str) -> ClaimKind:
@@ -72,8 +73,9 @@ def _kind(name: str, data: Any, rules: Rulebook, file: str, rule: str) -> ClaimK
         confidence = data.get("confidence", 1.0)
         if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence <= 1:
             raise RuleError(file, "must be a number above 0 and at most 1", rule, f"{where}.confidence")
+        unless = parse_terms(data["unless"], rules, file, rule, f"{where}.unless") if "unless" in data else None
         return ClaimKind(name, parse_terms(data["match"], rules, file, rule, f"{where}.match"), reason.strip(),
-                         float(confidence))
+                         float(confidence), unless)
     return ClaimKind(name, parse_terms(data, rules, file, rule, where), f"states {_a(name.replace('_', ' '))}", 1.0)
 
 
@@ -97,7 +99,7 @@ class _Matches:
     """Where one kind of terms matches in a document, found in one scan."""
 
     def __init__(self, terms: Terms, doc: StatementIndex):
-        self.spans = [Span(a, b) for a, b in terms.finditer(doc.text, lowered=doc.lowered)]
+        self.spans = [Span(a, b) for a, b in terms.finditer(doc.text, scan=doc.scan)]
         self.starts = [s.start for s in self.spans]
 
     def within(self, span: Span) -> list[Span]:
@@ -148,37 +150,41 @@ class ClaimCheck:
                    whole_number(data, "min_words", 6, file, rule, 1) or 6, scope, optional("analysis"),
                    whole_number(data, "background_age", None, file, rule, 1))
 
-    def _carried(self, doc: StatementIndex, index: int, sentence: Span, carry: _Matches | None) -> bool:
-        """Reported speech that continues the attributed sentence before it, in the same
-        paragraph or from the end of the paragraph before."""
-        if index == 0 or carry is None or not carry.any_in(sentence):
-            return False
-        prev = doc.layout.sentences[index - 1]
-        return bool(_sourced(doc, prev))
-
-    def _old(self, doc: StatementIndex, raw: str, now: int | None) -> bool:
+    def _old(self, raw: str, now: Callable[[], int | None]) -> bool:
         """The sentence is dated only in years long before the article's."""
-        if self.background_age is None or now is None:
+        if self.background_age is None:
             return False
         years = [int(y) for y in _YEAR.findall(raw)]
-        return bool(years) and max(years) <= now - self.background_age
+        year = now() if years else None
+        return year is not None and max(years) <= year - self.background_age
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text, layout = doc.text, doc.layout
-        now = doc.year
-        if now is None and self.background_age is not None:  # the latest year the article names
-            now = max((int(y) for y in _YEAR.findall(text)), default=None)
+        latest: list[int | None] = []
+
+        def now() -> int | None:
+            """When the article was published, else the latest year it names."""
+            if doc.year is not None or self.background_age is None:
+                return doc.year
+            if not latest:
+                latest.append(max((int(y) for y in _YEAR.findall(text)), default=None))
+            return latest[0]
         if self.analysis is not None and doc.heading and self.analysis.search(doc.heading) is not None:
             return
         found = [(kind, _Matches(kind.terms, doc)) for kind in self.claims]
-        background = _Matches(self.background, doc) if self.background is not None else None
-        recent = _Matches(self.recent, doc) if self.recent is not None else None
-        carry = _Matches(self.carry_over, doc) if self.carry_over is not None else None
-        for index, sentence in enumerate(layout.sentences):
-            candidates = [(kind, spans) for kind, m in found if (spans := m.within(sentence))]
+        # only the sentences where a kind matched are read, and the other terms only there
+        indices = sorted({layout.sentence_index(span.start) for _, m in found for span in m.spans})
+
+        def has(terms: Terms | None, span: Span) -> bool:
+            return terms is not None and next(terms.finditer(text, span.start, span.end, doc.scan), None) is not None
+
+        for index in indices:
+            sentence = layout.sentences[index]
+            raw = sentence.of(text)
+            candidates = [(kind, spans) for kind, m in found if (spans := m.within(sentence))
+                          and (kind.unless is None or kind.unless.search(raw) is None)]
             if not candidates:
                 continue
-            raw = sentence.of(text)
             if not _PROSE_END.search(raw) or len(_WORD.findall(raw)) < self.min_words:
                 continue
             sourced = _sourced(doc, sentence)
@@ -186,11 +192,11 @@ class ClaimCheck:
                 [part for st in sourced for part in st.content]
             kinds = [kind for kind, spans in candidates
                      if any(not any(h.overlaps(s) for h in hidden) for s in spans)]
-            if not kinds or self._carried(doc, index, sentence, carry):
+            if not kinds or (index > 0 and has(self.carry_over, sentence)
+                             and _sourced(doc, layout.sentences[index - 1])):  # reported speech runs on
                 continue
             level: Severity | None = rule.level
-            if ((background is not None and background.any_in(sentence)) or self._old(doc, raw, now)) \
-                    and not (recent and recent.any_in(sentence)):
+            if (has(self.background, sentence) or self._old(raw, now)) and not has(self.recent, sentence):
                 level = self.background_level
             if level is None:
                 continue

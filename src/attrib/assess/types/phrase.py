@@ -66,7 +66,7 @@ class PhraseCheck:
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text, layout = doc.text, doc.layout
-        for start, end in self.match.finditer(text, lowered=doc.lowered):
+        for start, end in self.match.finditer(text, scan=doc.scan):
             span = Span(start, end)
             if not in_scope(doc, span, self.scope):
                 continue

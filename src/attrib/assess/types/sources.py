@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...errors import RuleError
 from ...rulebook import Rulebook, whole_number
 from ..hits import Hit, message
-from ..sourcing import named_groups
 from .statement import flag_span
 
 if TYPE_CHECKING:
@@ -47,10 +46,10 @@ class SourcesCheck:
                    None if share is None else float(share))
 
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
-        sourced = [st for st in doc.statements if st.source.span is not None]
+        sourced = doc.sourced()
         if len(sourced) < self.min_statements:
             return
-        groups = named_groups(sourced)
+        groups = doc.named_groups()
         types = Counter(g.type.value for g in groups)
         shown_types = ", ".join(f"{n} {t}" for t, n in types.most_common()) or "none named"
         top = max(groups, key=lambda g: len(g.statements), default=None)

@@ -3,12 +3,13 @@ type, cue class, kind, the words of source, cue and content)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...errors import RuleError
-from ...model import Span, Statement
+from ...model import Resolution, Span, Statement
 from ...rulebook import Rulebook
 from ..conditions import unless_holds, when_holds
 from ..hits import Hit, message
@@ -35,12 +36,52 @@ def flag_span(st: Statement, which: str) -> Span:
     return st.cue
 
 
+class StatementTexts(Mapping[str, Callable[[], str]]):
+    """The texts a condition on a statement reads, each made when first asked for and
+    kept: every statement rule shares them."""
+
+    __slots__ = ("_doc", "_made", "_st")
+
+    def __init__(self, st: Statement, doc: StatementIndex):
+        self._st, self._doc = st, doc
+        self._made: dict[str, str] = {}
+
+    def _make(self, name: str) -> str:
+        st, text = self._st, self._doc.text
+        if name == "source":  # a pronoun is judged by the words it points back to: "they" -> "Two infected passengers"
+            return st.source.resolved or st.source.text if st.source.resolution is Resolution.PRONOUN else st.source.text
+        if name == "cue":
+            return st.cue_text
+        if name == "from_cue":  # the cue and the rest of its sentence: "believe that ...", "found signs of ..."
+            return text[st.cue.start:max(st.cue.end, st.sentence.end)]
+        if name == "content":
+            return st.content_text(text)
+        if name == "sentence":
+            return st.sentence.of(text)
+        if name == "paragraph":
+            return self._doc.layout.paragraph_at(st.sentence.start).of(text)
+        raise KeyError(name)
+
+    def __getitem__(self, name: str) -> Callable[[], str]:
+        def get() -> str:
+            if name not in self._made:
+                self._made[name] = self._make(name)
+            return self._made[name]
+        return get
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("source", "cue", "from_cue", "content", "sentence", "paragraph"))
+
+    def __len__(self) -> int:
+        return 6
+
+
 @dataclass(frozen=True, slots=True)
 class StatementCheck:
     name: ClassVar[str] = "statement"
     keys: ClassVar[tuple[str, ...]] = ("span",)
     fields: ClassVar[tuple[str, ...]] = ("source_type", "kind", "cue_class", "source_given", "relayed",
-                                         "source", "cue", "content", "sentence", "paragraph")
+                                         "source", "cue", "from_cue", "content", "sentence", "paragraph")
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "source", "cue", "type", "context"})
 
     span: str = "source"
@@ -55,13 +96,7 @@ class StatementCheck:
     def run(self, rule: FlagRule, doc: StatementIndex) -> Iterator[Hit]:
         text = doc.text
         for st in doc.statements:
-            texts = {
-                "source": lambda st=st: st.source.text,
-                "cue": lambda st=st: st.cue_text,
-                "content": lambda st=st: st.content_text(text),
-                "sentence": lambda st=st: st.sentence.of(text),
-                "paragraph": lambda st=st: doc.layout.paragraph_at(st.sentence.start).of(text),
-            }
+            texts = doc.memo(st, "texts", partial(StatementTexts, st, doc))
             ok, context = when_holds(rule.when, texts, st)
             if not ok or unless_holds(rule.unless, texts, st):
                 continue
