@@ -77,7 +77,7 @@ def test_article_highlights_sources_cues_contents_and_flags(cli, tmp_path):
     assert badges and sorted(b.lstrip("#") for b in badges) == sorted(entries)
     # the legend, the score, the charts and the statement table are shown
     assert "unattributed claim" in " ".join(texts(doc, "//ul[@class='legend']//li"))
-    assert doc.xpath(f"//div[{cls('score')}]//span[@class='num']")[0].text_content().isdigit()
+    assert 0 <= float(doc.xpath(f"//div[{cls('score')}]//span[@class='num']")[0].text_content()) <= 100
     charts = doc.xpath("//div[@class='charts']//*[local-name()='svg']")
     assert len(charts) == 2 and charts[1].xpath(".//*[local-name()='rect']")
     rows = doc.xpath("//section[@id='statements']//tbody/tr")
