@@ -20,7 +20,6 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from _common import POLNEAR, ROOT, need_polnear
 
