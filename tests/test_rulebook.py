@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from attrib import Checker, RuleError
+from attrib.assess.ruleset import parse_rules
+from attrib.assess.terms import terms_of, validate
 from attrib.rulebook import bundled_rules_dir, load_rulebook
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def write(dir: Path, name: str, text: str) -> Path:
@@ -22,6 +28,34 @@ def test_bundled_rules_load_and_have_the_lexicons_the_engine_needs():
     for name in ("news-agencies", "vague-sources", "anonymous-markers", "role-nouns", "abbreviations"):
         assert rules.lexicon(name), name
     assert any(g.id == "speech" and "said" in g.forms for g in rules.cues)
+
+
+def test_the_library_titles_lexicon_is_nameparsers_list():
+    """rules/lexicons/library-titles.yaml is generated (scripts/library_titles.py) so that
+    a run does not import nameparser; it must still be the library's list."""
+    pytest.importorskip("nameparser")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "library_titles.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
+    assert "ambassador" in load_rulebook().lexicon("library-titles")
+
+
+def test_every_bundled_pattern_compiles_and_passes_the_runaway_probes():
+    """The bundled patterns are compiled on first use, not at load (start-up): this is
+    where a mistake in one is caught instead."""
+    found = list(terms_of(parse_rules(load_rulebook()).rules))
+    assert sum(len(t.parts) + len(t.exceptions) for t in found) > 200
+    for terms in found:
+        validate(terms)  # raises RuleError naming the file, rule and key
+
+
+def test_a_user_pattern_is_compiled_and_checked_at_load(cli, tmp_path):
+    write(tmp_path, "house.yaml", "kind: flags\nid: house.bad\ncategory: house-style\nlevel: info\n"
+                                  "type: phrase\nmatch: {patterns: ['(unclosed']}\nmessage: x\nexplanation: x\n"
+                                  "examples: {match: ['(unclosed']}\n")
+    run = cli("rules", "--check", str(tmp_path))
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "house.yaml: rule 'house.bad': key 'match.patterns[1]': bad regular expression" in run.err
 
 
 @pytest.mark.parametrize("body,needle", [

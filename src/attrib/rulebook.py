@@ -71,6 +71,10 @@ class Rulebook:
     """Raw documents of other kinds (``flags``, ``outlets``), by kind, for the stages that
     own them to validate: (file, data) pairs in load order."""
 
+    def bundled(self, file: str) -> bool:
+        """A file of the rules shipped with attrib (``dirs[0]``), which the tests check."""
+        return bool(self.dirs) and file.startswith(self.dirs[0].rstrip("/\\") + os.sep)
+
     def lexicon(self, name: str) -> frozenset[str]:
         try:
             return self.lexicons[name].entries

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import RuleError
 from ..rulebook import Rulebook, expect, severity, string_list
 from .rule import Conditions, Example, FlagRule
-from .terms import Terms, parse_terms
+from .terms import Terms, parse_terms, save_needs
 from .types import TYPES, RuleCheck
 
 CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "speculation", "weasel-word", "unattributed-claim",
@@ -192,5 +192,6 @@ def parse_rules(rules: Rulebook, files: tuple[tuple[str, Any], ...] | None = Non
             seen.add(rule.id)
             found.pop(rule.id, None)
             found[rule.id] = rule
+    save_needs()
     return RuleSet(tuple(found.values()))
 

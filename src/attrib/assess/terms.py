@@ -16,6 +16,11 @@ stopped: a pattern that backtracks catastrophically ("(a|aa)+b") is caught at lo
 few probe strings, and at run time by a timeout, and Ctrl-C interrupts it. The standard
 ``re`` does neither, so one bad user rule could hang a check for hours.
 
+Start-up: a user's pattern is compiled and probed at load, so its mistake is reported
+before any text is read. The bundled ones are checked by the test suite
+(``validate``) and compiled on first use: a short article runs few of them, and
+compiling all 300 cost more than the whole check of a sentence.
+
 Speed: a whole-text scan costs the same however rare the words it looks for, so each
 pattern of a Terms is compiled on its own with the literal words one of which every
 match must contain (read from the parsed pattern), and runs only on the sentences of a
@@ -29,12 +34,14 @@ import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's parser reads required literals
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from ..errors import RuleError
 from ..rulebook import Rulebook, expect, string_list
+from .needs_memo import Needs, NeedsMemo
 from .scan import DIGIT, Scan
 
 TERM_KEYS = ("tokens", "patterns", "lexicons", "exceptions", "case")
@@ -171,7 +178,7 @@ def _required(items: Any, collect: list[frozenset[str]] | None = None) -> Litera
     return best
 
 
-Needs = tuple[frozenset[str], ...]  # a match holds a word of each set; () when nothing is known
+
 _MAX_NEEDS = 3  # the most selective sets kept: a sentence must hold a word of each
 _FUNCTION_WORDS = frozenset({"the", "and", "that", "was", "were", "has", "have", "had", "for", "with", "are", "his",
                              "her", "they", "not", "but", "from", "this", "been", "will", "would", "could", "can",
@@ -185,6 +192,24 @@ def required_literals(pattern: str) -> Literals:
         return _required(sre_parse.parse(pattern, re.IGNORECASE))
     except Exception:  # any syntax the parser does not know, or an anchor: scan everything
         return None
+
+
+_memo: NeedsMemo | None = None  # loaded on the first rule parsed, once per process
+
+
+def remembered_needs(pattern: str) -> Needs:
+    """``required_sets``, looked up first among those worked out by earlier runs."""
+    global _memo
+    if _memo is None:
+        _memo = NeedsMemo(Path(__file__))
+    found = _memo.get(pattern)
+    return found if found is not None else _memo.put(pattern, required_sets(pattern))
+
+
+def save_needs() -> None:
+    """Keep the needs worked out in this run for the next one."""
+    if _memo is not None:
+        _memo.save()
 
 
 def required_sets(pattern: str) -> Needs:
@@ -205,20 +230,40 @@ def required_sets(pattern: str) -> Needs:
 
 # -- compiled terms ----------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
 class Part:
-    """One pattern of a Terms and the words its every match contains: one of each set."""
+    """One pattern of a Terms, compiled on first use, and the words its every match
+    contains: one of each set."""
 
-    pattern: regex.Pattern[str]
-    needs: Needs = ()
+    __slots__ = ("_compiled", "flags", "needs", "source")
+
+    def __init__(self, source: str, flags: int, needs: Needs = (), compiled: regex.Pattern[str] | None = None):
+        self.source, self.flags, self.needs = source, flags, needs
+        self._compiled = compiled
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
+
+    def __getstate__(self) -> tuple[str, int, Needs]:  # sent to scan workers uncompiled
+        return self.source, self.flags, self.needs
+
+    def __setstate__(self, state: tuple[str, int, Needs]) -> None:
+        self.source, self.flags, self.needs = state
+        self._compiled = None
 
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    pattern: regex.Pattern[str]  # every part in one expression, for short texts
+    whole: Part  # every part in one expression, for short texts
     exceptions: tuple[Part, ...] = ()  # each read only where its words occur near a match
     parts: tuple[Part, ...] = ()
     where: tuple[str, str, str] = ("", "", "")  # file, rule and key, for a runaway pattern
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return self.whole.pattern
 
     @property
     def literals(self) -> Literals:
@@ -286,9 +331,17 @@ def _expand(pattern: str, rules: Rulebook, file: str, rule: str, key: str) -> st
     return _LEXICON_REF.sub(lexicon, pattern)
 
 
-def _compile(parts: list[str], case: bool, file: str, rule: str, key: str) -> regex.Pattern[str]:
+def _compile(parts: list[str], case: bool, file: str, rule: str, key: str, needs: Needs = (),
+             lazy: bool = False) -> Part:
+    part = Part("|".join(f"(?:{p})" for p in parts) if len(parts) > 1 else parts[0],
+                regex.V0 | (0 if case else regex.IGNORECASE), needs)
+    return part if lazy else _checked(part, file, rule, key)
+
+
+def _checked(part: Part, file: str, rule: str, key: str) -> Part:
+    """The part compiled and run on the probe strings: a mistake is the rule's error."""
     try:
-        compiled = regex.compile("|".join(f"(?:{p})" for p in parts), regex.V0 | (0 if case else regex.IGNORECASE))
+        compiled = part.pattern
     except (regex.error, re.error, ValueError, OverflowError) as exc:
         raise RuleError(file, f"bad regular expression: {exc}", rule, key) from None
     for probe in _PROBES:
@@ -297,7 +350,15 @@ def _compile(parts: list[str], case: bool, file: str, rule: str, key: str) -> re
         except TimeoutError:
             raise RuleError(file, "this pattern backtracks catastrophically (it took too long on a short probe "
                                   "text): avoid a repeat inside a repeat, such as (a+)+ or (a|aa)*", rule, key) from None
-    return compiled
+    return part
+
+
+def validate(terms: Terms) -> None:
+    """Compile and probe every pattern of ``terms`` now (RuleError on a mistake): what
+    loading does for a user's rules, and the tests do for the bundled ones."""
+    file, rule, key = terms.where
+    for part in (terms.whole, *terms.parts, *terms.exceptions):
+        _checked(part, file, rule, key)
 
 
 def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> Terms:
@@ -318,39 +379,46 @@ def parse_terms(data: Any, rules: Rulebook, file: str, rule: str, key: str) -> T
         if name not in rules.lexicons:
             raise RuleError(file, f"no lexicon named {name!r}", rule, f"{key}.lexicons")
         tokens.extend(rules.lexicons[name].entries)
+    lazy = rules.bundled(file)
     if tokens:
         parts.append(_alternation(tokens))
-        compiled.append(Part(_compile(parts[-1:], case, file, rule, f"{key}.tokens"), required_sets(parts[-1])))
+        compiled.append(_compile(parts[-1:], case, file, rule, f"{key}.tokens", remembered_needs(parts[-1]),
+                                 lazy))
     for n, pat in enumerate(string_list(data.get("patterns", []), file, rule, f"{key}.patterns")):
         expanded = _expand(pat, rules, file, rule, f"{key}.patterns")
-        compiled.append(Part(_compile([expanded], case, file, rule, f"{key}.patterns[{n + 1}]"),
-                             required_sets(expanded)))
+        compiled.append(_compile([expanded], case, file, rule, f"{key}.patterns[{n + 1}]", remembered_needs(expanded),
+                                 lazy))
         parts.append(expanded)
     if not parts:
         raise RuleError(file, "needs tokens, patterns or lexicons", rule, key)
     raw = string_list(data.get("exceptions", []), file, rule, f"{key}.exceptions")
     exc_parts = [_expand(e, rules, file, rule, f"{key}.exceptions") if _looks_like_regex(e)
                  else phrase_regex(e) for e in raw]
-    exceptions = tuple(Part(_compile([e], case, file, rule, f"{key}.exceptions[{n + 1}]"), required_sets(e))
+    exceptions = tuple(_compile([e], case, file, rule, f"{key}.exceptions[{n + 1}]", remembered_needs(e),
+                                lazy)
                        for n, e in enumerate(exc_parts))
-    whole = compiled[0].pattern if len(compiled) == 1 else _compile(parts, case, file, rule, key)
+    whole = compiled[0] if len(compiled) == 1 else _compile(parts, case, file, rule, key, lazy=lazy)
     return Terms(whole, exceptions, tuple(compiled), (file, rule, key))
 
 
-def needs_of(*objects: Any) -> set[frozenset[str]]:
-    """Every set of required words of every Terms inside ``objects`` (rules, checks, and
-    the tuples and dataclasses that hold them): what a LiteralFinder looks for."""
-    out: set[frozenset[str]] = set()
+def terms_of(*objects: Any) -> Iterator[Terms]:
+    """Every Terms inside ``objects``: rules, checks, and the tuples and dataclasses that
+    hold them."""
     stack = list(objects)
     while stack:
         obj = stack.pop()
         if isinstance(obj, Terms):
-            out.update(words for part in (*obj.parts, *obj.exceptions) for words in part.needs)
+            yield obj
         elif isinstance(obj, (tuple, list)):
             stack.extend(obj)
         elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             stack.extend(getattr(obj, f.name) for f in dataclasses.fields(obj))
-    return out
+
+
+def needs_of(*objects: Any) -> set[frozenset[str]]:
+    """Every set of required words of every Terms inside ``objects``: what a
+    LiteralFinder looks for."""
+    return {words for t in terms_of(*objects) for part in (*t.parts, *t.exceptions) for words in part.needs}
 
 
 def _looks_like_regex(text: str) -> bool:

@@ -132,9 +132,9 @@ class NameLexicons:
     dates: frozenset[str]  # the time words and the calendar's names: words of no name
 
     @classmethod
-    def build(cls, lex: SourceLexicons, news_titles: frozenset[str], not_titles: frozenset[str],
-              time: frozenset[str]) -> NameLexicons:
-        titles = (news_titles | names.library_titles()) - not_titles
+    def build(cls, lex: SourceLexicons, news_titles: frozenset[str], library_titles: frozenset[str],
+              not_titles: frozenset[str], time: frozenset[str]) -> NameLexicons:
+        titles = (news_titles | library_titles) - not_titles
         bodies = frozenset(w for w in lex.organization | lex.government if " " not in w) | frozenset(
             w.split()[-1] for w in lex.organization | lex.government if " " in w)
         return cls(frozenset(t.rstrip(".") for t in titles), frozenset(t.rstrip(".") for t in news_titles),

@@ -74,19 +74,18 @@ class Extractor:
 
     @property
     def lex(self) -> SourceLexicons:
-        """The lexicons sources are read with, nameparser's titles merged in; built on the
-        first article, so start-up does not import nameparser."""
+        """The lexicons sources are read with; built on the first article."""
         if self._lex is None:
             self._lex = SourceLexicons.from_rulebook(self.rules)
         return self._lex
 
     @property
     def names(self) -> NameLexicons:
-        """Titles, roles and body words for reading names; built on first use, since it
-        reads nameparser's titles (names.py loads every library lazily)."""
+        """Titles, roles and body words for reading names; built on first use."""
         if self._names is None:
             lx = self.rules.lexicon
-            self._names = NameLexicons.build(self.lex, lx("titles"), lx("not-titles"), lx("time-words"))
+            self._names = NameLexicons.build(self.lex, lx("titles"), lx("library-titles"), lx("not-titles"),
+                                             lx("time-words"))
         return self._names
 
     def classify(self, phrase: str) -> Analysis:

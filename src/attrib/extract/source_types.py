@@ -38,11 +38,11 @@ class SourceLexicons:
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
-        """The rules' lexicons, with nameparser's titles (less rules/lexicons/not-titles)
+        """The rules' lexicons, with nameparser's titles (library-titles, less not-titles)
         added to the titles and, with their plurals, to the role nouns: the rules hold only
         what news needs beyond that general list."""
         lx = rules.lexicon
-        library = names.library_titles() - lx("not-titles")
+        library = lx("library-titles") - lx("not-titles")
         titles = lx("titles") | library
         roles = lx("role-nouns") | library | frozenset(_plural(w) for w in library)
         return cls(lx("pronouns"), lx("person-pronouns"), roles, titles,

@@ -19,7 +19,6 @@ import sqlite3
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 HEURISTIC_CAP = 24 * 3600.0
@@ -106,6 +105,8 @@ class CachedPage:
 def _http_time(value: str | None) -> float | None:
     if not value:
         return None
+    from email.utils import parsedate_to_datetime  # only a fetch needs it (start-up)
+
     try:
         return parsedate_to_datetime(value).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
