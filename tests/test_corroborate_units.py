@@ -129,6 +129,29 @@ def test_a_short_quote_counts_only_inside_its_longer_sentence():
     assert other.status.value == "not-found"
 
 
+def _one_page(article_text: str, coverage: str):
+    article = Article(text=article_text)
+    (st,) = CHECKER.extract(article_text)
+    (c,) = corroborate(article, (st,), [CoverageDoc("https://a.example/1", "a.example", coverage)], LEX,
+                       CHECKER.statements_of)
+    return c
+
+
+def test_a_whole_quotation_of_common_words_is_found_word_for_word_with_its_speaker():
+    """Common words ("money", "spend") count for little, so the content words alone do
+    not find this copy; the whole quotation, between quotation marks and given to the
+    same speaker, does (corroborate/quotations.py)."""
+    ours = "Maria Okafor said the union “cannot spend money it does not have” and would wait."
+    page = "At the harbour, union negotiator Maria Okafor said the union “cannot spend money it does not have.”"
+    c = _one_page(ours, page)
+    assert c.status.value == "close" and c.evidence[0].same_speaker is True
+    # the same words given to someone else, or not in quotation marks, are not this quote
+    other = "At the harbour, the mayor said the city “cannot spend money it does not have.”"
+    assert _one_page(ours, other).status.value != "close"
+    unquoted = "At the harbour, union negotiator Maria Okafor said the union cannot spend money it does not have."
+    assert _one_page(ours, unquoted).status.value != "close"
+
+
 def test_no_page_at_all_is_unchecked_not_not_found():
     article, st = one_quote("We have waited long enough for the port authority to act")
     (c,) = corroborate(article, (st,), [], LEX, CHECKER.statements_of)

@@ -609,17 +609,18 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert not bar.display
             # Okafor's quote is on the Selden Daily word for word, altered in the Tribune
             # ("eleven long months", "anybody's rent"); Reyes's words are altered in the
-            # Tribune ("simply cannot spend money it has not got"; the Selden Daily's
-            # shorter copy is not found, see the xfail below); his closing quote is the
+            # Tribune ("simply cannot spend money it has not got") and cut short, word for
+            # word, in the Selden Daily: close, its best; his closing quote is the
             # Tribune's word for word; Okafor's second statement is on neither page
             assert cell_text(app, "s1", "corroboration") == "verbatim"
-            assert cell_text(app, "s3", "corroboration") == "altered"
+            assert cell_text(app, "s3", "corroboration") == "close"
             assert cell_text(app, "s7", "corroboration") == "verbatim"
             assert cell_text(app, "s2", "corroboration") == "none"
             shown = detail_text(app)  # s3 is selected: its evidence and word diff
             assert "/coastal-tribune.html" in shown
-            assert "altered · 1 outlet quotes it" in shown
+            assert "close · 2 outlets quote it" in shown
             assert "{+simply+} cannot spend money it [-does-] {+has+} not" in shown
+            assert "stronger wording: simply" in shown  # an intensifier, not a filler
             app.go_to("s1")
             await pilot.pause()
             shown = detail_text(app)  # both pages, best first
@@ -640,15 +641,13 @@ async def test_background_coverage_fills_badges_without_blocking(tmp_path):
             assert dict(exported.summary.corroboration)["verbatim"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="the merged matcher misses a shorter copy of a quote "
-                   "whose content words are common ones (reported to the lead)")
 def test_a_shorter_copy_of_a_quote_on_another_page_is_close(tmp_path):
     """The Selden Daily has Reyes's quotation word for word ("the authority "cannot spend
     money it does not have"") and leaves out the rest of his statement ("and that the
-    offer remained open"): words cut from an end, so close (docs/corroboration.md). The
-    matcher since the merge finds nothing there: "spend" and "money" are common words
-    (rules/lexicons/match-common-words.yaml) that count half, so the passage shares 2.0
-    weighted content words with the statement, under MIN_MATCHED (2.5)."""
+    offer remained open"): words cut from an end, so close (docs/corroboration.md).
+    "spend" and "money" are common words that count half, too few to find it by content
+    words; the whole quotation, with Reyes named beside it, finds it
+    (corroborate/quotations.py)."""
     from attrib.corroborate.coverage_request import CoverageRequest
 
     report = checker().check(ARTICLE, coverage=CoverageRequest(

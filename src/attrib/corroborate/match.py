@@ -1,6 +1,7 @@
 """Statements against coverage: the candidates from the batch index, a cheap look, each
-classified, then the speaker check for every match (one extraction per page, around its
-matched passages); one Corroboration per statement.
+classified; then the article's whole quotations looked up word for word where nothing
+was found on a page; then the speaker check for every match (one extraction per page,
+around its matched passages); one Corroboration per statement.
 
 Everything a match memoises (stems, long forms, the index, window words, attributions)
 lives in this call and goes with it.
@@ -17,9 +18,10 @@ from .classify import FIGURE_SHARE, MIN_KEPT, MIN_MATCHED, MIN_TRUNCATED, Match,
 from .documents import CoverageDoc, ReadStatements
 from .index import Index, candidates, telling_figure
 from .lexicons import MatchLexicons
-from .page_view import PageView
+from .page_view import PageView, paragraph
 from .queries import Query, query
-from .speakers import compare, establish, speaker_of
+from .quotations import QuotedUnits, article_quotes, same_speaker
+from .speakers import compare, establish, speaker_of, surname_alone
 from .tokens import Words
 
 _QUOTE_MARKS = ('"', "“", "”", "‘", "’ ")
@@ -60,6 +62,38 @@ def _match(q: Query, page: PageView, window: Span, split: int | None, words: Wor
     return None if narrow is None or narrow.status is Status.PARAPHRASE else narrow
 
 
+def _by_quotation(queries: Sequence[Query | None], docs: Sequence[CoverageDoc], pages: dict[int, PageView],
+                  matched: dict[int, list[tuple[int, Match]]], words: Words, lex: MatchLexicons) -> None:
+    """Where nothing else was found on a page: the statement's whole quotations printed
+    word for word there, between quotation marks, with its speaker named beside them
+    (quotations.py). Its own words then decide the status, as inside an anchor."""
+    units = QuotedUnits([d.text for d in docs], {u for q in queries if q is not None for u in q.units}, words,
+                        lex.abbreviations)
+    if not units.hits:
+        return
+    done = {(n, d) for d, found in matched.items() for n, _ in found}
+    for n, q in enumerate(queries):
+        if q is None or not q.units:
+            continue
+        for hit in units.of(q.units):
+            if (n, hit.doc) in done:
+                continue
+            page = pages.get(hit.doc)
+            if page is None:
+                page = pages[hit.doc] = PageView(docs[hit.doc], lex.abbreviations)
+            if not same_speaker(q.speaker, page.region(hit.span), hit.span, page.doc.text, words):
+                continue
+            # Its paragraph, or where that reads past the quotation (a repeated "got her"
+            # in the quotation before), the quotation alone.
+            for window in (paragraph(page.doc.text, hit.span), hit.span):
+                m = classify(q.content, page.window(window, None), words, min_matched=0)
+                if m is not None and m.renders and m.status is not Status.PARAPHRASE \
+                        and m.passage.start < hit.span.end and hit.span.start < m.passage.end:
+                    matched.setdefault(hit.doc, []).append((n, m))
+                    done.add((n, hit.doc))
+                    break
+
+
 class _Sentences:
     """The sentence holding a position of a text, split on first use."""
 
@@ -81,17 +115,21 @@ def _speakers(statements: Sequence[Statement], found: list[tuple[int, Match]], p
               ours_at: _Sentences, read: ReadStatements, lex: MatchLexicons) -> list[Evidence]:
     """The evidence of one page: each match with the speaker check, the page's
     attributions read once, around its matched passages only."""
-    read_around = page.attributions([m.passage for _, m in found], read)
+    passages = [m.passage for _, m in found]
+    read_around = page.attributions(passages, read)
+    # A surname the engine met with no full name in the paragraphs read ("Hege said"):
+    # read again with the sentences where the page names that person in full.
+    alone = frozenset(filter(None, (surname_alone(speaker_of(read_around.statements, read_around.local(p)))
+                                    for p in passages)))
+    if alone:
+        read_around = page.attributions(passages, read, alone)
     local_at = _Sentences(read_around.text, lex)
-
-    def full_name(surname: str, at: int) -> tuple[str, str] | None:
-        return page.full_name(surname, read_around.in_page(at), lex.stopwords)
 
     out = []
     for n, m in found:
         other = speaker_of(read_around.statements, read_around.local(m.passage))
         ours = establish(statements[n], ours_at.at, lex, article=True)
-        theirs = establish(other, local_at.at, lex, article=False, full_name=full_name)
+        theirs = establish(other, local_at.at, lex, article=False)
         check = compare(ours, theirs)
         same = {SpeakerVerdict.SAME: True, SpeakerVerdict.DIFFERENT: False}.get(check.verdict)
         speaker = other.source.name if other is not None and other.source.span is not None else None
@@ -110,7 +148,8 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
     if not docs:
         return tuple(Corroboration(st.id, Status.UNCHECKED, unchecked=Unchecked.NO_PAGES) for st in statements)
     words = Words(lex)
-    queries = [query(article, st, words) for st in statements]
+    quotes = article_quotes(article.text)
+    queries = [query(article, st, words, quotes, lex.abbreviations) for st in statements]
     index = Index([d.text for d in docs], words, lex.abbreviations)
     found = candidates([q.stems if q is not None else () for q in queries], index)
 
@@ -131,6 +170,7 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
         m = _match(q, page, window, split, words)
         if m is not None:
             matched.setdefault(cand.doc, []).append((cand.statement, m))
+    _by_quotation(queries, docs, pages, matched, words, lex)
 
     ours_at = _Sentences(article.text, lex)
     evidence: dict[int, list[Evidence]] = {}
@@ -140,10 +180,13 @@ def corroborate(article: Article, statements: Sequence[Statement], docs: Sequenc
 
     out = []
     for i, st in enumerate(statements):
-        if queries[i] is None:
+        q = queries[i]
+        ev = sorted(evidence.get(i, ()), key=lambda e: (RANK[e.status], -e.score, e.outlet))
+        # Too short to search by its words: a quotation not found word for word may be
+        # anywhere in other words, so it is not "not found".
+        if q is None or (not q.stems and not ev):
             out.append(Corroboration(st.id, Status.UNCHECKED, unchecked=Unchecked.TOO_SHORT))
             continue
-        ev = sorted(evidence.get(i, ()), key=lambda e: (RANK[e.status], -e.score, e.outlet))
         status = ev[0].status if ev else Status.NOT_FOUND
         out.append(Corroboration(st.id, status, tuple(ev)))
     return tuple(out)

@@ -2,8 +2,10 @@
 
 Windows' words and the quotations of their paragraphs for classification; for the
 speaker check, the attributions of the paragraphs around matched passages (never the
-whole page: all of a page's passages are read in one call, their paragraphs joined), and
-the full name a surname stands for earlier in the page.
+whole page: all of a page's passages are read in one call, their paragraphs joined);
+where the engine met a surname with no full name there ("Hege said"), they are read
+again with the sentences where the page names that person in full ("Michelle Hege"
+three paragraphs up), so the surname is resolved as it would be on the whole page.
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ def paragraph(text: str, span: Span) -> Span:
     return Span(lo, len(text) if hi < 0 else hi)
 
 
-def sentence_around(text: str, pos: int, abbreviations: frozenset[str]) -> str:
+def sentence_around(text: str, pos: int, abbreviations: frozenset[str]) -> Span:
     """The sentence holding ``pos``, read from its paragraph only."""
     para = paragraph(text, Span(pos, pos))
     for s in split_sentences(para.of(text), abbreviations):
         if para.start + s.start <= pos < para.start + s.end:
-            return " ".join(s.of(para.of(text)).split())
-    return ""
+            return Span(para.start + s.start, para.start + s.end)
+    return para
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class PageView:
         self.abbreviations = abbreviations
         self._windows: dict[Span, list[Token]] = {}
         self._quotes: dict[Span, list[Span]] = {}
-        self._names: dict[str, list[tuple[int, str]]] | None = None
+        self._names: dict[str, list[tuple[int, str]]] | None = None  # surname -> (where, full name)
 
     def quotes(self, span: Span) -> list[Span]:
         """The quotations (inner spans) of the paragraphs a span touches: quotation marks
@@ -102,10 +104,14 @@ class PageView:
         lo = text.rfind("\n", 0, k - 1) + 1 if k > 0 else span.start
         return Span(lo, span.end)
 
-    def attributions(self, passages: Sequence[Span], read: ReadStatements) -> Attributions:
-        """The attributions of the regions around the passages, read in one call."""
+    def attributions(self, passages: Sequence[Span], read: ReadStatements,
+                     surnames: frozenset[str] = frozenset()) -> Attributions:
+        """The attributions of the regions around the passages, read in one call; with
+        the sentences that name in full, before each region, the people it names by
+        one of ``surnames`` alone."""
+        regions = [self.region(p) for p in passages]
         merged: list[Span] = []
-        for r in sorted(self.region(p) for p in passages):
+        for r in sorted({*regions, *self._naming(regions, surnames)}):
             if merged and r.start <= merged[-1].end:
                 merged[-1] = Span(merged[-1].start, max(merged[-1].end, r.end))
             else:
@@ -118,19 +124,24 @@ class PageView:
         text = _JOIN.join(parts)
         return Attributions(text, read(text), tuple(starts), tuple(merged))
 
-    def full_name(self, surname: str, before: int, stopwords: frozenset[str]) -> tuple[str, str] | None:
-        """"Jeff Sanborn" for "Sanborn": the last run of capitalised words ending in the
-        surname before ``before``, and the sentence it stands in."""
+    def _naming(self, regions: Sequence[Span], surnames: frozenset[str]) -> list[Span]:
+        """The sentences that last name in full ("Jeff Sanborn", "Michelle Hege’s"),
+        before a region, someone the region names by one of ``surnames`` alone. Every
+        full name the surname may stand for is read, so two people of one surname stay
+        two for the engine."""
+        if not surnames:
+            return []
         if self._names is None:
             self._names = {}
             for m in _NAME_RUN.finditer(self.doc.text):
-                name = _POSSESSIVE.sub("", m.group(0))  # "Michelle Hege’s response"
+                name = _POSSESSIVE.sub("", m.group(0))
                 self._names.setdefault(name.split()[-1].lower(), []).append((m.start(), name))
-        runs = self._names.get(surname.lower(), [])
-        k = bisect.bisect_left(runs, (before,)) - 1
-        if k < 0:
-            return None
-        words = runs[k][1].split()
-        while len(words) > 2 and words[0].lower() in stopwords:  # "But Jeff Sanborn"
-            words.pop(0)
-        return " ".join(words), sentence_around(self.doc.text, runs[k][0], self.abbreviations)
+        out = []
+        for region in regions:
+            for word in surnames:
+                last: dict[str, int] = {}  # each full name -> where the page last writes it
+                for at, name in self._names.get(word, ()):
+                    if at < region.start:
+                        last[name] = at
+                out += [sentence_around(self.doc.text, at, self.abbreviations) for at in last.values()]
+        return out

@@ -3,7 +3,8 @@
 A statement with few content words ("in the email", "to keep trying") says too little to
 be found on its own: it is looked for with the rest of its sentence (source and cue left
 out), and counts only where that longer passage matches too. A sentence that is short as
-well leaves the statement unchecked.
+well leaves the statement to its whole quotations, looked up word for word
+(``quotations.py``), or unchecked.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Article, Kind, Statement
+from ..model import Article, Kind, Span, Statement
 from .classify import MIN_MATCHED
 from .classify import Said as Side
+from .quotations import Unit, speaker_stems, statement_units
 from .tokens import Token, Words, ellipsis_after, tokenize
 
 MIN_WORDS = 3  # shorter statements ("a disgrace") are looked for only with their sentence
@@ -31,8 +33,10 @@ _SENTENCES = re.compile(r"[.!?][\"”’']*\s+[\"“‘']?[A-Z]")
 class Query:
     content: Side
     anchor: Side | None  # for a short content: it with the rest of its sentence
-    stems: tuple[str, ...]  # what candidates are found by
+    stems: tuple[str, ...]  # what candidates are found by; empty: too short to search by its words
     long: bool = False  # more than one sentence: it may run past a two-sentence window
+    units: tuple[Unit, ...] = ()  # its whole quotations, looked up word for word
+    speaker: frozenset[str] = frozenset()  # the stems of how the article names its speaker
 
     @property
     def searched(self) -> Side:
@@ -55,8 +59,10 @@ def _enough(tokens: Sequence[Token], words: Words, weight: float) -> bool:
     return len(stems) >= floor and sum(words.stem_weight(s) for s in stems) >= weight
 
 
-def query(article: Article, st: Statement, words: Words) -> Query | None:
-    """How a statement is looked for; None when it is too short to check."""
+def query(article: Article, st: Statement, words: Words, quotes: Sequence[Span],
+          abbreviations: frozenset[str]) -> Query | None:
+    """How a statement is looked for; None when it is too short to check. ``quotes``:
+    the article's quotations (inner spans)."""
     text = article.text
     tokens = [t for span in st.content for t in tokenize(text, span.start, span.end)]
     if not tokens:
@@ -66,8 +72,11 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
     # mixed one ('he viewed the delay "as a U.S. policy problem"') is not.
     content = side(tokens, text, words, direct, wide=st.kind is Kind.MIXED)
     long = any(_SENTENCES.search(span.of(text)) for span in st.content) or len(st.content) > 1
+    units = statement_units(text, st, quotes, words, abbreviations) if direct else ()
+    speaker = speaker_stems(st, words) if units else frozenset()
     if len(tokens) >= MIN_WORDS and _enough(content.tokens, words, MIN_MATCHED):
-        return Query(content, None, tuple(content.stems.elements()), long)
+        return Query(content, None, tuple(content.stems.elements()), long, units, speaker)
+    by_quotes = Query(content, None, (), long, units, speaker) if units else None
     skip = [s for s in (st.source.span, st.cue) if s is not None]
 
     def in_content(t: Token) -> bool:
@@ -78,7 +87,7 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
               and (t.norm not in words.lex.cues or in_content(t))]
     inside = [k for k, t in enumerate(around) if in_content(t)]
     if not inside:
-        return None
+        return by_quotes
     lo, hi = inside[0], inside[-1] + 1
 
     def short() -> bool:
@@ -91,5 +100,5 @@ def query(article: Article, st: Statement, words: Words) -> Query | None:
             lo -= 1
     anchor = side(around[lo:hi], text, words, direct, wide=True)
     if not _enough(anchor.tokens, words, MIN_MATCHED):
-        return None
-    return Query(content, anchor, tuple(anchor.stems.elements()), long)
+        return by_quotes
+    return Query(content, anchor, tuple(anchor.stems.elements()), long, units, speaker)

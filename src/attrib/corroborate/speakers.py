@@ -56,6 +56,16 @@ def speaker_of(statements: Sequence[Statement], passage: Span) -> Statement | No
     return best
 
 
+def surname_alone(st: Statement | None) -> str | None:
+    """The surname of a person the engine found named by it alone, with no full name in
+    what it read ("Hege said"; lower case), else None."""
+    if st is None or st.source.type is not SourceType.PERSON or st.source.resolution is not Resolution.NAMED \
+            or st.source.antecedent is not None:
+        return None
+    words = st.source.name.split()
+    return words[0].lower() if len(words) == 1 and words[0][:1].isupper() else None
+
+
 def name_words(name: str, lex: MatchLexicons) -> list[str]:
     words = [w.lower() for w in _WORDS.findall(name.replace("’", "'").replace("'s ", " "))]
     return [w for w in words if w not in lex.titles and w not in _DROP]
@@ -105,14 +115,9 @@ def _relay(st: Statement, lex: MatchLexicons) -> bool:
     return bool(owner and owner.group(1) in lex.media)
 
 
-FullName = Callable[[str, int], tuple[str, str] | None]  # surname, before -> (full name, its sentence)
-
-
 def establish(st: Statement | None, sentence_at: Callable[[int], str], lex: MatchLexicons,
-              article: bool, full_name: FullName | None = None) -> _Who | SpeakerGap:
-    """The statement's speaker if the engine's resolution and the text bear it out.
-    ``full_name`` finds the full name a surname stands for earlier in the text (the
-    other outlet's attributions are read only around the passage)."""
+              article: bool) -> _Who | SpeakerGap:
+    """The statement's speaker if the engine's resolution and the text bear it out."""
     unnamed = SpeakerGap.ARTICLE_UNNAMED if article else SpeakerGap.OTHER_UNNAMED
     unsure = SpeakerGap.ARTICLE_UNCERTAIN if article else SpeakerGap.OTHER_UNCERTAIN
     if st is None:
@@ -136,11 +141,6 @@ def establish(st: Statement | None, sentence_at: Callable[[int], str], lex: Matc
             return unsure
         where = src.antecedent.start if src.antecedent is not None else src.span.start
         sentence = sentence_at(where)
-        if len(words) == 1 and full_name is not None and src.type is SourceType.PERSON:
-            found = full_name(words[0], src.span.start)
-            if found is not None and _covers(words, name_words(found[0], lex)):
-                name, sentence = found
-                words = name_words(name, lex)
     else:  # a pronoun or a description: only with the sentence that names its antecedent
         if src.antecedent is None:
             return unsure
