@@ -736,6 +736,25 @@ async def test_an_article_not_assessed_keeps_its_headline_and_progress_in_the_he
             assert "not assessed (too little text to judge)" in header
 
 
+@pytest.mark.parametrize("name,verdict,colour", [
+    ("border-talks", "strong", "green"), ("harbour-strike", "fair", "sky"), ("ferry-sale", "weak", "orange")])
+async def test_the_header_score_is_coloured_by_its_verdict(tmp_path, name, verdict, colour):
+    """The colour says what the word beside it says (rules/score.yaml's bands, as the HTML
+    report colours them): a strong 87.7 was once shown in the colour of a fair score."""
+    from attrib.tui import palette
+    from attrib.tui.header import ReportHeader
+
+    report = real_report(ARTICLE.parent / f"{name}.txt")
+    assert report.summary.verdict == verdict
+    app = make_app(tmp_path, report)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        stats = app.query_one(ReportHeader)._stats()
+        at = stats.plain.index(f"{report.summary.score:g}")
+        styles = [str(span.style) for span in stats.spans if span.start <= at < span.end]
+        assert styles and getattr(palette.of(app), colour) in styles[-1]
+
+
 async def test_the_reference_article_is_titled_by_its_headline(tmp_path, shared):
     report = real_report(shared / "corpora/seed/presstv-raqqah-2017-10-15.txt")
     app = make_app(tmp_path, report)

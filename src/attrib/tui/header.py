@@ -95,9 +95,10 @@ class ReportHeader(Horizontal):
             out.append("score ", p.grey)
             # as the reports write it: rounded to a whole number, 84.6 would show as 85
             # beside the verdict "fair" (strong starts at 85)
-            out.append(f"{summary.score:g}", "bold " + p.score(summary.score))
+            colour = p.verdict(summary.verdict)
+            out.append(f"{summary.score:g}", "bold " + colour)
             if summary.verdict:
-                out.append(f" {one_line(summary.verdict, 24)}", p.score(summary.score))
+                out.append(f" {one_line(summary.verdict, 24)}", colour)
             out.append("  ")
         return out.append_text(tail)
 

@@ -80,8 +80,11 @@ class Palette:
         style = {"confirmed": f"bold {self.sky}", "dismissed": f"bold {self.orange}"}
         return (FLAG_REVIEW_LABEL if is_flag else REVIEW_LABEL)[state], style.get(state, self.grey)
 
-    def score(self, score: float) -> str:
-        return self.sky if score >= 70 else self.orange if score >= 40 else self.vermillion
+    def verdict(self, word: str | None) -> str:
+        """The score's colour, by its verdict (rules/score.yaml's bands), as the HTML
+        report colours it: a colour never disagrees with the word beside it."""
+        return {"strong": self.green, "fair": self.sky, "weak": self.orange,
+                "poor": self.vermillion}.get(word or "", self.grey)
 
     @cached_property
     def diff_removed(self) -> Style:
