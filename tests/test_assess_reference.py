@@ -66,7 +66,8 @@ def test_reference_article_summary(seed):
 
 def test_own_article_with_the_same_patterns():
     report = check(Article(text=(ARTICLES / "ferry-sale.txt").read_text(encoding="utf-8")))
-    assert "Observers" in flagged(report, "vague-source")
+    # once: three vague-source rules match these words, and one flag stands for them
+    assert flagged(report, "vague-source") == ["Observers"]
     # "as managers announced the cuts" names an act, not a view someone holds
     assert "managers" not in flagged(report, "vague-source")
     assert has(report, "agentless", "is seen by many")
@@ -86,7 +87,8 @@ def test_own_article_with_the_same_patterns():
 
 def test_harbour_article():
     report = check(Article(text=(ARTICLES / "harbour-strike.txt").read_text(encoding="utf-8")))
-    assert "Observers" in flagged(report, "vague-source")
+    # once: three vague-source rules match these words, and one flag stands for them
+    assert flagged(report, "vague-source") == ["Observers"]
     # "as managers announced the cuts" names an act, not a view someone holds
     assert "managers" not in flagged(report, "vague-source")
     assert has(report, "agentless", "is seen by many")

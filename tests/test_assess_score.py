@@ -73,6 +73,14 @@ def test_summary_of_the_harbour_article():
     # 70.9 is in rules/score.yaml's band from 65: "fair"
     assert (s.score, s.verdict) == (70.9, "fair")
 
+def test_a_pronoun_nobody_is_named_for_is_not_a_named_source():
+    """"He said" with no one named before it: a reader cannot look the speaker up, so
+    nothing in this article is on the record."""
+    report = check("Port to Reopen\n\nHe said the port would reopen on Friday after the storm had passed.\n\n"
+                   "The ferries will run again from the north quay, he added.\n")
+    assert [(st.source.type.value, st.source.resolved) for st in report.statements] == [("person", None)] * 2
+    assert report.summary.named_on_record_share == 0.0
+
 
 @pytest.mark.parametrize("text", ["Hello.", "Harbour Notes\n", "x\x01y z%$#!q", ""])
 def test_too_little_material_is_not_assessed_never_100(text):

@@ -114,13 +114,16 @@ def test_too_short_to_check(quote):
     assert c.status.value == "unchecked" and c.unchecked is Unchecked.TOO_SHORT
 
 
-def test_a_short_quote_counts_only_inside_its_longer_sentence():
-    text = "Okafor called the offer “a disgrace” at a rally outside the harbour offices on Friday."
+@pytest.mark.parametrize("words", ["a disgrace", "a reckless harbour gamble"])
+def test_a_short_quote_counts_only_inside_its_longer_sentence(words):
+    """One common word, or three uncommon ones: too few to be told apart on their own
+    (FLOOR in corroborate/queries.py), so they count only inside their sentence."""
+    text = f"Okafor called the offer “{words}” at a rally outside the harbour offices on Friday."
     st = Statement("s1", Kind.MIXED, Source(Span(0, 6), "Okafor", SourceType.PERSON), Span(7, 13), "called",
                    (Span(text.index("“a"), text.index("” at") + 1),), Span(0, len(text)))
     article = Article(text=text)
-    same = "Okafor called the offer “a disgrace” at a rally outside the harbour offices."
-    elsewhere = "The mayor said the state of the roads was “a disgrace” and promised repairs."
+    same = f"Okafor called the offer “{words}” at a rally outside the harbour offices."
+    elsewhere = f"The mayor said the state of the roads was “{words}” and promised repairs."
     (found,) = corroborate(article, (st,), [CoverageDoc("https://a.example/1", "a.example", same)], LEX,
                            CHECKER.statements_of)
     assert found.status.value == "verbatim"

@@ -77,6 +77,13 @@ def test_huge_file_is_refused_by_its_size(cli, tmp_path: Path) -> None:
     one_line_error(cli("extract", str(path), timeout=60), "large")
 
 
+def test_huge_stdin_is_refused_after_the_limit_is_read(cli) -> None:
+    # A pipe has no size to look at first: attrib reads one byte past the limit and stops.
+    data = (SHORT * 200).encode("utf-8")
+    one_line_error(cli("check", "-", stdin=data * (11 * 1024 * 1024 // len(data) + 1), timeout=60),
+                   "stdin", "too large")
+
+
 def test_empty_stdin(cli) -> None:
     one_line_error(cli("check", "-", stdin=b""), "stdin", "empty")
 
