@@ -121,3 +121,31 @@ def test_an_unknown_kind_is_an_error_not_ignored(tmp_path):
     with pytest.raises(RuleError) as err:
         load_rulebook([tmp_path])
     assert str(path) in str(err.value) and "key 'kind'" in str(err.value)
+
+
+def test_the_words_each_pattern_needs_are_kept_between_runs(tmp_path):
+    """assess/needs_memo.py, on a real file: what one run worked out, the next reads; a
+    file written by other code, or broken, is not read; a run keeps only its own
+    patterns, so a rule pack used once does not weigh on every later start."""
+    from attrib.assess import terms
+    from attrib.assess.needs_memo import NeedsMemo
+
+    code, path = Path(terms.__file__), tmp_path / "rule-needs.json"
+    first = NeedsMemo(code, path)
+    pack, bundled = r"\bharbour\s+(?:levy|tax)\b", r"\b(?:observers|critics)\s+say\b"
+    for pattern in (pack, bundled):
+        assert first.get(pattern) is None
+        first.put(pattern, terms.required_sets(pattern))
+    first.save()
+    second = NeedsMemo(code, path)
+    assert second.get(bundled) == terms.required_sets(bundled) == (frozenset({"observers", "critics"}),
+                                                                   frozenset({"say"}))
+    second.put(r"\bquay\b", terms.required_sets(r"\bquay\b"))
+    second.save()  # this run used two patterns, not the pack's
+    third = NeedsMemo(code, path)
+    assert third.get(pack) is None and third.get(bundled) is not None
+    other = tmp_path / "other.py"
+    other.write_text("# another version of the code\n", encoding="utf-8")
+    assert NeedsMemo(other, path).get(bundled) is None
+    path.write_text("{not json", encoding="utf-8")
+    assert NeedsMemo(code, path).get(bundled) is None

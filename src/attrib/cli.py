@@ -367,7 +367,8 @@ def cmd_cache(args: argparse.Namespace) -> int:
     import time
     from dataclasses import replace
 
-    from .ingest.cache import PageCache, cache_dir
+    from .dirs import cache_dir
+    from .ingest.cache import PageCache
 
     def mb(size: int) -> str:
         return f"{size / 1048576:.1f} MB"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .checker import Checker
 from .corroborate.coverage_request import CoverageRequest
+from .dirs import cache_dir
 from .errors import AttribError
 from .ingest import is_url
 from .ingest.fetch_options import FetchOptions
@@ -64,8 +65,6 @@ def coverage_request(wanted: CoverageWanted, settings: Settings, fetch: FetchOpt
             if not wanted.endpoint.startswith(("http://", "https://")):
                 raise AttribError(f"discovery endpoint {wanted.endpoint!r}: must be an http(s) URL")
             discover = replace(discover, endpoint=wanted.endpoint)
-    from .ingest.cache import cache_dir  # sqlite3 is loaded only when coverage is asked for (start-up)
-
     return CoverageRequest(wanted.items, wanted.dirs, discover, min(wanted.jobs, 32), fetch,
                            cache_dir() / "fetch.sqlite")
 

@@ -11,30 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from ..dirs import cache_dir
+
 Needs = tuple[frozenset[str], ...]  # a match holds a word of each set; () when nothing is known
-_MAX_ENTRIES = 4000  # a file that grows past this (many packs over time) starts again
-
-
-def _path() -> Path:
-    env = os.environ.get("ATTRIB_CACHE_DIR")
-    if env:
-        return Path(env) / "rule-needs.json"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("attrib", appauthor=False)) / "rule-needs.json"
 
 
 class NeedsMemo:
-    """Pattern -> needs, read from the cache file once and written back when it grew.
-    ``code``: the file that works needs out; entries made by any other version of it
-    are not read."""
+    """Pattern -> needs, read from the cache file once; written back, with the patterns
+    of this run only, when one of them was not there (so a rule pack used once does not
+    make every later start read its patterns). ``code``: the file that works needs
+    out; entries made by any other version of it are not read."""
 
     def __init__(self, code: Path, path: Path | None = None) -> None:
-        self.path = path or _path()
+        self.path = path or cache_dir() / "rule-needs.json"
         self.known: dict[str, Needs] = {}
+        self.used: dict[str, Needs] = {}
         self._new = False
         try:
             self.code = hashlib.sha1(code.read_bytes()).hexdigest()
@@ -48,10 +41,13 @@ class NeedsMemo:
             self.known = {}
 
     def get(self, pattern: str) -> Needs | None:
-        return self.known.get(pattern)
+        found = self.known.get(pattern)
+        if found is not None:
+            self.used[pattern] = found
+        return found
 
     def put(self, pattern: str, needs: Needs) -> Needs:
-        self.known[pattern] = needs
+        self.known[pattern] = self.used[pattern] = needs
         self._new = True
         return needs
 
@@ -61,8 +57,7 @@ class NeedsMemo:
         from ..errors import OutputError
         from ..files import write_atomic  # written rarely: only when a rule changed
 
-        known = self.known if len(self.known) <= _MAX_ENTRIES else {}
-        data = {"code": self.code, "needs": {p: [sorted(s) for s in sets] for p, sets in known.items()}}
+        data = {"code": self.code, "needs": {p: [sorted(s) for s in sets] for p, sets in self.used.items()}}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, json.dumps(data, separators=(",", ":")))

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dirs import cache_dir
+
 HEURISTIC_CAP = 24 * 3600.0
 DEFAULT_MAX_MB = 200.0
 DEFAULT_MAX_DAYS = 30.0
@@ -38,15 +40,6 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("ATTRIB_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("attrib", appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
