@@ -402,8 +402,10 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def _antonym(removed: Sequence[str], added: Sequence[str], words: Words) -> tuple[str, str] | None:
     """The antonym pair one side of the run uses against the other, if any."""
     r, a = words.phrase_stems(removed), words.phrase_stems(added)
-    for one, other in words.lex.antonyms:
-        x, y = words.phrase_stems(one.split()), words.phrase_stems(other.split())
+    present = {*r, *a}
+    for one, other, x, y in words.antonyms:
+        if x[0] not in present or y[0] not in present:  # the pair cannot be there: skip the look
+            continue
         if (_contains(r, x) and _contains(a, y) and not _contains(a, x)) or \
            (_contains(r, y) and _contains(a, x) and not _contains(a, y)):
             return one, other

@@ -97,6 +97,10 @@ class Words:
         self._stems: dict[str, str | None] = {}
         self._long: dict[str, tuple[str, ...]] = {}
         self._common = frozenset(s for s in (self.stem(w) for w in lex.common) if s is not None)
+        # each antonym pair with its phrases' stems, worked out once: a changed run is
+        # checked against every pair (the quote clusters of a corpus do that 100,000 times)
+        self.antonyms = tuple((one, other, self.phrase_stems(one.split()), self.phrase_stems(other.split()))
+                              for one, other in lex.antonyms)
 
     def stem_weight(self, stem: str) -> float:
         """A common content word ("year", "more", "people") counts half."""

@@ -155,8 +155,8 @@ def group(versions: Sequence[_Version]) -> list[list[int]]:
 class _Reference:
     """A cluster's first version, read once for every comparison with it."""
 
-    def __init__(self, text: str, lex: MatchLexicons):
-        self.words = Words(lex)  # stems memoised for this cluster's comparisons only
+    def __init__(self, text: str, words: Words):
+        self.words = words
         self.said = side(tokenize(text), text, self.words, direct=True)
 
     def compare(self, version: str) -> tuple[Status, tuple[str, ...]]:
@@ -223,13 +223,16 @@ def cluster(occurrences: Sequence[Occurrence], lex: MatchLexicons) -> Clusters:
     found.sort(key=lambda vs: vs[0].occurrences[0].order)
 
     out = Clusters([], [], [])
+    # one memo of stems for every cluster: it grows with the corpus's vocabulary, not with
+    # its size, and the lexicons' own stems are worked out once, not once a cluster
+    memo = Words(lex)
     for number, vs in enumerate(found, 1):
         every = sorted((o for v in vs for o in v.occurrences), key=lambda o: o.order)
         first = every[0]
         outlets = list(dict.fromkeys(o.outlet for o in every if o.outlet))
         speakers = list(dict.fromkeys(o.speaker for o in every if o.speaker))
         reference = vs[0].occurrences[0].text
-        ref = _Reference(reference, lex) if len(vs) > 1 else None
+        ref = _Reference(reference, memo) if len(vs) > 1 else None
         altered = 0
         for k, v in enumerate(vs):
             head = v.occurrences[0]
