@@ -43,6 +43,9 @@ class Extractor:
         openers = trie_pattern(lx("clause-openers"), " ")
         self.boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
+        # "That said, ...": a set phrase opening a sentence or clause, a comma after it
+        set_phrases = trie_pattern(lx("set-phrases"), r"\s+")
+        self.set_phrase = re.compile(rf"(?<![\w’'-])(?:{set_phrases})\s*,", re.I)
         self.summary_nouns = lx("summary-nouns")
         self.labels = lx("labels")
         self.possessives = lx("possessives")

@@ -41,6 +41,8 @@ class Reader(Contents):
             return None  # a cue cannot run over a sentence boundary
         if hit.form == "according to":
             return self.according_to(hit, sent)
+        if self.in_set_phrase(hit, sent):
+            return None
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent) or self.adjective_use(hit, sent):
             return None
         if hit.group.layout == "passive":

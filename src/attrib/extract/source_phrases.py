@@ -13,6 +13,8 @@ from .words import Word, span_of, strip_edges, word, words
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
+_OPENING_MARKS = " \t\"“‘'([—–-*•"
+_CLAUSE_ENDS = ";:,—–-(\"“”"
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -36,6 +38,21 @@ class SourcePhrases(Reading):
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
+
+    def in_set_phrase(self, hit: CueHit, sent: Span) -> bool:
+        """Is the cue inside a set phrase that opens its clause ("That said, ...",
+        "Needless to say, ..."; rules/lexicons/set-phrases.yaml)?"""
+        if self.text.find(",", hit.span.end, hit.span.end + 12) < 0:
+            return False  # every set phrase ends in a comma a word or two after its cue
+        lo = max(sent.start, hit.span.start - 30)
+        for m in self.e.set_phrase.finditer(self.text, lo, min(sent.end, hit.span.end + 12)):
+            if m.start() <= hit.span.start and hit.span.end <= m.end():
+                before = self.text[sent.start:m.start()].split()
+                if before and before[-1].lower() in ("and", "but", "yet", "so"):
+                    before.pop()  # "But that said, ..."
+                head = " ".join(before).strip(_OPENING_MARKS)
+                return not head or head[-1] in _CLAUSE_ENDS
+        return False
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
