@@ -184,6 +184,10 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # a set phrase opening its clause is the writer's sentence adverbial (rules/lexicons/set-phrases.yaml)
     ("That said, the two councils might still merge next year.", "said"),
     ("The fare rise was small. But having said that, riders were angry.", "said"),
+    # "found" with a person, a reflexive or "ways" after it is no finding
+    ("Officers found him hiding in a shed behind the depot.", "found"),
+    ("The senator found herself in a tight race after the debate.", "found"),
+    ("Ferry operators found ways to cut their fuel bills.", "found"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -198,6 +202,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The union calls on the council to act before winter.", "calls on", "The union"),
     ("Vance tried to suggest that the vote had been rigged.", "suggest", "Vance"),
     ("The mayor took to Twitter to say the bridge was safe.", "say", "The mayor"),
+    ("A survey of riders found that most back the fare rise.", "found", "A survey of riders"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)
