@@ -188,6 +188,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("Officers found him hiding in a shed behind the depot.", "found"),
     ("The senator found herself in a tight race after the debate.", "found"),
     ("Ferry operators found ways to cut their fuel bills.", "found"),
+    # the reader addressed outside a quotation is no source (rules/lexicons/reader-pronouns.yaml)
+    ("If you want to sell the house before spring, start with the roof.", "want"),
+    ("You know the fares will rise again by June.", "know"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -203,6 +206,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("Vance tried to suggest that the vote had been rigged.", "suggest", "Vance"),
     ("The mayor took to Twitter to say the bridge was safe.", "say", "The mayor"),
     ("A survey of riders found that most back the fare rise.", "found", "A survey of riders"),
+    ("You said on Monday the fares would fall.", "said", "You"),  # an interviewer, in a transcript
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)

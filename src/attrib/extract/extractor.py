@@ -47,6 +47,7 @@ class Extractor:
         set_phrases = trie_pattern(lx("set-phrases"), r"\s+")
         self.set_phrase = re.compile(rf"(?<![\w’'-])(?:{set_phrases})\s*,", re.I)
         self.summary_nouns = lx("summary-nouns")
+        self.reader_pronouns = lx("reader-pronouns")
         self.labels = lx("labels")
         self.possessives = lx("possessives")
         self.source_openers = lx("source-openers")

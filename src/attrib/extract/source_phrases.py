@@ -197,6 +197,8 @@ class SourcePhrases(Reading):
         lex = self.e.lex
         if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
             return False
+        if phrase.lower() in self.e.reader_pronouns and hit.group.cls in ("belief", "intention", "evidence"):
+            return False  # "if you want to retire early": the writer's advice to the reader
         if hit.group.needs is None and len(ws) <= 4:
             return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
