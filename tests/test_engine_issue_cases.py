@@ -188,6 +188,10 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("Officers found him hiding in a shed behind the depot.", "found"),
     ("The senator found herself in a tight race after the debate.", "found"),
     ("Ferry operators found ways to cut their fuel bills.", "found"),
+    ("Divers found and freed the trapped seal on Sunday.", "found"),
+    # an event brought to its end is no conclusion drawn
+    ("The inquiry concluded its last public hearing on Friday.", "concluded"),
+    ("The choir's tour concludes Nov. 3 in Leeds.", "concludes"),
     # the reader addressed outside a quotation is no source (rules/lexicons/reader-pronouns.yaml)
     ("If you want to sell the house before spring, start with the roof.", "want"),
     ("You know the fares will rise again by June.", "know"),
@@ -207,6 +211,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The mayor took to Twitter to say the bridge was safe.", "say", "The mayor"),
     ("A survey of riders found that most back the fare rise.", "found", "A survey of riders"),
     ("You said on Monday the fares would fall.", "said", "You"),  # an interviewer, in a transcript
+    ("The inquiry concluded that the crew had not been trained.", "concluded", "The inquiry"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)
