@@ -218,6 +218,18 @@ def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     assert st.source.text == source
 
 
+def test_the_subject_of_a_relative_clause_with_no_that() -> None:
+    # "the one cost she said ...": the pronoun is the speaker, not the noun phrase it follows
+    text = ("Harbour master Ines Ortiz met the press on Friday. The levy is the one cost she said "
+            "the port could not carry.")
+    src = at_cue(text, "said").source
+    assert src.text == "she"
+    assert src.resolved == "Ines Ortiz"
+    # the object of a relative clause with its pronoun stays in the source phrase
+    text = "Analysts who have done the sums say the port will lose money."
+    assert at_cue(text, "say").source.text == "Analysts who have done the sums"
+
+
 def test_the_source_before_a_relative_clause() -> None:
     text = ("The source, who said he had spoken to people inside the compound, told Reuters the "
             "guards had left.")

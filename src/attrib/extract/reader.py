@@ -101,6 +101,7 @@ class Reader(Contents):
         phrase = left.of(text)
         if not self.source_like(phrase, hit):
             return None
+        left = self.relative_subject(left)
         source = self.make_source(left, role, aside)
         inserted = self.inserted(sent, left.start, hit.span.end)
         if inserted:

@@ -15,6 +15,18 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
 _OPENING_MARKS = " \t\"“‘'([—–-*•"
 _CLAUSE_ENDS = ";:,—–-(\"“”"
+# lowercase words that end no noun phrase, beyond the lexicons' determiners, links and
+# adverbs: a pronoun after them opens no relative clause ("if he", "because they")
+_NOT_NOUNS = frozenset(["all", "both", "half", "even", "only", "just", "if", "when", "while", "as", "because",
+                        "than", "so", "but", "yet", "once", "until", "unless", "whether", "where", "how", "why",
+                        "what", "who", "whom", "which", "that", "this", "these", "those", "said", "says", "say",
+                        "told", "tells", "then", "now", "also", "still", "here", "there", "like", "unlike",
+                        "across", "around", "among", "amid", "between", "behind", "beyond", "through",
+                        "throughout", "toward", "towards", "under", "within", "without", "into", "onto",
+                        "upon", "near", "inside", "outside", "along", "despite", "per", "via", "versus",
+                        "above", "below", "off", "out", "up", "down", "over", "after", "before", "during",
+                        "since", "past", "done", "made", "seen", "taken", "given", "known", "shown"])
+_RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -331,6 +343,27 @@ class SourcePhrases(Reading):
         singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
         return low in lex.roles or singular in lex.roles or low in lex.vague or low in lex.documents \
             or singular in lex.documents or low in lex.organization or low in lex.government
+
+    def relative_subject(self, left: Span) -> Span:
+        """``the only regret he voiced``, ``something she opposed``: a subject pronoun
+        right before the cue and after a plain noun is the subject of a relative clause
+        with no "that"; the source is the pronoun, not the noun phrase it follows."""
+        ws = self.words(left.start, left.end)
+        if len(ws) < 2 or ws[-1].lower not in self.e.clause_subjects:
+            return left
+        prev = ws[-2]
+        if not (prev.text.isalpha() and prev.text[1:].islower() and self.plain_noun(prev.lower)) \
+                or any(w.lower in _RELATIVES for w in ws[:-1]):
+            return left  # "analysts who have done the calculations say": the relative's own object
+        return Span(ws[-1].start, ws[-1].end)
+
+    def plain_noun(self, low: str) -> bool:
+        """Could this lowercase word end a noun phrase (no determiner, link word,
+        quantifier, adverb or verb)?"""
+        e = self.e
+        return low not in e.lex.determiners and low not in e.lex.links and low not in e.lex.quantifiers \
+            and low not in e.aux and low not in e.prepositions and low not in e.finite \
+            and low not in e.verb_markers and not low.endswith(("ly", "ed")) and low not in _NOT_NOUNS
 
     def is_verb(self, w: Word) -> bool:
         """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""
