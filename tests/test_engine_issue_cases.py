@@ -192,6 +192,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # an event brought to its end is no conclusion drawn
     ("The inquiry concluded its last public hearing on Friday.", "concluded"),
     ("The choir's tour concludes Nov. 3 in Leeds.", "concludes"),
+    # writing a work is authorship, no statement (`not_object` in rules/cues.yaml)
+    ("She wrote forty songs for the band that winter.", "wrote"),
+    ("Ortiz wrote her first novel in a caravan by the harbour.", "wrote"),
     # the reader addressed outside a quotation is no source (rules/lexicons/reader-pronouns.yaml)
     ("If you want to sell the house before spring, start with the roof.", "want"),
     ("You know the fares will rise again by June.", "know"),
@@ -212,6 +215,8 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("A survey of riders found that most back the fare rise.", "found", "A survey of riders"),
     ("You said on Monday the fares would fall.", "said", "You"),  # an interviewer, in a transcript
     ("The inquiry concluded that the crew had not been trained.", "concluded", "The inquiry"),
+    ("The ombudsman concluded his account was accurate.", "concluded", "The ombudsman"),
+    ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)

@@ -26,6 +26,7 @@ _NOT_NOUNS = frozenset(["all", "both", "half", "even", "only", "just", "if", "wh
                         "upon", "near", "inside", "outside", "along", "despite", "per", "via", "versus",
                         "above", "below", "off", "out", "up", "down", "over", "after", "before", "during",
                         "since", "past", "done", "made", "seen", "taken", "given", "known", "shown"])
+_OBJECT_ENDS = frozenset(["that", "to", "which", "who", "saying", "arguing", "calling", "and", "but", "as"])
 _RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
@@ -43,13 +44,27 @@ class SourcePhrases(Reading):
 
     def blocked_after(self, hit: CueHit, sent: Span) -> bool:
         group = hit.group
-        if not group.not_before and not group.only_before:
+        if not group.not_before and not group.only_before and not group.not_object:
             return False
-        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 60))
+        if group.not_object and self.names_object(nxt, group.not_object):
+            return True
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
+
+    def names_object(self, ws: list[Word], nouns: frozenset[str]) -> bool:
+        """Is the noun phrase right after a cue headed by one of ``nouns`` ("wrote his
+        first novel", "wrote hundreds of songs")? It ends at punctuation, a preposition
+        other than "of", or a word that opens a clause."""
+        for w in ws[:8]:
+            low = w.lower
+            if low in nouns:
+                return True
+            if not w.text[0].isalnum() or low in _OBJECT_ENDS or (low != "of" and low in self.e.prepositions):
+                return False
+        return False
 
     def in_set_phrase(self, hit: CueHit, sent: Span) -> bool:
         """Is the cue inside a set phrase that opens its clause ("That said, ...",
