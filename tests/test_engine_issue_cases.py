@@ -179,6 +179,8 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("Prosecutors questioned accused sex trafficker Dirk Vale on Monday.", "accused"),
     ("The Nasdaq added 20.72 points to close at 8,540.", "added"),
     ("Contributing: Lena Moss, Weld Herald", ":"),
+    ("Disclaimer: The views of our guest writers are their own.", ":"),  # the page's furniture
+    ("Sign Up: Get the morning briefing in your inbox.", ":"),
     ("Council Budget Approved, Plus New Fees Announced", "Announced"),
     ("The militia seized the city, where it declared a caliphate in 2014.", "declared"),
     # a set phrase opening its clause is the writer's sentence adverbial (rules/lexicons/set-phrases.yaml)
