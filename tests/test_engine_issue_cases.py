@@ -194,6 +194,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # an event brought to its end is no conclusion drawn
     ("The inquiry concluded its last public hearing on Friday.", "concluded"),
     ("The choir's tour concludes Nov. 3 in Leeds.", "concludes"),
+    # taking something on, and an event going on, are no belief and no speech
+    ("The new chair assumed the role of peacemaker at once.", "assumed"),
+    ("The ferry strike continues Nov. 19 at the northern docks.", "continues"),
     # writing a work is authorship, no statement (`not_object` in rules/cues.yaml)
     ("She wrote forty songs for the band that winter.", "wrote"),
     ("Ortiz wrote her first novel in a caravan by the harbour.", "wrote"),
@@ -218,6 +221,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("You said on Monday the fares would fall.", "said", "You"),  # an interviewer, in a transcript
     ("The inquiry concluded that the crew had not been trained.", "concluded", "The inquiry"),
     ("The ombudsman concluded his account was accurate.", "concluded", "The ombudsman"),
+    ("The skipper assumed the storm would pass by noon.", "assumed", "The skipper"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
