@@ -194,6 +194,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # an event brought to its end is no conclusion drawn
     ("The inquiry concluded its last public hearing on Friday.", "concluded"),
     ("The choir's tour concludes Nov. 3 in Leeds.", "concludes"),
+    # appearing before a body is no statement: how, when, or a relative clause, then no content
+    ("Two inspectors testified side-by-side before the harbour board on Monday.", "testified"),
+    ("Ruiz was the second pilot testifying Monday who saw the crash.", "testifying"),
     # taking something on, and an event going on, are no belief and no speech
     ("The new chair assumed the role of peacemaker at once.", "assumed"),
     ("The ferry strike continues Nov. 19 at the northern docks.", "continues"),
@@ -222,6 +225,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The inquiry concluded that the crew had not been trained.", "concluded", "The inquiry"),
     ("The ombudsman concluded his account was accurate.", "concluded", "The ombudsman"),
     ("The skipper assumed the storm would pass by noon.", "assumed", "The skipper"),
+    ("The union called Friday for a new pay offer.", "called", "The union"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
