@@ -197,6 +197,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # appearing before a body is no statement: how, when, or a relative clause, then no content
     ("Two inspectors testified side-by-side before the harbour board on Monday.", "testified"),
     ("Ruiz was the second pilot testifying Monday who saw the crash.", "testifying"),
+    # a thing given its name after an indefinite noun phrase (rules/lexicons/naming-verbs.yaml)
+    ("A new residents' group called Save Our Pier met on Monday.", "called"),
+    ("She read a poem called “Low Tide” at the memorial.", "called"),
     # taking something on, and an event going on, are no belief and no speech
     ("The new chair assumed the role of peacemaker at once.", "assumed"),
     ("The ferry strike continues Nov. 19 at the northern docks.", "continues"),
@@ -226,6 +229,8 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The ombudsman concluded his account was accurate.", "concluded", "The ombudsman"),
     ("The skipper assumed the storm would pass by noon.", "assumed", "The skipper"),
     ("The union called Friday for a new pay offer.", "called", "The union"),
+    ("The harbour master called Ortiz a reckless skipper.", "called", "The harbour master"),
+    ("A reporter for the Herald called the plan a gamble.", "called", "A reporter for the Herald"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:

@@ -48,6 +48,7 @@ class Extractor:
         self.set_phrase = re.compile(rf"(?<![\w’'-])(?:{set_phrases})\s*,", re.I)
         self.summary_nouns = lx("summary-nouns")
         self.reader_pronouns = lx("reader-pronouns")
+        self.naming_verbs = lx("naming-verbs")
         self.labels = lx("labels")
         self.possessives = lx("possessives")
         self.source_openers = lx("source-openers")

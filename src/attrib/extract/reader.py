@@ -99,7 +99,7 @@ class Reader(Contents):
         left = self.before_verb(left, hit)
         left = self.coordinated(left, sent)
         phrase = left.of(text)
-        if not self.source_like(phrase, hit):
+        if not self.source_like(phrase, hit) or self.gives_a_name(hit, left, sent):
             return None
         left = self.relative_subject(left)
         source = self.make_source(left, role, aside)

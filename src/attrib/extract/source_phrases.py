@@ -54,6 +54,24 @@ class SourcePhrases(Reading):
             return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
+    def gives_a_name(self, hit: CueHit, left: Span, sent: Span) -> bool:
+        """``a group called Black Votes Matter``, ``a poem called "Winter Station"``: a
+        naming participle right after an indefinite noun phrase, before a name or a
+        quotation, names a thing (rules/lexicons/naming-verbs.yaml)."""
+        if hit.form not in self.e.naming_verbs:
+            return False
+        nxt = self.text[hit.span.end:min(sent.end, hit.span.end + 3)].lstrip()
+        if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'"):
+            return False
+        ws = self.words(left.start, left.end)
+        for k in range(len(ws) - 1, -1, -1):
+            low = ws[k].lower
+            if low in ("a", "an", "another"):
+                return k < len(ws) - 1 and not any(self.is_verb(w) for w in ws[k + 1:])
+            if low in self.e.lex.determiners or low in self.e.lex.pronouns or low in self.e.possessives:
+                return False
+        return False
+
     def names_object(self, ws: list[Word], nouns: frozenset[str]) -> bool:
         """Is the noun phrase right after a cue headed by one of ``nouns`` ("wrote his
         first novel", "wrote hundreds of songs")? It ends at punctuation, a preposition
