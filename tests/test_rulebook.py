@@ -65,6 +65,8 @@ def test_a_user_pattern_is_compiled_and_checked_at_load(cli, tmp_path):
      "rule 'mine': key 'forms': item 2 must be non-empty text"),
     ("kind: cues\ngroups:\n  - id: mine\n    class: speech\n    forms: [yelled]\n    colour: red\n",
      "rule 'mine': key 'colour': unknown key"),
+    ("kind: cues\ngroups:\n  - id: mine\n    class: speech\n    forms: [yelled]\n    not_object: novel\n",
+     "rule 'mine': key 'not_object'"),
     ("kind: lexicon\nid: extra\nentries: [yes, fine]\n",
      "rule 'extra': key 'entries': item 1 was read as true"),
     ("kind: lexicon\nid: extra\nentries: [a, b\n", "invalid YAML at line"),
@@ -101,6 +103,14 @@ def test_a_user_rule_pack_adds_cues_and_extends_lexicons(tmp_path):
     assert st.source.resolved == "Ines Duarte"
     assert "harbour wire" in rules.lexicon("news-agencies")
     assert "afp" in rules.lexicon("news-agencies")  # extended, not replaced
+
+
+def test_a_user_cue_group_names_the_objects_that_make_it_no_cue(tmp_path):
+    write(tmp_path, "cues.yaml", "kind: cues\ngroups:\n  - id: penning\n    class: writing\n"
+                                 "    not_object: [ballad]\n    forms: [penned]\n")
+    checker = Checker([tmp_path])
+    assert checker.extract("The mayor penned that the budget was late.")
+    assert not checker.extract("The mayor penned a short ballad for the harbour festival.")
 
 
 def test_a_user_pack_can_remove_lexicon_entries(tmp_path):

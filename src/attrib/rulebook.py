@@ -49,7 +49,9 @@ class CueGroup:
     ``needs`` narrows where a form counts as a cue: ``subject`` only right after a
     source-like phrase (``Smith believes``, not ``I believe``), ``that`` only when a
     content clause follows (``noted that``). ``not_before`` lists words that, right
-    after the form, show it is not a cue ("continued to")."""
+    after the form, show it is not a cue ("continued to"); ``not_object`` nouns that,
+    heading the noun phrase after the form, show it names an act, not a statement
+    ("wrote a novel")."""
 
     id: str
     cls: str
@@ -60,6 +62,7 @@ class CueGroup:
     alone: bool = True
     layout: str | None = None
     file: str = ""
+    not_object: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -191,7 +194,7 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
     for n, item in enumerate(expect(data.get("groups"), list, file, None, "groups")):
         expect(item, dict, file, f"#{n + 1}", "groups")
         gid = expect(item.get("id"), str, file, f"#{n + 1}", "id")
-        check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "alone",
+        check_keys(item, ("id", "class", "forms", "needs", "not_before", "only_before", "not_object", "alone",
                            "layout", "description"), file, gid)
         cls = expect(item.get("class"), str, file, gid, "class")
         if cls not in CUE_CLASSES:
@@ -205,11 +208,14 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
                                                                 "not_before"))
         only_before = frozenset(w.lower() for w in string_list(item.get("only_before", []), file, gid,
                                                                  "only_before"))
+        not_object = frozenset(w.lower() for w in string_list(item.get("not_object", []), file, gid,
+                                                                "not_object"))
         alone = expect(item.get("alone", True), bool, file, gid, "alone")
         layout = item.get("layout")
         if layout not in (None, "passive"):
             raise RuleError(file, "must be: passive", gid, "layout")
-        groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file))
+        groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file,
+                               not_object))
     return groups
 
 

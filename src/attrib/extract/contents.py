@@ -14,6 +14,11 @@ _DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
 _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
                           "upon", "outside", "inside", "from", "alongside", "amid", "following"])
 # One item of a bullet list: a line opening with a bullet mark.
+# how and when, between a cue and a phrase that is no content ("testified side-by-side
+# before the committee"); time words that are no adverb stay
+_MANNER = frozenset(["side-by-side", "together", "jointly", "alone", "live", "again", "anew", "briefly", "first"])
+_NOT_TIME = frozenset(["the", "this", "time"])
+_RELATIVE = frozenset(["who", "whom", "which", "whose"])
 _BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
 
@@ -137,9 +142,15 @@ class Contents(Relays):
         i = self._skip_opening(ws, i)
         if i >= len(ws):
             return self.following_block(end)  # "Obama also said:" and a quote or a list below
-        if ws[i].lower in self.e.prepositions and not self._finite(ws[i + 1:]) and not (
-                ws[i].lower == "to" and i + 1 < len(ws) and ws[i + 1].text.islower()
-                and ws[i + 1].lower not in self.e.lex.determiners and ws[i + 1].lower not in self.e.lex.pronouns):
+        j = self._past_adverbs(ws, i)
+        if j < len(ws) and j > i and ws[j].lower in _RELATIVE:
+            return ()  # "the third witness testifying Tuesday who listened": the relative is the noun's
+        j = i
+        while j < len(ws) and ws[j].lower in _MANNER:
+            j += 1  # "testified side-by-side before the committee" ("called Friday for" is a cue)
+        if j < len(ws) and ws[j].lower in self.e.prepositions and not self._finite(ws[j + 1:]) and not (
+                ws[j].lower == "to" and j + 1 < len(ws) and ws[j + 1].text.islower()
+                and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
         start = ws[i].start
         quote = self.quote_at(start)
@@ -160,6 +171,15 @@ class Contents(Relays):
             later = tuple(p for p in last.parts if p.start >= end)
             return (Span(span.start, max(span.end, min(end, last.span.end))), *later)
         return (span,)
+
+    def _past_adverbs(self, ws: list[Word], i: int) -> int:
+        """Past adverbs and time words right after a cue ("publicly", "side-by-side",
+        "Tuesday"), which say how or when, not what."""
+        while i < len(ws) and (ws[i].lower in _MANNER or (ws[i].text.islower() and ws[i].lower.endswith("ly"))
+                               or (ws[i].lower in self.e.time and ws[i].lower not in self.e.prepositions
+                                   and ws[i].lower not in _NOT_TIME)):
+            i += 1
+        return i
 
     def _finite(self, ws: list[Word]) -> bool:
         """Does a clause follow (before the next comma): an auxiliary, a past form or a

@@ -43,11 +43,18 @@ class Extractor:
         openers = trie_pattern(lx("clause-openers"), " ")
         self.boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
+        # "That said, ...": a set phrase opening a sentence or clause, a comma after it
+        set_phrases = trie_pattern(lx("set-phrases"), r"\s+")
+        self.set_phrase = re.compile(rf"(?<![\w’'-])(?:{set_phrases})\s*,", re.I)
         self.summary_nouns = lx("summary-nouns")
+        self.reader_pronouns = lx("reader-pronouns")
+        self.naming_verbs = lx("naming-verbs")
         self.labels = lx("labels")
         self.possessives = lx("possessives")
         self.source_openers = lx("source-openers")
         self.subject_pronouns = (lx("pronouns") - {"him", "her", "them"}) | {"who"}
+        # the subject of a relative clause with no "that" ("the only regret he voiced")
+        self.clause_subjects = frozenset(["he", "she", "they", "we", "i"])
         self.prepositions = lx("prepositions")
         verbs = "|".join(sorted(map(re.escape, lx("aside-verbs"))))
         # ", seen by the Weld Herald," and the like: an aside that names the channel.

@@ -41,6 +41,8 @@ class Reader(Contents):
             return None  # a cue cannot run over a sentence boundary
         if hit.form == "according to":
             return self.according_to(hit, sent)
+        if self.in_set_phrase(hit, sent):
+            return None
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent) or self.adjective_use(hit, sent):
             return None
         if hit.group.layout == "passive":
@@ -97,8 +99,9 @@ class Reader(Contents):
         left = self.before_verb(left, hit)
         left = self.coordinated(left, sent)
         phrase = left.of(text)
-        if not self.source_like(phrase, hit):
+        if not self.source_like(phrase, hit) or self.gives_a_name(hit, left, sent):
             return None
+        left = self.relative_subject(left)
         source = self.make_source(left, role, aside)
         inserted = self.inserted(sent, left.start, hit.span.end)
         if inserted:

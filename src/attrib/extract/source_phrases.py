@@ -13,6 +13,21 @@ from .words import Word, span_of, strip_edges, word, words
 # "ORLANDO, Fla. (Reuters) - " opening a story
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:[A-Z][a-z]{1,4}\.\s*)?(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*$")
+_OPENING_MARKS = " \t\"“‘'([—–-*•"
+_CLAUSE_ENDS = ";:,—–-(\"“”"
+# lowercase words that end no noun phrase, beyond the lexicons' determiners, links and
+# adverbs: a pronoun after them opens no relative clause ("if he", "because they")
+_NOT_NOUNS = frozenset(["all", "both", "half", "even", "only", "just", "if", "when", "while", "as", "because",
+                        "than", "so", "but", "yet", "once", "until", "unless", "whether", "where", "how", "why",
+                        "what", "who", "whom", "which", "that", "this", "these", "those", "said", "says", "say",
+                        "told", "tells", "then", "now", "also", "still", "here", "there", "like", "unlike",
+                        "across", "around", "among", "amid", "between", "behind", "beyond", "through",
+                        "throughout", "toward", "towards", "under", "within", "without", "into", "onto",
+                        "upon", "near", "inside", "outside", "along", "despite", "per", "via", "versus",
+                        "above", "below", "off", "out", "up", "down", "over", "after", "before", "during",
+                        "since", "past", "done", "made", "seen", "taken", "given", "known", "shown"])
+_OBJECT_ENDS = frozenset(["that", "to", "which", "who", "saying", "arguing", "calling", "and", "but", "as"])
+_RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -29,13 +44,60 @@ class SourcePhrases(Reading):
 
     def blocked_after(self, hit: CueHit, sent: Span) -> bool:
         group = hit.group
-        if not group.not_before and not group.only_before:
+        if not group.not_before and not group.only_before and not group.not_object:
             return False
-        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 30))
+        nxt = self.words(hit.span.end, min(sent.end, hit.span.end + 60))
+        if group.not_object and self.names_object(nxt, group.not_object):
+            return True
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
+
+    def gives_a_name(self, hit: CueHit, left: Span, sent: Span) -> bool:
+        """``a group called Black Votes Matter``, ``a poem called "Winter Station"``: a
+        naming participle right after an indefinite noun phrase, before a name or a
+        quotation, names a thing (rules/lexicons/naming-verbs.yaml)."""
+        if hit.form not in self.e.naming_verbs:
+            return False
+        nxt = self.text[hit.span.end:min(sent.end, hit.span.end + 3)].lstrip()
+        if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'"):
+            return False
+        ws = self.words(left.start, left.end)
+        for k in range(len(ws) - 1, -1, -1):
+            low = ws[k].lower
+            if low in ("a", "an", "another"):
+                return k < len(ws) - 1 and not any(self.is_verb(w) for w in ws[k + 1:])
+            if low in self.e.lex.determiners or low in self.e.lex.pronouns or low in self.e.possessives:
+                return False
+        return False
+
+    def names_object(self, ws: list[Word], nouns: frozenset[str]) -> bool:
+        """Is the noun phrase right after a cue headed by one of ``nouns`` ("wrote his
+        first novel", "wrote hundreds of songs")? It ends at punctuation, a preposition
+        other than "of", or a word that opens a clause."""
+        for w in ws[:8]:
+            low = w.lower
+            if low in nouns:
+                return True
+            if not w.text[0].isalnum() or low in _OBJECT_ENDS or (low != "of" and low in self.e.prepositions):
+                return False
+        return False
+
+    def in_set_phrase(self, hit: CueHit, sent: Span) -> bool:
+        """Is the cue inside a set phrase that opens its clause ("That said, ...",
+        "Needless to say, ..."; rules/lexicons/set-phrases.yaml)?"""
+        if self.text.find(",", hit.span.end, hit.span.end + 12) < 0:
+            return False  # every set phrase ends in a comma a word or two after its cue
+        lo = max(sent.start, hit.span.start - 30)
+        for m in self.e.set_phrase.finditer(self.text, lo, min(sent.end, hit.span.end + 12)):
+            if m.start() <= hit.span.start and hit.span.end <= m.end():
+                before = self.text[sent.start:m.start()].split()
+                if before and before[-1].lower() in ("and", "but", "yet", "so"):
+                    before.pop()  # "But that said, ..."
+                head = " ".join(before).strip(_OPENING_MARKS)
+                return not head or head[-1] in _CLAUSE_ENDS
+        return False
 
     def is_noun(self, lo: int, cue_start: int) -> bool:
         """A cue form used as a noun or adjective: "several reports", "Washington's stated goals"."""
@@ -180,6 +242,8 @@ class SourcePhrases(Reading):
         lex = self.e.lex
         if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
             return False
+        if phrase.lower() in self.e.reader_pronouns and hit.group.cls in ("belief", "intention", "evidence"):
+            return False  # "if you want to retire early": the writer's advice to the reader
         if hit.group.needs is None and len(ws) <= 4:
             return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
@@ -312,6 +376,27 @@ class SourcePhrases(Reading):
         singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
         return low in lex.roles or singular in lex.roles or low in lex.vague or low in lex.documents \
             or singular in lex.documents or low in lex.organization or low in lex.government
+
+    def relative_subject(self, left: Span) -> Span:
+        """``the only regret he voiced``, ``something she opposed``: a subject pronoun
+        right before the cue and after a plain noun is the subject of a relative clause
+        with no "that"; the source is the pronoun, not the noun phrase it follows."""
+        ws = self.words(left.start, left.end)
+        if len(ws) < 2 or ws[-1].lower not in self.e.clause_subjects:
+            return left
+        prev = ws[-2]
+        if not (prev.text.isalpha() and prev.text[1:].islower() and self.plain_noun(prev.lower)) \
+                or any(w.lower in _RELATIVES for w in ws[:-1]):
+            return left  # "analysts who have done the calculations say": the relative's own object
+        return Span(ws[-1].start, ws[-1].end)
+
+    def plain_noun(self, low: str) -> bool:
+        """Could this lowercase word end a noun phrase (no determiner, link word,
+        quantifier, adverb or verb)?"""
+        e = self.e
+        return low not in e.lex.determiners and low not in e.lex.links and low not in e.lex.quantifiers \
+            and low not in e.aux and low not in e.prepositions and low not in e.finite \
+            and low not in e.verb_markers and not low.endswith(("ly", "ed")) and low not in _NOT_NOUNS
 
     def is_verb(self, w: Word) -> bool:
         """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""
