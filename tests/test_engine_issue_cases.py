@@ -206,6 +206,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # writing a work is authorship, no statement (`not_object` in rules/cues.yaml)
     ("She wrote forty songs for the band that winter.", "wrote"),
     ("Ortiz wrote her first novel in a caravan by the harbour.", "wrote"),
+    # a physical act on a place or a thing is no reaction (`not_object`)
+    ("Masked men attacked the union office in Port Selden overnight.", "attacked"),
+    ("The skipper slammed the door of the wheelhouse and cast off.", "slammed"),
     # the reader addressed outside a quotation is no source (rules/lexicons/reader-pronouns.yaml)
     ("If you want to sell the house before spring, start with the roof.", "want"),
     ("You know the fares will rise again by June.", "know"),

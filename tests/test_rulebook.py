@@ -159,3 +159,13 @@ def test_the_words_each_pattern_needs_are_kept_between_runs(tmp_path):
     assert NeedsMemo(other, path).get(bundled) is None
     path.write_text("{not json", encoding="utf-8")
     assert NeedsMemo(code, path).get(bundled) is None
+
+
+def test_a_cue_guard_the_engine_does_not_read_is_refused(tmp_path):
+    """`needs: that` was once accepted and documented, but nothing read it: a user's guard
+    would have done nothing. Only `needs: subject` is read."""
+    write(tmp_path, "mine.yaml", "kind: cues\ngroups:\n  - id: mine\n    class: speech\n    forms: [yelled]\n"
+                                 "    needs: that\n")
+    with pytest.raises(RuleError) as err:
+        load_rulebook([tmp_path])
+    assert "rule 'mine': key 'needs': must be: subject" in str(err.value)

@@ -201,8 +201,8 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
             raise RuleError(file, f"unknown class {cls!r} (expected one of: {', '.join(CUE_CLASSES)})",
                             gid, "class")
         needs = item.get("needs")
-        if needs not in (None, "subject", "that", "object"):
-            raise RuleError(file, "must be one of: subject, that, object", gid, "needs")
+        if needs not in (None, "subject"):  # the one guard the engine reads (extract/reader.py)
+            raise RuleError(file, "must be: subject", gid, "needs")
         forms = tuple(f.lower() for f in string_list(item.get("forms"), file, gid, "forms"))
         not_before = frozenset(w.lower() for w in string_list(item.get("not_before", []), file, gid,
                                                                 "not_before"))
