@@ -24,6 +24,9 @@ commit 935ba0c run by this same script in the same minutes, load average about 2
     reference  80x24    753-764 ms (CPU 700-710), help 211-234   594-665 ms (CPU 470-540), help 55-84
     generated  80x24    986-1027 ms (CPU 930-970), help 246-264   812-848 ms (CPU 570-640), help 91-112
 
+On a quiet machine (load about 1) at the end of round 2 (2026-11-29), 120x40, median
+of 5: reference 594 ms (CPU 540), help 65 ms; generated 736 ms (CPU 680), help 27 ms.
+
 Wall times here move by a few hundred ms with the other sessions' load; compare figures
 taken together. What is left for the 5,000-word article is checking it (about a quarter
 of a second, in the child, while the screen starts) and Textual drawing the first frame.
