@@ -11,14 +11,11 @@ memory of that process (``wait4``'s rusage) for each N, and the growth per 1,000
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from _common import ROOT
+from _common import run_extract
 
 TEXT = "The harbour master said the port would reopen on Monday after the storm.\n"
 
@@ -31,28 +28,13 @@ def make_corpus(root: Path, n: int) -> None:
         (folder / f"doc{i:07d}.txt").write_text(TEXT)
 
 
-def peak_rss_mb(corpus: Path) -> tuple[float, float, int]:
-    src = os.environ.get("ATTRIB_SRC", str(ROOT / "src"))
-    env = {**os.environ, "PYTHONPATH": src}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "attrib", "extract", str(corpus)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"attrib extract failed ({code}): {err[:500]}")
-    return usage.ru_maxrss / 1024, seconds, code
-
-
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000, 40000]
     rows = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             make_corpus(Path(tmp), n)
-            rss, seconds, _ = peak_rss_mb(Path(tmp))
+            _, seconds, rss = run_extract([tmp])
         rows.append((n, rss))
         print(f"{n:>8,} files: peak RSS {rss:7.1f} MB  ({seconds:5.1f} s)", flush=True)
     (n0, r0), (n1, r1) = rows[0], rows[-1]

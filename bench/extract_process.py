@@ -16,28 +16,9 @@ Memory flat over a corpus: the same command over the first quarter of the docume
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
-import time
 
-from _common import POLNEAR, ROOT, need_polnear
-
-
-def run(inputs: list[str]) -> tuple[float, float, float]:
-    """(CPU seconds, wall seconds, peak RSS in MB) of one ``attrib extract`` process."""
-    src = os.environ.get("ATTRIB_SRC", str(ROOT / "src"))
-    env = {**os.environ, "PYTHONPATH": src}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "attrib", "extract", *inputs, "-o", os.devnull],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"attrib extract failed ({code}): {err[:500]}")
-    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+from _common import POLNEAR, need_polnear, run_extract
 
 
 def main() -> int:
@@ -52,13 +33,13 @@ def main() -> int:
     best = 0.0
     peak = 0.0
     for n in range(1, args.rounds + 1):
-        cpu, wall, rss = run([str(folder)])
+        cpu, wall, rss = run_extract([str(folder)])
         best = max(best, words / cpu)
         peak = max(peak, rss)
         print(f"round {n}: CPU {cpu:.2f} s ({words / cpu:,.0f} words/s), wall {wall:.2f} s, peak RSS {rss:.0f} MB")
     print(f"best {best:,.0f} words/s (CPU time, start-up included)")
     quarter = files[: len(files) // 4]
-    _, _, small = run([str(p) for p in quarter])
+    _, _, small = run_extract([str(p) for p in quarter])
     print(f"memory over a corpus: peak RSS {small:.0f} MB for {len(quarter)} documents, "
           f"{peak:.0f} MB for {len(files)} ({peak / small:.2f}x for {len(files) / len(quarter):.0f}x the documents)")
     return 0

@@ -17,8 +17,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -27,11 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 import attrib  # noqa: E402
+from _common import SHARED, WEASEL_CATEGORIES, detokenise  # noqa: E402
 from support_assess import FLAG_FIXTURES, describe, evaluate, load_passages, scores  # noqa: E402
-
-WEASEL_CATEGORIES = frozenset({"vague-source", "agentless", "hedge", "weasel-word"})
-_PTB = [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"),
-        ("-RCB-", "}"), ("``", '"'), ("''", '"')]
 
 
 def ratio(a: int, b: int) -> str:
@@ -51,15 +46,6 @@ def fixture_section(directory: Path, label: str) -> bool:
     for o in failing:
         print(f"  {describe(o)}")
     return not failing
-
-
-def detokenise(line: str) -> str:
-    for a, b in _PTB:
-        line = line.replace(a, b)
-    line = re.sub(r" (['’](?:s|re|ve|ll|d|m)|n't)\b", r"\1", line)
-    line = re.sub(r" ([,.;:!?%)\]])", r"\1", line)
-    line = re.sub(r"([(\[$]) ", r"\1", line)
-    return re.sub(r'" (.*?) "', r'"\1"', line)
 
 
 def weasel_section(shared: Path) -> None:
@@ -99,10 +85,9 @@ def main() -> int:
     ok = fixture_section(FLAG_FIXTURES, "Fixture set (development)")
     print()
     fixture_section(ROOT / "fixtures" / "flags-heldout", "Held-out set (never tuned on)")
-    shared = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
     if not args.no_corpus:
-        if (shared / "corpora").is_dir():
-            weasel_section(shared)
+        if (SHARED / "corpora").is_dir():
+            weasel_section(SHARED)
         else:
             print("\nWikiWeasel: ../shared is absent, skipped")
     return 0 if ok else 1

@@ -28,7 +28,7 @@ import sys
 from collections import Counter
 
 import attrib
-from _common import ROOT, SHARED
+from _common import ROOT, SHARED, WEASEL_CATEGORIES, detokenise
 
 CORPUS = SHARED / "corpora" / "wikiweasel"
 FILES = {True: "conll2010_wiki_train_wikiweasel_uncertain_sentences.txt",
@@ -39,12 +39,9 @@ HELD_OUT = 0.25
 MIN_UNCERTAIN = 4
 MIN_PRECISION = 0.45
 NEAR = 0.05  # a longer cue must beat a shorter one inside it by this much to stay
-# Speculation ("may", "could") is left out: Wikipedia's "uncertain" label is about weasel
-# wording, and its certain sentences are full of a "may" that permits or generalises
-# ("a port may be forwarded"). --with-speculation counts it too.
-WEASEL_CATEGORIES = frozenset({"vague-source", "agentless", "hedge", "weasel-word"})
-_PTB = [("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"),
-        ("-RCB-", "}"), ("``", '"'), ("''", '"')]
+# WEASEL_CATEGORIES (bench/_common.py) leave speculation out: Wikipedia's "uncertain" label
+# is about weasel wording, and its certain sentences are full of a "may" that permits or
+# generalises ("a port may be forwarded"). --with-speculation counts it too.
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
 # Struck out by a reviewer after reading the learned list, each with the reason. A cue
@@ -97,15 +94,6 @@ REVIEWED_OUT: dict[str, str] = {
     "other related": "a chance phrase",
     "and it": "ordinary grammar",
 }
-
-
-def detokenise(line: str) -> str:
-    for a, b in _PTB:
-        line = line.replace(a, b)
-    line = re.sub(r" (['’](?:s|re|ve|ll|d|m)|n't)\b", r"\1", line)
-    line = re.sub(r" ([,.;:!?%)\]])", r"\1", line)
-    line = re.sub(r"([(\[$]) ", r"\1", line)
-    return re.sub(r'" (.*?) "', r'"\1"', line)
 
 
 def load() -> list[tuple[str, bool]]:
