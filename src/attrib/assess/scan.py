@@ -1,8 +1,8 @@
 """Where in one document a rule's pattern can match, found once and shared by every rule.
 
 A regular expression costs the same per character however rare the words it looks for,
-and the flag rules run dozens of them over every article. Each pattern knows the words
-one of which any match must contain (``terms.required_literals``); a document is split
+and the flag rules run dozens of them over every article. Each pattern knows sets of
+words such that any match holds a word of each (``terms.required_sets``); a document is split
 into pieces, a sentence each (from its start to the next sentence's start, so the pieces
 cover the whole text), and a pattern runs only on the pieces that hold one of its words.
 A flag never spans two sentences, so nothing is lost; the occurrences of a word are

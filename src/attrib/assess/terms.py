@@ -178,20 +178,10 @@ def _required(items: Any, collect: list[frozenset[str]] | None = None) -> Litera
     return best
 
 
-
 _MAX_NEEDS = 3  # the most selective sets kept: a sentence must hold a word of each
 _FUNCTION_WORDS = frozenset({"the", "and", "that", "was", "were", "has", "have", "had", "for", "with", "are", "his",
                              "her", "they", "not", "but", "from", "this", "been", "will", "would", "could", "can",
                              "who", "which", "its", "their", "there", "you", "all", "one", "two", "out", "did"})
-
-
-def required_literals(pattern: str) -> Literals:
-    """The lowercase words one of which any match of ``pattern`` must contain; None when
-    the pattern does not say (or uses syntax the stdlib parser does not read)."""
-    try:
-        return _required(sre_parse.parse(pattern, re.IGNORECASE))
-    except Exception:  # any syntax the parser does not know, or an anchor: scan everything
-        return None
 
 
 _memo: NeedsMemo | None = None  # loaded on the first rule parsed, once per process
