@@ -212,6 +212,20 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # the reader addressed outside a quotation is no source (rules/lexicons/reader-pronouns.yaml)
     ("If you want to sell the house before spring, start with the roof.", "want"),
     ("You know the fares will rise again by June.", "know"),
+    # a subject that denies there is a source (rules/lexicons/no-sources.yaml)
+    ("No one knew what had become of the ferry's owners.", "knew"),
+    ("Nobody said the pier would close.", "said"),
+    # the writer's own belief or wish, outside a quotation (rules/lexicons/writer-pronouns.yaml)
+    ("I wanted to buy a copy of the tide tables, but they were sold out.", "wanted"),
+    ("We will never know why the crew turned back.", "know"),
+    # a thought of someone is no belief held (`not_before: [of]`)
+    ("When the deal was struck, the skipper thought of his old crew.", "thought"),
+    # a passive participle with its agent: the subject before it is no source
+    ("The regatta, celebrated by lighting lamps along the quay, ends on Sunday.", "celebrated"),
+    ("The plan, backed by the dockers' union, goes to a vote on Friday.", "backed"),
+    # "show" the noun, not the verb
+    ("The band plays a hometown show on Sept. 12 at the old ferry shed.", "show"),
+    ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -235,6 +249,9 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The harbour master called Ortiz a reckless skipper.", "called", "The harbour master"),
     ("A reporter for the Herald called the plan a gamble.", "called", "A reporter for the Herald"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
+    ("Polls show Ortiz ahead by six points.", "show", "Polls"),
+    ("I asked the harbour master whether the pier was safe.", "asked", "I"),  # an exchange the writer reports
+    ("\"I think the pier will close,\" Ortiz said. \"We want it open.\"", "said", "Ortiz"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)

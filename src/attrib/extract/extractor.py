@@ -48,6 +48,8 @@ class Extractor:
         self.set_phrase = re.compile(rf"(?<![\w’'-])(?:{set_phrases})\s*,", re.I)
         self.summary_nouns = lx("summary-nouns")
         self.reader_pronouns = lx("reader-pronouns")
+        self.no_sources = lx("no-sources")
+        self.writer_pronouns = lx("writer-pronouns")
         self.naming_verbs = lx("naming-verbs")
         self.labels = lx("labels")
         self.possessives = lx("possessives")

@@ -244,6 +244,11 @@ class SourcePhrases(Reading):
             return False
         if phrase.lower() in self.e.reader_pronouns and hit.group.cls in ("belief", "intention", "evidence"):
             return False  # "if you want to retire early": the writer's advice to the reader
+        if phrase.lower() in self.e.writer_pronouns and hit.group.cls in ("belief", "intention") \
+                and not self.layout.in_quotes(hit.span):
+            return False  # "I wanted to buy a copy": the writer's own voice
+        if phrase.lower() in self.e.no_sources:
+            return False  # "No one knew what had become of them": nobody holds the view
         if hit.group.needs is None and len(ws) <= 4:
             return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
