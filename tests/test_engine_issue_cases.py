@@ -292,6 +292,18 @@ def test_unnamed_sources(text: str, stype: SourceType) -> None:
     assert st.source.resolution is Resolution.UNNAMED
 
 
+def test_a_firm_and_its_short_form_are_an_organization() -> None:
+    text = ("Kestrel Freight Equities expects slower trade. Kestrel said freight rates would "
+            "fall. Mara E. Holt, an economist, said the cut was overdue.")
+    firm = at_cue(text, "expects")
+    assert firm.source.type is SourceType.ORGANIZATION  # "Equities" ends a firm's name
+    short = at_cue(text, "said")
+    assert (short.source.type, short.source.resolved, short.source.resolution) == (
+        SourceType.ORGANIZATION, "Kestrel Freight Equities", Resolution.SHORT_FORM)
+    # a middle initial makes no body of a person
+    assert at_cue(text, "said", 2).source.type is SourceType.PERSON
+
+
 # -- provenance -------------------------------------------------------------------------
 
 def test_every_source_says_how_it_was_found() -> None:

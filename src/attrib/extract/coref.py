@@ -120,7 +120,8 @@ def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speake
         return _pronoun(src, low, at, sentence, entities, speakers, text)
     # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker
     # nor is a name after a preposition ("owners of the cafés in Marrow Bay")
-    mentions = [m for m in entities.within(src.span) if (m.entity.kind != EntityKind.BODY or src.type in _NAMED)
+    mentions = [m for m in entities.within(src.span)
+                if (m.entity.kind != EntityKind.BODY or src.type in _NAMED or _short_form(m, src))
                 and not text.startswith(("'s", "’s", "' ", "’ "), m.span.end)
                 and _word_before(text, src.span.start, m.outer.start) not in lex.links]
     named = _named(src, mentions, entities, lex)
@@ -181,7 +182,9 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
     ent = m.entity
     if ent.kind == EntityKind.BODY:
         if src.type not in _NAMED:
-            return None
+            if not _short_form(m, src):
+                return None
+            src = replace(src, type=_type_of(ent, lex))  # "Alden said" after "Alden Capital": the firm
         _set_type(ent, src.type)
         if len(src.text.split()) == 1 and ent.name != src.text:  # "WHO" after "World Health Organization (WHO)"
             return replace(src, resolved=ent.name, resolution=Resolution.SHORT_FORM, confidence=SURE_SHORT,
@@ -204,6 +207,12 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
         ent.kind = EntityKind.PERSON  # a name that speaks is a person's
     _set_type(ent, SourceType.PERSON)
     return _from_entity(src, ent, m.span), ent
+
+
+def _short_form(m: Mention, src: Source) -> bool:
+    """Is the whole source a short form of a body named before ("Kotak" after "Kotak
+    Institutional Equities")?"""
+    return m.span == src.span and m.entity.name != src.text
 
 
 def _from_entity(src: Source, ent: Entity, span: Span | None) -> Source:
