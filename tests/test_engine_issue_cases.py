@@ -226,6 +226,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # "show" the noun, not the verb
     ("The band plays a hometown show on Sept. 12 at the old ferry shed.", "show"),
     ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
+    ("The pier was rebuilt in 1990 and the projects in Kell came later.", "projects"),
+    ("He put it on the table and left.", "put it"),
+    ("The council maintained the roads until 1990.", "maintained"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -250,6 +253,15 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("A reporter for the Herald called the plan a gamble.", "called", "A reporter for the Herald"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
     ("Polls show Ortiz ahead by six points.", "show", "Polls"),
+    ("The ferry will lose money this winter, say experts.", "say", "experts"),  # a bare group, inverted
+    ("The ferry will lose money, say local officials.", "say", "local officials"),
+    ("The Harbour Commission on tides and safety found that in 2015, nine boats sank.", "found",
+     "The Harbour Commission on tides and safety"),
+    ("As Ortiz put it, “The pier is older than the town.”", "put it", "Ortiz"),
+    ("The board has maintained that the pier is safe.", "maintained", "The board"),
+    ("The budget office projects that fares will rise by June.", "projects", "The budget office"),
+    ("The skipper still bemoans that the pier was sold.", "bemoans", "The skipper"),
+    ("Councillor Moss was skeptical the money would come.", "was skeptical", "Councillor Moss"),
     ("I asked the harbour master whether the pier was safe.", "asked", "I"),  # an exchange the writer reports
     ("\"I think the pier will close,\" Ortiz said. \"We want it open.\"", "said", "Ortiz"),
 ])
@@ -290,6 +302,19 @@ def test_unnamed_sources(text: str, stype: SourceType) -> None:
     st = statements(text)[0]
     assert st.source.type is stype
     assert st.source.resolution is Resolution.UNNAMED
+
+
+@pytest.mark.parametrize("text", [
+    ("“The tide turned,” Ines Ortiz, a researcher at the Institute for Tides, Ports and Weather "
+     "think tank told the Herald."),
+    ("“The tide turned,” Ines Ortiz, a researcher at the Institute for Tides, Ports and Weather, "
+     "a think tank, told the Herald."),
+])
+def test_a_name_before_a_role_whose_words_hold_commas(text: str) -> None:
+    st = at_cue(text, "told")
+    assert st.source.text == "Ines Ortiz"
+    assert st.source.role is not None and st.source.role.startswith("a researcher at the Institute")
+    assert content(text, st).startswith("The tide turned")
 
 
 def test_a_firm_and_its_short_form_are_an_organization() -> None:

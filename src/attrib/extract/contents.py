@@ -148,7 +148,8 @@ class Contents(Relays):
         j = i
         while j < len(ws) and ws[j].lower in _MANNER:
             j += 1  # "testified side-by-side before the committee" ("called Friday for" is a cue)
-        if j < len(ws) and ws[j].lower in self.e.prepositions and not self._finite(ws[j + 1:]) and not (
+        opened = i > 0 and ws[i - 1].lower == "that"  # "found that in 2015, ...": a clause follows
+        if not opened and j < len(ws) and ws[j].lower in self.e.prepositions and not self._finite(ws[j + 1:]) and not (
                 ws[j].lower == "to" and j + 1 < len(ws) and ws[j + 1].text.islower()
                 and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)

@@ -11,7 +11,7 @@ from ..rulebook import CueGroup
 from ..text.layout import CLOSERS
 from .contents import Contents
 from .cues import CueHit
-from .words import strip_edges
+from .words import Word, strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
@@ -98,6 +98,10 @@ class Reader(Contents):
             return self.build(hit, sent, source, content) if content else None
         left = self.before_verb(left, hit)
         left = self.coordinated(left, sent)
+        if role is None and not self.is_name(left.of(text)):
+            named = self.name_before_role(sent.start, left)
+            if named is not None:
+                left, role = named
         phrase = left.of(text)
         if not self.source_like(phrase, hit) or self.gives_a_name(hit, left, sent):
             return None
@@ -158,7 +162,7 @@ class Reader(Contents):
             return None  # "..., saying the hostages had suffered": a participle, never inverted
         ws = self.words(hit.span.end, sent.end)
         if not ws or not (ws[0].capitalized or ws[0].lower in self.e.lex.determiners
-                          or any(w.capitalized for w in ws[1:4])):
+                          or any(w.capitalized for w in ws[1:4]) or self.group_noun_ends(ws)):
             return None
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
@@ -177,6 +181,14 @@ class Reader(Contents):
         if not content:
             return None
         return self.build(hit, sent, self.make_source(src, role), content)
+
+    def group_noun_ends(self, ws: list[Word]) -> bool:
+        """``..., say experts.``, ``..., say local officials.``: a bare group of people, up
+        to three words, that ends the sentence."""
+        lex = self.e.lex
+        words = [w for w in ws if w.text not in (".", "!", "?", "”", "\"", "’")]
+        return 1 <= len(words) <= 3 and len(ws) - len(words) <= 2 and all(w.text.isalpha() for w in words) \
+            and words[-1].lower in (lex.vague | lex.roles | lex.unnamed_officials)
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,

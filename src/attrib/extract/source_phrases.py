@@ -154,7 +154,11 @@ class SourcePhrases(Reading):
             return left
         lo = self.clause_start(sent.start, left.start - 4)
         head = self.trim_source(lo, left.start - 4)
-        if head is None or len(self.words(head.start, head.end)) > 4 or self.is_clause(head):
+        if head is None or self.is_clause(head):
+            return left
+        ws = self.words(head.start, head.end)
+        # "The Lancet Commission on pollution and health": "and" inside a body's complement
+        if len(ws) > (7 if any(w.lower in ("of", "on", "for") for w in ws[1:]) else 4):
             return left
         first = head.of(text).split(None, 1)[0]
         if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
@@ -296,6 +300,13 @@ class SourcePhrases(Reading):
             last = last.strip()
         if head and self.is_appositive(last):
             role, body = last, head
+            last_piece = strip_edges(text, lo + len(body.rpartition(",")[0]) + 1, lo + len(body))
+            if last_piece and not self.is_name(last_piece.of(text)):
+                # "Kurinji Selvaraj, an analyst at the Council on Energy, Environment and
+                # Water, a think tank, told": the name before a role whose words hold commas
+                named = self.name_before_role(lo, last_piece)
+                if named is not None:
+                    return named[0], named[1], aside
         elif head and self.is_name(last) and self.is_appositive(head.strip().rpartition(",")[2].strip()):
             # "The town's deputy mayor, Lars Quist, said": the role comes first.
             name_start = lo + len(head) + 1
@@ -312,6 +323,23 @@ class SourcePhrases(Reading):
         if found is None or not found.of(text)[:1].isupper():
             return None, None, ""
         return found, role, aside
+
+    def name_before_role(self, lo: int, left: Span) -> tuple[Span, str] | None:
+        """``Kurinji Selvaraj, an analyst at the Council on Energy, Environment and Water
+        think tank told``: the phrase before the cue ends a role whose words hold commas;
+        the source is the name before the role. Returns (name, role)."""
+        text = self.text
+        pieces = text[lo:left.start].split(",")
+        if len(pieces) < 3 or pieces[-1].strip():
+            return None
+        for k in range(len(pieces) - 2, max(0, len(pieces) - 4), -1):
+            name, role = pieces[k - 1].strip(" \t\n\"“”'"), pieces[k].strip()
+            if self.is_name(name) and self.is_appositive(role):
+                end = lo + len(",".join(pieces[:k]))  # the comma after the name
+                found = self.trim_source(self.clause_start(lo, end), end)
+                if found is not None and self.is_name(found.of(text)):
+                    return found, text[end + 1:left.end].strip()
+        return None
 
     def main_subject(self, sent: Span) -> Span | None:
         """The noun phrase opening a sentence: capitalised words, a determiner and up to
