@@ -71,6 +71,25 @@ def test_a_pronoun_after_its_own_cue_is_not_its_addressee() -> None:
     assert at_cue(text, "told").source.resolved == "Omar Reyes"
 
 
+def test_a_pronoun_points_at_the_subject_that_opens_its_own_sentence() -> None:
+    text = ("Two pilots, Ivo Renn and Piet Marsh, spoke to the board. \"The pier held,\" Renn "
+            "replied. Marsh, in his evidence, faulted what he called \"shortcuts\" in the repairs. "
+            '"The bolts were never checked," he said.')
+    assert at_cue(text, "called").source.resolved == "Piet Marsh"
+    assert at_cue(text, "said").source.resolved == "Piet Marsh"
+    # an object in its own sentence is no antecedent: the earlier speaker is
+    text = 'Ivo Renn spoke first. The board thanked Piet Marsh, and "We are done," he said.'
+    assert at_cue(text, "said").source.resolved != "Piet Marsh"
+
+
+def test_he_never_points_at_a_title_of_common_words() -> None:
+    text = ("The agency chose the Harbour Landing System in May. The landing system is new. "
+            '"We need it," he said.')
+    assert at_cue(text, "said").source.resolved is None
+    text = 'Saeb Erekat met the envoy on Monday. "We need it," he said.'
+    assert at_cue(text, "said").source.resolved == "Saeb Erekat"
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")

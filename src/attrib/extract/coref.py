@@ -270,6 +270,24 @@ def _agrees(ent: Entity, low: str) -> bool:
     return False
 
 
+def _opens(m: Mention, entities: Entities) -> bool:
+    """Does the mention open its sentence (the subject, before any other word)?"""
+    sent = entities.layout.sentences[m.sentence]
+    return not entities.text[sent.start:m.outer.start].strip(" \t\n\"“”'‘’(")
+
+
+def _person_like(ent: Entity, low: str, entities: Entities) -> bool:
+    """Could "he" or "she" point at a name the scan could not tell? A person's name has
+    a first name or words the article never writes in lowercase: not "Human Landing
+    System", "Danger Set Off Immune Responses" (a headline)."""
+    if ent.kind != EntityKind.NAME or not (low in _MALE or low in _FEMALE):
+        return True
+    words = ent.name.split()
+    if words[0].lower() in names.first_names():
+        return True
+    return len(words) <= 3 and not any(entities.common(w) for w in words)
+
+
 def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, speakers: _Speakers,
              text: str) -> tuple[Source, Entity | None]:
     if low in _SELF:
@@ -290,11 +308,15 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
     window = 3 if low in _BODY else _LOOK_BACK
     for k in range(sentence, max(-1, sentence - window), -1):
         said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)
-                and not (low in _PLURAL and e.kind == EntityKind.BODY and sentence - k > 1)]
+                and not (low in _PLURAL and e.kind == EntityKind.BODY and sentence - k > 1)
+                and _person_like(e, low, entities)]
         named = [m for m in speakers.mentions.get(k, ()) if m.span.start < at and not m.quoted
-                 and _agrees(m.entity, low) and not (low in _PLURAL and sentence - k > 1)]
+                 and _agrees(m.entity, low) and not (low in _PLURAL and sentence - k > 1)
+                 and _person_like(m.entity, low, entities)]
         if k == sentence:
-            named = []  # in its own sentence a pronoun points at an earlier speaker only
+            # in its own sentence a pronoun points at an earlier speaker, or at the subject
+            # that opens it ("Young, in his testimony, criticized what he called ...")
+            named = [m for m in named[:1] if _opens(m, entities) and m.entity.kind != EntityKind.BODY]
         if not said and not named:
             continue
         if said:
