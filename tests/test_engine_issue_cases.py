@@ -336,6 +336,23 @@ def test_a_name_before_a_role_whose_words_hold_commas(text: str) -> None:
     assert content(text, st).startswith("The tide turned")
 
 
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("The Kessel Space Agency delayed the launch. The agency said the engine had failed.",
+     "Kessel Space Agency"),
+    ("NAVCOM announced the plan on Monday. The agency said the satellite was ready.", "NAVCOM"),
+    ("The Selden Water Board raised prices. The utility said costs had doubled.", "Selden Water Board"),
+    ("The Home Office cut 200 jobs. Brenmark Industries objected. The ministry said demand fell.",
+     "Home Office"),
+])
+def test_a_generic_noun_points_back_at_the_last_body_of_its_kind(text: str, resolved: str) -> None:
+    assert at_cue(text, "said").source.resolved == resolved
+
+
+def test_a_government_noun_never_points_at_a_firm() -> None:
+    text = "Brenmark Industries cut 200 jobs. The department said demand fell."
+    assert at_cue(text, "said").source.resolved is None
+
+
 def test_a_firm_and_its_short_form_are_an_organization() -> None:
     text = ("Kestrel Freight Equities expects slower trade. Kestrel said freight rates would "
             "fall. Mara E. Holt, an economist, said the cut was overdue.")

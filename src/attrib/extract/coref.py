@@ -354,7 +354,8 @@ def _description(src: Source, noun: str, speakers: _Speakers,
             return replace(src, type=SourceType.PERSON, resolved=ent.name, resolution=Resolution.DESCRIPTION,
                            confidence=SURE_DESCRIPTION, antecedent=ent.first,
                            role=src.role or ent.role or noun), ent
-    if noun in lex.organization or noun in lex.government:
+    if noun in lex.organization or noun in lex.government or noun in lex.generic_bodies \
+            or noun in lex.generic_agencies:
         named = speakers.roles.get(noun)
         if named is not None and named.kind == EntityKind.BODY:  # "The group, WeWorkers Coalition," before
             return replace(src, type=_type_of(named, lex), resolved=named.name, resolution=Resolution.DESCRIPTION,
@@ -363,8 +364,10 @@ def _description(src: Source, noun: str, speakers: _Speakers,
             name = ent.name.lower()
             if name == f"the {noun}":
                 continue
-            if noun in name or (noun in lex.generic_bodies and _type_of(ent, lex) == SourceType.ORGANIZATION):
-                return replace(src, type=_type_of(ent, lex), resolved=ent.name,
+            kind = _type_of(ent, lex)
+            if noun in name or (noun in lex.generic_bodies and kind == SourceType.ORGANIZATION) \
+                    or (noun in lex.generic_agencies and kind == SourceType.GOVERNMENT):
+                return replace(src, type=kind, resolved=ent.name,
                                resolution=Resolution.DESCRIPTION, confidence=SURE_DESCRIPTION,
                                antecedent=ent.first), ent
     if src.type in _NAMED:

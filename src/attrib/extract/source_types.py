@@ -35,6 +35,7 @@ class SourceLexicons:
     agency_heads: frozenset[str]
     generic_bodies: frozenset[str]
     unnamed_officials: frozenset[str]
+    generic_agencies: frozenset[str]
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
@@ -50,7 +51,7 @@ class SourceLexicons:
                    lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
                    lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
                    lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"),
-                   lx("unnamed-officials"))
+                   lx("unnamed-officials"), lx("generic-agencies"))
 
 
 def _plural(word: str) -> str:
