@@ -301,6 +301,12 @@ def test_the_subject_of_a_relative_clause_with_no_that() -> None:
     assert at_cue(text, "say").source.text == "Analysts who have done the sums"
 
 
+def test_the_antecedent_of_a_relative_that_is_the_source() -> None:
+    text = "The board published a report that found the pier was unsafe."
+    st = at_cue(text, "found")
+    assert (st.source.text, st.source.type) == ("a report", SourceType.DOCUMENT)
+
+
 def test_the_source_before_a_relative_clause() -> None:
     text = ("The source, who said he had spoken to people inside the compound, told Reuters the "
             "guards had left.")

@@ -97,7 +97,7 @@ class Reader(Contents):
             content = self.content_before(sent, cue.start) or self.content_after(hit, sent, cue.end)
             return self.build(hit, sent, source, content) if content else None
         left = self.before_verb(left, hit)
-        left = self.coordinated(left, sent)
+        left = self.that_antecedent(self.coordinated(left, sent))
         if role is None and not self.is_name(left.of(text)):
             named = self.name_before_role(sent.start, left)
             if named is not None:

@@ -442,3 +442,15 @@ class SourcePhrases(Reading):
         if prev and prev[-1].lower in ("who", "which"):
             return Span(prev[-1].start, prev[-1].end)
         return None
+
+    def that_antecedent(self, left: Span) -> Span:
+        """``The company published a blog post that said ...``: before a relative "that"
+        right before the cue, the source is the noun phrase "that" stands for, back to
+        the verb before it."""
+        ws = self.words(left.start, left.end)
+        if len(ws) < 3 or ws[-1].lower != "that" or not self.plain_noun(ws[-2].lower):
+            return left
+        for k in range(len(ws) - 2, 0, -1):
+            if self.is_verb(ws[k]):
+                return span_of(ws[k + 1:-1]) or left
+        return left
