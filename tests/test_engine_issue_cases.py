@@ -303,6 +303,16 @@ def test_the_subject_of_a_relative_clause_with_no_that() -> None:
     assert at_cue(text, "say").source.text == "Analysts who have done the sums"
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor, in a letter to residents, said the pier would close.",
+    "The mayor, on Twitter, said the pier would close.",
+])
+def test_an_aside_between_the_source_and_the_cue(text: str) -> None:
+    st = at_cue(text, "said")
+    assert st.source.text == "The mayor"
+    assert content(text, st) == "the pier would close"
+
+
 def test_the_antecedent_of_a_relative_that_is_the_source() -> None:
     text = "The board published a report that found the pier was unsafe."
     st = at_cue(text, "found")

@@ -166,8 +166,9 @@ class Reader(Contents):
             return None
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
-        if not src or len(self.words(src.start, src.end)) > 8:
-            return None
+        if not src or len(self.words(src.start, src.end)) > 8 \
+                or any(w.lower in self.e.finite for w in self.words(src.start, src.end)):
+            return None  # "said the pier would close": a clause, not a speaker after the cue
         role, role_end = None, end
         if text[end:end + 1] == ",":
             role_end = self.phrase_end(end + 1, sent.end)
