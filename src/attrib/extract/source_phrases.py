@@ -295,7 +295,7 @@ class SourcePhrases(Reading):
         head, _, last = body.rpartition(",")
         last = last.strip()
         if head and (self.e.aside.match(last) or last.lower().startswith(("who ", "which "))
-                     or last.split(None, 1)[0].lower() in ("in", "on", "at", "during", "via")):
+                     or last.lower().startswith(("in ", "on ", "at ", "during ", "via "))):
             # ", seen by the Herald,", ", who ...,", ", in a letter to residents,": an aside
             aside, body = last, head
             head, _, last = body.rpartition(",")
