@@ -169,6 +169,31 @@ def test_both_halves_of_an_interrupted_quote() -> None:
     assert content(text, statements(text)[0]) == "We won the vote, | and now the real work begins."
 
 
+@pytest.mark.parametrize("text", [
+    "“We won the vote,” she told reporters, “and now the real work begins.”",
+    "“We won the vote,” she said on Tuesday, “and now the real work begins.”",
+    "“We won the vote,” she said in a statement, “and now the real work begins.”",
+])
+def test_both_halves_with_an_addressee_a_time_or_a_channel_between(text: str) -> None:
+    assert content(text, statements(text)[0]) == "We won the vote, | and now the real work begins."
+
+
+@pytest.mark.parametrize("text", [
+    '"We won the vote," she told the crew. " Now the real work begins."',  # a stray space after the mark
+    "“We won the vote,” she told the crew. “ Now the real work begins.”",
+])
+def test_a_quoted_sentence_after_a_stray_space(text: str) -> None:
+    assert content(text, statements(text)[0]) == "We won the vote, | Now the real work begins."
+
+
+def test_the_quote_after_the_cue_not_a_title_before_it() -> None:
+    text = ("After playing “Harbour Lights,” the singer told the crowd, “We should go on the road "
+            "again.”")
+    assert content(text, at_cue(text, "told")) == "We should go on the road again."
+    text = "The pier was “older than the town,” Ortiz said, “and it will outlive us.”"
+    assert content(text, at_cue(text, "said")) == "The pier was “older than the town,” | and it will outlive us."
+
+
 def test_a_quote_carried_over_paragraphs() -> None:
     text = ('Erik Dahl said the yard would close.\n\n"We tried everything. Nobody wanted the ships."\n\n'
             "The yard employs 300 people.")

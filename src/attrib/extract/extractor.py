@@ -40,7 +40,8 @@ class Extractor:
         self.matcher = CueMatcher(rules.cues)
         self._lex: SourceLexicons | None = None
         # the clause openers as a trie (a space in a form is one space, as it was written)
-        openers = trie_pattern(lx("clause-openers"), " ")
+        self.openers = lx("clause-openers")
+        openers = trie_pattern(self.openers, " ")
         self.boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
         # "That said, ...": a set phrase opening a sentence or clause, a comma after it

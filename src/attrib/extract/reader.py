@@ -116,6 +116,11 @@ class Reader(Contents):
         content = self.quote_before(sent, phrase_start)
         if content and content[-1].end < sent.start and not self.ends_sentence(cue.end, sent):
             content = ()  # '..." She said residents ...': the quote before is the last sentence's
+        if content and self.quote_at(content[0].start) is None and \
+                text[content[0].start:content[-1].end].split(None, 1)[0].lower() in self.e.openers:
+            after = self.quote_after(hit, sent)
+            if after:  # 'After hitting "Takin' It," the singer told the audience, "Let's tour."'
+                content = after
         if content and not self.relayed(hit):
             content = (*content, *self.tail_after(hit, sent))  # '"A," Cook said, most do B.'
         if not content and (self.ends_sentence(cue.end, sent) or self.subordinate_after(cue.end, sent)):
@@ -182,6 +187,17 @@ class Reader(Contents):
         if not content:
             return None
         return self.build(hit, sent, self.make_source(src, role), content)
+
+    def quote_after(self, hit: CueHit, sent: Span) -> tuple[Span, ...]:
+        """A quotation that opens after the cue and a short addressee ("told the
+        audience, "...""), in the same sentence."""
+        quote = self.layout.next_quote(hit.span.end)
+        if quote is None or quote.span.start >= sent.end:
+            return ()
+        gap = self.text[hit.span.end:quote.span.start]
+        if not gap.rstrip().endswith((",", ":")) or len(gap.split()) > 4:
+            return ()
+        return quote.parts
 
     def group_noun_ends(self, ws: list[Word]) -> bool:
         """``..., say experts.``, ``..., say local officials.``: a bare group of people, up

@@ -49,6 +49,15 @@ def _role(text: str, i: int) -> str:
     return "either"
 
 
+def _opens_loose(text: str, i: int) -> bool:
+    """A straight mark with a space after it that opens a sentence ('he told Cook. " You
+    guys ...'): with no quotation open, it opens one, a typo's stray space aside."""
+    if text[i] != '"' or not text[i + 1:i + 2].isspace():
+        return False
+    before = text[:i].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
@@ -61,7 +70,7 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         role = _role(text, i)
         if open_at is None:
-            if role != "close":
+            if role != "close" or _opens_loose(text, i):
                 open_at, para_end_open = i, None
             continue
         if para_end_open is not None:
@@ -97,7 +106,10 @@ def _quote(text: str, start: int, end: int, closed: bool, mark: int = 1) -> Quot
     inner_end = end - mark if closed else end
     while inner_end > start + open_width and text[inner_end - 1].isspace():
         inner_end -= 1
-    inner = Span(start + open_width, inner_end)
+    inner_start = start + open_width
+    while inner_start < inner_end and text[inner_start] in " \t":
+        inner_start += 1  # a stray space after the mark: '" You guys ...'
+    inner = Span(inner_start, inner_end)
     return Quote(Span(start, end if closed else inner_end), inner, closed, _parts(text, inner))
 
 

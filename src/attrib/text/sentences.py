@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from ..model import Span
 
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n")
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:[\"“‘'(\[][ \t]?)?[A-Z0-9])|\n")
 # Up to the last character that cannot be part of an abbreviation ("U.S", "a.m", "Gov").
 _LAST_OTHER = re.compile(r"(?s:.*)[^\w.]")
 
