@@ -449,8 +449,10 @@ class SourcePhrases(Reading):
         """``The company published a blog post that said ...``: before a relative "that"
         right before the cue, the source is the noun phrase "that" stands for, back to
         the verb before it."""
+        if not self.text[max(left.start, left.end - 5):left.end].lower() == " that":
+            return left  # the common case, without reading the words
         ws = self.words(left.start, left.end)
-        if len(ws) < 3 or ws[-1].lower != "that" or not self.plain_noun(ws[-2].lower):
+        if len(ws) < 3 or not self.plain_noun(ws[-2].lower):
             return left
         for k in range(len(ws) - 2, 0, -1):
             if self.is_verb(ws[k]):
