@@ -272,6 +272,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
     ("The pier was rebuilt in 1990 and the projects in Kell came later.", "projects"),
     ("He put it on the table and left.", "put it"),
+    # the writer's inference from appearances (the hedge and speculation rules flag it)
+    ("The crew seemed to be tired after the night shift.", "seemed"),
+    ("The hostages appeared pale and gaunt in the video.", "appeared"),
     # a forecast with nothing after it is no attribution (agentless.expected still flags it)
     ("A storm soaked the quay on Tuesday and more rain was expected Wednesday.", "was expected"),
     ("The council maintained the roads until 1990.", "maintained"),
