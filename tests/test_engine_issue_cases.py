@@ -272,6 +272,8 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
     ("The pier was rebuilt in 1990 and the projects in Kell came later.", "projects"),
     ("He put it on the table and left.", "put it"),
+    ("A neighbour found the car in the lot and called 911.", "called"),
+    ("The skipper called police when the boat went missing.", "called"),
     # the writer's inference from appearances (the hedge and speculation rules flag it)
     ("The crew seemed to be tired after the night shift.", "seemed"),
     ("The hostages appeared pale and gaunt in the video.", "appeared"),
