@@ -274,6 +274,9 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("He put it on the table and left.", "put it"),
     ("A neighbour found the car in the lot and called 911.", "called"),
     ("The skipper called police when the boat went missing.", "called"),
+    # withholding is no denial (`not_object`, `not_before` of the denying group)
+    ("The ministry is denying flu vaccines to detainees at the port.", "denying"),
+    ("The court denied him bail on Friday.", "denied"),
     # the writer's inference from appearances (the hedge and speculation rules flag it)
     ("The crew seemed to be tired after the night shift.", "seemed"),
     ("The hostages appeared pale and gaunt in the video.", "appeared"),
@@ -304,6 +307,9 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("A reporter for the Herald called the plan a gamble.", "called", "A reporter for the Herald"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
     ("Polls show Ortiz ahead by six points.", "show", "Polls"),
+    ("Ortiz denied that he had sold the pier.", "denied", "Ortiz"),
+    ("A group of skippers, alarmed that the pier is closing, is urging the council to act.", "urging",
+     "A group of skippers"),  # a participle aside and an auxiliary between source and cue
     ("The ferry will lose money this winter, say experts.", "say", "experts"),  # a bare group, inverted
     ("The ferry will lose money, say local officials.", "say", "local officials"),
     ("The Harbour Commission on tides and safety found that in 2015, nine boats sank.", "found",

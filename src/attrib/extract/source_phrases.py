@@ -28,6 +28,8 @@ _NOT_NOUNS = frozenset(["all", "both", "half", "even", "only", "just", "if", "wh
                         "since", "past", "done", "made", "seen", "taken", "given", "known", "shown"])
 _OBJECT_ENDS = frozenset(["that", "to", "which", "who", "saying", "arguing", "calling", "and", "but", "as"])
 _RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
+# a participle that opens an aside: ", alarmed that ...,", ", angered by ...,"
+_PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\s+(?:that|by|at|about|over|with)\b")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -288,6 +290,8 @@ class SourcePhrases(Reading):
         ``A spokesman, who asked not to be named, said`` (a relative clause)."""
         text = self.text
         seg = text[lo:cue_start].rstrip()
+        while seg and not seg.endswith(",") and seg.rsplit(None, 1)[-1].lower() in self.e.aux:
+            seg = seg[:seg.rstrip().rfind(" ")].rstrip() if " " in seg else ""  # ", is urging"
         if not seg.endswith(","):
             return None, None, ""
         body = seg[:-1]
@@ -295,8 +299,10 @@ class SourcePhrases(Reading):
         head, _, last = body.rpartition(",")
         last = last.strip()
         if head and (self.e.aside.match(last) or last.lower().startswith(("who ", "which "))
-                     or last.lower().startswith(("in ", "on ", "at ", "during ", "via "))):
-            # ", seen by the Herald,", ", who ...,", ", in a letter to residents,": an aside
+                     or last.lower().startswith(("in ", "on ", "at ", "during ", "via "))
+                     or _PARTICIPLE_ASIDE.match(last)):
+            # ", seen by the Herald,", ", who ...,", ", in a letter to residents,", ", alarmed
+            # that the ministry ...,": an aside
             aside, body = last, head
             head, _, last = body.rpartition(",")
             last = last.strip()
@@ -449,7 +455,7 @@ class SourcePhrases(Reading):
         """``The company published a blog post that said ...``: before a relative "that"
         right before the cue, the source is the noun phrase "that" stands for, back to
         the verb before it."""
-        if not self.text[max(left.start, left.end - 5):left.end].lower() == " that":
+        if self.text[max(left.start, left.end - 5):left.end].lower() != " that":
             return left  # the common case, without reading the words
         ws = self.words(left.start, left.end)
         if len(ws) < 3 or not self.plain_noun(ws[-2].lower):
