@@ -283,6 +283,8 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # a forecast with nothing after it is no attribution (agentless.expected still flags it)
     ("A storm soaked the quay on Tuesday and more rain was expected Wednesday.", "was expected"),
     ("The council maintained the roads until 1990.", "maintained"),
+    ("The old king ruled the port for a decade.", "ruled"),
+    ("The ferry costs $5 per person.", "per"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -308,6 +310,10 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
     ("Polls show Ortiz ahead by six points.", "show", "Polls"),
     ("Ortiz denied that he had sold the pier.", "denied", "Ortiz"),
+    ("Harbour police reported at least 5,000 people walked the pier.", "reported", "Harbour police"),
+    ("The appeals court ruled that the pier must reopen.", "ruled", "The appeals court"),
+    ("As Lena Moss reports for the Herald, the pier will close in May.", "reports", "Lena Moss"),
+    ("The pier, per the harbour board, will close in May.", "per", "the harbour board"),
     ("A group of skippers, alarmed that the pier is closing, is urging the council to act.", "urging",
      "A group of skippers"),  # a participle aside and an auxiliary between source and cue
     ("The ferry will lose money this winter, say experts.", "say", "experts"),  # a bare group, inverted
@@ -347,6 +353,13 @@ def test_an_aside_between_the_source_and_the_cue(text: str) -> None:
     st = at_cue(text, "said")
     assert st.source.text == "The mayor"
     assert content(text, st) == "the pier would close"
+
+
+def test_a_clause_after_the_cue_is_not_skipped_to_a_later_that() -> None:
+    text = "The union stressed the decision would not change the fact that the pier was unsafe."
+    assert content(text, at_cue(text, "stressed")).startswith("the decision would not change")
+    text = "She said on Tuesday that the pier was unsafe."  # a time phrase before "that" is
+    assert content(text, at_cue(text, "said")) == "the pier was unsafe"
 
 
 def test_the_antecedent_of_a_relative_that_is_the_source() -> None:

@@ -212,8 +212,8 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
                                                                 "not_object"))
         alone = expect(item.get("alone", True), bool, file, gid, "alone")
         layout = item.get("layout")
-        if layout not in (None, "passive"):
-            raise RuleError(file, "must be: passive", gid, "layout")
+        if layout not in (None, "passive", "source-after"):
+            raise RuleError(file, "must be: passive or source-after", gid, "layout")
         groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file,
                                not_object))
     return groups

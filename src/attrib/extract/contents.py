@@ -149,7 +149,8 @@ class Contents(Relays):
         while j < len(ws) and ws[j].lower in _MANNER:
             j += 1  # "testified side-by-side before the committee" ("called Friday for" is a cue)
         opened = i > 0 and ws[i - 1].lower == "that"  # "found that in 2015, ...": a clause follows
-        if not opened and j < len(ws) and ws[j].lower in self.e.prepositions and not self._finite(ws[j + 1:]) and not (
+        amount = j + 1 < len(ws) and ws[j].lower == "at" and ws[j + 1].lower in ("least", "most")
+        if not opened and not amount and j < len(ws) and ws[j].lower in self.e.prepositions and not self._finite(ws[j + 1:]) and not (
                 ws[j].lower == "to" and j + 1 < len(ws) and ws[j + 1].text.islower()
                 and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
@@ -219,8 +220,8 @@ class Contents(Relays):
                 return self._skip_opening(ws, comma + 1)
         if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in self.e.prepositions):
             for j in range(i + 1, min(i + 9, len(ws))):
-                if ws[j].text in (",", ";", "\"", "“", ":"):
-                    break
+                if ws[j].text in (",", ";", "\"", "“", ":") or ws[j].lower in self.e.finite:
+                    break  # "said the decision would not change the reality that ...": a clause
                 if ws[j].lower == "that":
                     return j + 1
         return i

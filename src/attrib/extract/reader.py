@@ -39,8 +39,8 @@ class Reader(Contents):
         sent = self.sentence_at(cue.start)
         if cue.end > sent.end:
             return None  # a cue cannot run over a sentence boundary
-        if hit.form == "according to":
-            return self.according_to(hit, sent)
+        if hit.group.layout == "source-after":
+            return None if self.blocked_after(hit, sent) else self.according_to(hit, sent)
         if self.in_set_phrase(hit, sent):
             return None
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent) or self.adjective_use(hit, sent):
@@ -125,6 +125,11 @@ class Reader(Contents):
             content = (*content, *self.tail_after(hit, sent))  # '"A," Cook said, most do B.'
         if not content and (self.ends_sentence(cue.end, sent) or self.subordinate_after(cue.end, sent)):
             content = self.content_before(sent, left.start)  # "..., Cook said while visiting ..."
+        if not content and text[sent.start:left.start].strip(" \t\"“").lower() == "as":
+            # "As Emily Feng reports for NPR, the first cases ...": the clause after the comma
+            comma = text.find(",", cue.end, sent.end)
+            if comma > 0 and len(self.words(cue.end, comma)) <= 6:
+                content = self.content_after(hit, sent, comma + 1)
         if not content:
             content = self.content_after(hit, sent, cue.end)
         if not content:
