@@ -285,6 +285,8 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("The council maintained the roads until 1990.", "maintained"),
     ("The old king ruled the port for a decade.", "ruled"),
     ("The ferry costs $5 per person.", "per"),
+    ("The skipper still found it difficult to talk about the wreck.", "found"),
+    ("The song became a gift to the women who wrote it.", "wrote"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
