@@ -244,6 +244,7 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # a thing given its name after an indefinite noun phrase (rules/lexicons/naming-verbs.yaml)
     ("A new residents' group called Save Our Pier met on Monday.", "called"),
     ("She read a poem called “Low Tide” at the memorial.", "called"),
+    ("Cells spot worms by a small molecule called succinate, a waste product.", "called"),
     # taking something on, and an event going on, are no belief and no speech
     ("The new chair assumed the role of peacemaker at once.", "assumed"),
     ("The ferry strike continues Nov. 19 at the northern docks.", "continues"),
@@ -309,6 +310,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("The union called Friday for a new pay offer.", "called", "The union"),
     ("The harbour master called Ortiz a reckless skipper.", "called", "The harbour master"),
     ("A reporter for the Herald called the plan a gamble.", "called", "A reporter for the Herald"),
+    ("A skipper called it reckless.", "called", "A skipper"),
     ("Ortiz wrote a letter to the council saying the pier was unsafe.", "wrote", "Ortiz"),
     ("Polls show Ortiz ahead by six points.", "show", "Polls"),
     ("Ortiz denied that he had sold the pier.", "denied", "Ortiz"),

@@ -28,6 +28,8 @@ _NOT_NOUNS = frozenset(["all", "both", "half", "even", "only", "just", "if", "wh
                         "since", "past", "done", "made", "seen", "taken", "given", "known", "shown"])
 _OBJECT_ENDS = frozenset(["that", "to", "which", "who", "saying", "arguing", "calling", "and", "but", "as"])
 _RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
+# a single lowercase word and a stop after a naming verb: "a small molecule called succinate,"
+_ONE_WORD_NAME = re.compile(r"\s+[a-z][\w-]*\s*[,.;:)]")
 # a participle that opens an aside: ", alarmed that ...,", ", angered by ...,"
 _PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\s+(?:that|by|at|about|over|with)\b")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
@@ -63,7 +65,8 @@ class SourcePhrases(Reading):
         if hit.form not in self.e.naming_verbs:
             return False
         nxt = self.text[hit.span.end:min(sent.end, hit.span.end + 3)].lstrip()
-        if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'"):
+        one_word = _ONE_WORD_NAME.match(self.text, hit.span.end, sent.end)  # "a molecule called succinate,"
+        if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'" or one_word):
             return False
         ws = self.words(left.start, left.end)
         for k in range(len(ws) - 1, -1, -1):
