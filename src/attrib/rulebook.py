@@ -46,12 +46,14 @@ class Lexicon:
 class CueGroup:
     """A set of cue forms that behave alike.
 
-    ``needs`` narrows where a form counts as a cue: ``subject`` only right after a
-    source-like phrase (``Smith believes``, not ``I believe``), ``that`` only when a
-    content clause follows (``noted that``). ``not_before`` lists words that, right
-    after the form, show it is not a cue ("continued to"); ``not_object`` nouns that,
-    heading the noun phrase after the form, show it names an act, not a statement
-    ("wrote a novel")."""
+    ``needs: subject`` counts a form only right after a source-like phrase (``Smith
+    believes``, not ``I believe``). ``not_before`` lists words that, right after the
+    form, show it is not a cue ("continued to"); ``only_before`` the words it must be
+    followed by ("ruled that"); ``not_object`` nouns that, in the noun phrase after the
+    form (up to its end, and not as the subject of a clause: "denied the vaccine was
+    unsafe"), show it names an act, not a statement ("wrote a novel", "denied him bail").
+    ``layout`` reads the sentence another way: ``passive`` ("is seen by many as"),
+    ``source-after`` ("according to X")."""
 
     id: str
     cls: str

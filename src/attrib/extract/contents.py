@@ -21,6 +21,8 @@ _NOT_TIME = frozenset(["the", "this", "time"])
 _RELATIVE = frozenset(["who", "whom", "which", "whose"])
 _BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
+# up to three words (no full stop: the gap stays in its sentence) and a mark before a quotation
+_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[ \t]*[,;:—–][ \t]*")
 
 class Contents(Relays):
     def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
@@ -173,6 +175,13 @@ class Contents(Relays):
             later = tuple(p for p in last.parts if p.start >= end)
             return (Span(span.start, max(span.end, min(end, last.span.end))), *later)
         return (span,)
+
+    def short_gap(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` a short phrase and a comma between a cue and a quotation:
+        an addressee, a time, a channel ("told reporters, ", "said on Tuesday, ", "said in
+        a statement, ")? Up to three words, none a clause word, inside one sentence."""
+        m = _SHORT_GAP.fullmatch(self.text, start, end)
+        return m is not None and not any(w.lower() in self.e.openers for w in m.group(1).split())
 
     def _past_adverbs(self, ws: list[Word], i: int) -> int:
         """Past adverbs and time words right after a cue ("publicly", "side-by-side",

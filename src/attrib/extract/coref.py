@@ -278,14 +278,15 @@ def _opens(m: Mention, entities: Entities) -> bool:
 
 def _person_like(ent: Entity, low: str, entities: Entities) -> bool:
     """Could "he" or "she" point at a name the scan could not tell? A person's name has
-    a first name or words the article never writes in lowercase: not "Human Landing
-    System", "Danger Set Off Immune Responses" (a headline)."""
+    a first name, or at most half its words written in lowercase elsewhere in the article
+    ("Mandla Stone" in an article about a stone pier): not "Human Landing System",
+    "Danger Set Off Immune Responses" (a headline)."""
     if ent.kind != EntityKind.NAME or not (low in _MALE or low in _FEMALE):
         return True
     words = ent.name.split()
     if words[0].lower() in names.first_names():
         return True
-    return len(words) <= 3 and not any(entities.common(w) for w in words)
+    return len(words) <= 3 and 2 * sum(entities.common(w) for w in words) <= len(words)
 
 
 def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, speakers: _Speakers,

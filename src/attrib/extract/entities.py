@@ -328,13 +328,13 @@ class Entities:
         span = Span(seg[0][0], seg[-1][0] + len(seg[-1][1]))
         if len(seg) == 1:
             word = seg[0][1]
+            known = self._by_surname.get(word)
+            if known is not None and known.kind != EntityKind.BODY:
+                self._mention(known, span, span, sentence)  # "Gates" after "Bill Gates", even
+                return  # after "the Gates Foundation"
             alias = self._by_name.get(word)
             if alias is not None and alias.kind == EntityKind.BODY:
                 self._mention(alias, span, span, sentence)
-                return
-            known = self._by_surname.get(word)
-            if known is not None and known.kind != EntityKind.BODY:
-                self._mention(known, span, span, sentence)
                 return
             if _ACRONYM.match(word) or lows[0] in nl.bodies or lows[0] in nl.agencies:
                 self._body(word, span, sentence)

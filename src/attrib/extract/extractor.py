@@ -15,6 +15,7 @@ runs at hundreds of thousands of words per second.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -88,6 +89,11 @@ class Extractor:
         if self._lex is None:
             self._lex = SourceLexicons.from_rulebook(self.rules)
         return self._lex
+
+    @functools.cached_property
+    def group_nouns(self) -> frozenset[str]:
+        """People as a group, which may follow an inverted cue bare: "..., say experts."."""
+        return self.lex.vague | self.lex.roles | self.lex.unnamed_officials
 
     @property
     def names(self) -> NameLexicons:

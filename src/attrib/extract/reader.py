@@ -177,7 +177,7 @@ class Reader(Contents):
         end = self.phrase_end(hit.span.end, sent.end)
         src = strip_edges(text, hit.span.end, end)
         if not src or len(self.words(src.start, src.end)) > 8 \
-                or any(w.lower in self.e.finite for w in self.words(src.start, src.end)):
+                or any(w.lower in self.e.finite and w.text.islower() for w in self.words(src.start, src.end)):
             return None  # "said the pier would close": a clause, not a speaker after the cue
         role, role_end = None, end
         if text[end:end + 1] == ",":
@@ -199,18 +199,14 @@ class Reader(Contents):
         quote = self.layout.next_quote(hit.span.end)
         if quote is None or quote.span.start >= sent.end:
             return ()
-        gap = self.text[hit.span.end:quote.span.start]
-        if not gap.rstrip().endswith((",", ":")) or len(gap.split()) > 4:
-            return ()
-        return quote.parts
+        return quote.parts if self.short_gap(hit.span.end, quote.span.start) else ()
 
     def group_noun_ends(self, ws: list[Word]) -> bool:
         """``..., say experts.``, ``..., say local officials.``: a bare group of people, up
         to three words, that ends the sentence."""
-        lex = self.e.lex
         words = [w for w in ws if w.text not in (".", "!", "?", "”", "\"", "’")]
         return 1 <= len(words) <= 3 and len(ws) - len(words) <= 2 and all(w.text.isalpha() for w in words) \
-            and words[-1].lower in (lex.vague | lex.roles | lex.unnamed_officials)
+            and words[-1].lower in self.e.group_nouns
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,

@@ -80,11 +80,12 @@ class SourcePhrases(Reading):
     def names_object(self, ws: list[Word], nouns: frozenset[str]) -> bool:
         """Is the noun phrase right after a cue headed by one of ``nouns`` ("wrote his
         first novel", "wrote hundreds of songs")? It ends at punctuation, a preposition
-        other than "of", or a word that opens a clause."""
-        for w in ws[:8]:
+        other than "of", or a word that opens a clause; a noun with a verb after it is the
+        subject of a clause ("denied the vaccine was unsafe"), no object."""
+        for k, w in enumerate(ws[:8]):
             low = w.lower
             if low in nouns:
-                return True
+                return not (k + 1 < len(ws) and ws[k + 1].lower in self.e.finite)
             if not w.text[0].isalnum() or low in _OBJECT_ENDS or (low != "of" and low in self.e.prepositions):
                 return False
         return False
@@ -302,7 +303,7 @@ class SourcePhrases(Reading):
         head, _, last = body.rpartition(",")
         last = last.strip()
         if head and (self.e.aside.match(last) or last.lower().startswith(("who ", "which "))
-                     or last.lower().startswith(("in ", "on ", "at ", "during ", "via "))
+                     or last.partition(" ")[0].lower() in self.e.prepositions
                      or _PARTICIPLE_ASIDE.match(last)):
             # ", seen by the Herald,", ", who ...,", ", in a letter to residents,", ", alarmed
             # that the ministry ...,": an aside
@@ -345,12 +346,18 @@ class SourcePhrases(Reading):
             return None
         for k in range(len(pieces) - 2, max(0, len(pieces) - 4), -1):
             name, role = pieces[k - 1].strip(" \t\n\"“”'"), pieces[k].strip()
-            if self.is_name(name) and self.is_appositive(role):
+            if any(w.lower in self.e.finite or self.is_verb(w) for p in pieces[k + 1:] for w in self.words_of(p)):
+                break  # "When Ines Ortiz, a skipper, arrived, the council said": a clause of its own
+            if self.is_name(name) and name.split()[0].lower() not in self.e.openers and self.is_appositive(role):
                 end = lo + len(",".join(pieces[:k]))  # the comma after the name
                 found = self.trim_source(self.clause_start(lo, end), end)
                 if found is not None and self.is_name(found.of(text)):
                     return found, text[end + 1:left.end].strip()
         return None
+
+    @staticmethod
+    def words_of(piece: str) -> list[Word]:
+        return words(piece, 0, len(piece))
 
     def main_subject(self, sent: Span) -> Span | None:
         """The noun phrase opening a sentence: capitalised words, a determiner and up to

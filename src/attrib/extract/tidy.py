@@ -73,17 +73,12 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
 
 # Between a cue (or its source) and the second half of an interrupted quote.
 _GAP = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
-# ... or a short phrase and a comma: an addressee, a time, a channel ('"A," she told
-# reporters, "B."', '"A," he said on Tuesday, "B."', '"A," she said in a statement, "B."')
-_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'.-]+[ \t]+){0,2}[\w’'.-]+)[ \t]*[,;:—–][ \t]*")
 
 
 def _interrupts(doc: Reader, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` what stands between a cue and the second half of its quote?"""
-    if _GAP.fullmatch(doc.text, start, end):
-        return True
-    short = _SHORT_GAP.fullmatch(doc.text, start, end)
-    return short is not None and not any(w.lower() in doc.e.openers for w in short.group(1).split())
+    """Is ``text[start:end]`` what stands between a cue and the second half of its quote:
+    nothing, a mark, or a short phrase and a comma ('"A," she told reporters, "B."')?"""
+    return _GAP.fullmatch(doc.text, start, end) is not None or doc.short_gap(start, end)
 # Between a statement's end and a quoted sentence that goes on with it ("... ,” Mayer said. “ I love it.”)
 _GAP_AFTER = re.compile(r"[ \t.,;:—–-]*")
 

@@ -50,12 +50,18 @@ def _role(text: str, i: int) -> str:
 
 
 def _opens_loose(text: str, i: int) -> bool:
-    """A straight mark with a space after it that opens a sentence ('he told Cook. " You
-    guys ...'): with no quotation open, it opens one, a typo's stray space aside."""
+    """A straight mark with a space after it, after a sentence's end and before a capital,
+    with a closing mark later in its paragraph ('he told Cook. " You guys ... ."'): with no
+    quotation open, it opens one, a typo's stray space aside. A stray closing mark ('the
+    pier was old." The council voted ...') has no mark after it."""
     if text[i] != '"' or not text[i + 1:i + 2].isspace():
         return False
     before = text[:i].rstrip(" \t")
-    return not before or before[-1] in ".!?\n"
+    if before and before[-1] not in ".!?\n":
+        return False
+    rest = text[i + 1:]
+    line = rest[:rest.find("\n")] if "\n" in rest else rest
+    return line.lstrip()[:1].isupper() and ('"' in line or "”" in line)
 
 
 def find_quotes(text: str) -> list[Quote]:
