@@ -291,6 +291,10 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     # a stray closing mark opens no quotation: the sentence after it is not Ortiz's
     ('Ortiz said the pier was old." The council voted on Monday to close it.', "voted"),
     ("The song became a gift to the women who wrote it.", "wrote"),
+    ("The tale he wrote where the tide never turns is short.", "wrote"),
+    ("The family claimed the skipper's body and left town.", "claimed"),  # taking, not claiming
+    ("The storm claimed three lives on the coast.", "claimed"),
+    ("In the novel, a woman you think might become a pirate becomes a nun.", "think"),  # the reader
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)

@@ -58,7 +58,7 @@ class Extractor:
         self.source_openers = lx("source-openers")
         self.subject_pronouns = (lx("pronouns") - {"him", "her", "them"}) | {"who"}
         # the subject of a relative clause with no "that" ("the only regret he voiced")
-        self.clause_subjects = frozenset(["he", "she", "they", "we", "i"])
+        self.clause_subjects = frozenset(["he", "she", "they", "we", "i", "you"])
         self.prepositions = lx("prepositions")
         verbs = "|".join(sorted(map(re.escape, lx("aside-verbs"))))
         # ", seen by the Weld Herald," and the like: an aside that names the channel.

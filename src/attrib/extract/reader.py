@@ -105,7 +105,10 @@ class Reader(Contents):
         phrase = left.of(text)
         if not self.source_like(phrase, hit) or self.gives_a_name(hit, left, sent):
             return None
-        left = self.relative_subject(left)
+        subject = self.relative_subject(left)
+        if subject != left and not self.source_like(subject.of(text), hit):
+            return None  # "a woman you think might become": the reader, no source
+        left = subject
         source = self.make_source(left, role, aside)
         inserted = self.inserted(sent, left.start, hit.span.end)
         if inserted:
