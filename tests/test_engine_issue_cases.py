@@ -156,6 +156,13 @@ def test_a_country_that_speaks_is_its_government_not_a_person() -> None:
 
 # -- content ----------------------------------------------------------------------------
 
+def test_content_stops_where_the_writer_weighs_the_claim() -> None:
+    text = "Reed has said he expects to save $30 million, but that may be hard to do without cuts."
+    assert content(text, at_cue(text, "said")) == "he expects to save $30 million"
+    text = "She said the plan was sound but that it could still fail."  # "but that" reporting on
+    assert content(text, at_cue(text, "said")).endswith("it could still fail")
+
+
 def test_content_stops_at_the_reporters_rebuttal() -> None:
     text = ("Mayor Voss assailed the auditor as a partisan, though there is no indication she has "
             "shown any partisanship.")
