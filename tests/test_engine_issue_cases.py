@@ -299,6 +299,7 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ('Ortiz said the pier was old." The council voted on Monday to close it.', "voted"),
     ("The song became a gift to the women who wrote it.", "wrote"),
     ("The tale he wrote where the tide never turns is short.", "wrote"),
+    ("Cutting your costs takes continued effort over many years.", "continued"),  # an adjective
     ("The family claimed the skipper's body and left town.", "claimed"),  # taking, not claiming
     ("The storm claimed three lives on the coast.", "claimed"),
     ("In the novel, a woman you think might become a pirate becomes a nun.", "think"),  # the reader
@@ -457,6 +458,12 @@ def test_a_persons_surname_wins_over_a_bodys_first_word() -> None:
 def test_the_second_half_never_reaches_over_a_sentence() -> None:
     text = "“We won the vote,” she told reporters. Ortiz replied: “Now the real work begins.”"
     assert content(text, at_cue(text, "told")) == "We won the vote,"
+
+
+def test_a_name_he_points_at_is_a_person() -> None:
+    text = "Kwabena Asante studied the hull. He recalled that it looked like a whale's rib."
+    st = at_cue(text, "recalled")
+    assert (st.source.resolved, st.source.type) == ("Kwabena Asante", SourceType.PERSON)
 
 
 def test_he_may_point_at_a_name_with_one_common_word() -> None:

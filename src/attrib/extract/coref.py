@@ -336,6 +336,8 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
             conf *= 0.9
         if ent.gender is None and (low in _MALE or low in _FEMALE) and conf >= 0.8 and not rivals:
             ent.gender = "m" if low in _MALE else "f"
+        if (low in _MALE or low in _FEMALE) and ent.kind == EntityKind.NAME:
+            ent.kind = EntityKind.PERSON  # "he" after "De'Broski Herbert": a name "he" speaks for is a person's
         stype = _type_of(ent, speakers.lex)
         resolved = ent.name
         return replace(src, type=stype, resolved=resolved, resolution=Resolution.PRONOUN,
