@@ -280,6 +280,7 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
     ("The harbour projects cost the city millions.", "projects"),
     ("The meeting held that day drew 200 people.", "held"),
+    ("The family claimed the skipper's body and left town.", "claimed"),
     ("He put it on the table and left.", "put it"),
     ("A neighbour found the car in the lot and called 911.", "called"),
     ("The skipper called police when the boat went missing.", "called"),
@@ -295,8 +296,6 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("The old king ruled the port for a decade.", "ruled"),
     ("The ferry costs $5 per person.", "per"),
     ("The skipper still found it difficult to talk about the wreck.", "found"),
-    # a stray closing mark opens no quotation: the sentence after it is not Ortiz's
-    ('Ortiz said the pier was old." The council voted on Monday to close it.', "voted"),
     ("The song became a gift to the women who wrote it.", "wrote"),
     ("The tale he wrote where the tide never turns is short.", "wrote"),
     ("Cutting your costs takes continued effort over many years.", "continued"),  # an adjective
@@ -441,6 +440,38 @@ def test_a_generic_noun_points_back_at_the_last_body_of_its_kind(text: str, reso
 def test_a_government_noun_never_points_at_a_firm() -> None:
     text = "Brenmark Industries cut 200 jobs. The department said demand fell."
     assert at_cue(text, "said").source.resolved is None
+
+
+def test_a_stray_closing_mark_opens_no_quotation() -> None:
+    text = 'Ortiz said the pier was old." The council voted on Monday to close it.'
+    assert content(text, at_cue(text, "said")) == 'the pier was old."'
+    text = 'The mayor spoke. " 2020 was hard," she said.'  # a loose mark before a figure opens one
+    assert content(text, at_cue(text, "said")) == "2020 was hard,"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The Supreme Court held that the law was void.", "held", "The Supreme Court"),
+    ("The rules say that drivers must stop.", "say", "The rules"),
+    ("She claimed the land belonged to her grandfather.", "claimed", "She"),
+    ("The family claimed the body showed signs of torture.", "claimed", "The family"),
+    ("The family said the body was found.", "said", "The family"),  # "family" is no adverb
+    ("A US ally said the strike was legal.", "said", "A US ally"),
+])
+def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> None:
+    assert at_cue(text, cue).source.text == source
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mayor said at a meeting held on Tuesday that the pier would close.", "the pier would close"),
+    ("As officials said the fire was out, residents returned home.",
+     "the fire was out, residents returned home"),
+    ("Ortiz said the pier would reopen, but that will take years.",
+     "the pier would reopen, but that will take years"),  # the speaker's own caveat
+    ('"We won the vote," she told the U.N., "and now we work."', "We won the vote, | and now we work."),
+    ("After hitting “Harbour Lights,” the singer said: “Let’s tour.”", "Let’s tour."),
+])
+def test_contents_that_must_not_change(text: str, expected: str) -> None:
+    assert content(text, statements(text)[0]) == expected
 
 
 def test_a_name_in_a_clause_before_the_source_is_not_the_source() -> None:

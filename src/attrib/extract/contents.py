@@ -21,8 +21,10 @@ _NOT_TIME = frozenset(["the", "this", "time"])
 _RELATIVE = frozenset(["who", "whom", "which", "whose"])
 _BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
-# up to three words (no full stop: the gap stays in its sentence) and a mark before a quotation
-_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'-]+[ \t]+){0,2}[\w’'-]+)[ \t]*[,;:—–][ \t]*")
+# up to three words ("the U.N.", "Mr. Ortiz") and a mark before a quotation
+_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'.-]+[ \t]+){0,2}[\w’'.-]+)[ \t]*[,;:—–][ \t]*")
+# nothing but a mark: 'the singer said: "Let's tour."'
+_MARK_GAP = re.compile(r"[ \t]*[,:][ \t]*")
 
 class Contents(Relays):
     def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
@@ -176,12 +178,22 @@ class Contents(Relays):
             return (Span(span.start, max(span.end, min(end, last.span.end))), *later)
         return (span,)
 
+    def quote_after(self, hit: CueHit, sent: Span) -> tuple[Span, ...]:
+        """A quotation that opens after the cue and a short addressee ("told the
+        audience, "...""), in the same sentence."""
+        quote = self.layout.next_quote(hit.span.end)
+        if quote is None or quote.span.start >= sent.end:
+            return ()
+        start, end = hit.span.end, quote.span.start
+        return quote.parts if _MARK_GAP.fullmatch(self.text, start, end) or self.short_gap(start, end) else ()
+
     def short_gap(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` a short phrase and a comma between a cue and a quotation:
         an addressee, a time, a channel ("told reporters, ", "said on Tuesday, ", "said in
         a statement, ")? Up to three words, none a clause word, inside one sentence."""
         m = _SHORT_GAP.fullmatch(self.text, start, end)
-        return m is not None and not any(w.lower() in self.e.openers for w in m.group(1).split())
+        return m is not None and self.sentence_at(start) == self.sentence_at(end) \
+            and not any(w.lower() in self.e.openers for w in m.group(1).split())
 
     def _past_adverbs(self, ws: list[Word], i: int) -> int:
         """Past adverbs and time words right after a cue ("publicly", "side-by-side",
@@ -228,8 +240,9 @@ class Contents(Relays):
             if comma is not None:
                 return self._skip_opening(ws, comma + 1)
         if i < len(ws) and (ws[i].lower in self.e.time or ws[i].lower in self.e.prepositions):
+            clause_stops = ws[i].lower not in self.e.prepositions  # "said at a meeting held on ... that"
             for j in range(i + 1, min(i + 9, len(ws))):
-                if ws[j].text in (",", ";", "\"", "“", ":") or ws[j].lower in self.e.finite:
+                if ws[j].text in (",", ";", "\"", "“", ":") or (clause_stops and ws[j].lower in self.e.finite):
                     break  # "said the decision would not change the reality that ...": a clause
                 if ws[j].lower == "that":
                     return j + 1

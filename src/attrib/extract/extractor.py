@@ -51,6 +51,7 @@ class Extractor:
         self.summary_nouns = lx("summary-nouns")
         self.reader_pronouns = lx("reader-pronouns")
         self.no_sources = lx("no-sources")
+        self.ly_nouns = lx("ly-nouns")
         self.writer_pronouns = lx("writer-pronouns")
         self.naming_verbs = lx("naming-verbs")
         self.labels = lx("labels")

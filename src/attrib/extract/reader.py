@@ -131,8 +131,9 @@ class Reader(Contents):
         if not content and text[sent.start:left.start].strip(" \t\"“").lower() == "as":
             # "As Emily Feng reports for NPR, the first cases ...": the clause after the comma
             comma = text.find(",", cue.end, sent.end)
-            if comma > 0 and len(self.words(cue.end, comma)) <= 6:
-                content = self.content_after(hit, sent, comma + 1)
+            between = self.words(cue.end, comma) if comma > 0 else []
+            if comma > 0 and len(between) <= 6 and (not between or between[0].lower in self.e.prepositions):
+                content = self.content_after(hit, sent, comma + 1)  # not "As officials said the fire was out,"
         if not content:
             content = self.content_after(hit, sent, cue.end)
         if not content:
@@ -195,14 +196,6 @@ class Reader(Contents):
         if not content:
             return None
         return self.build(hit, sent, self.make_source(src, role), content)
-
-    def quote_after(self, hit: CueHit, sent: Span) -> tuple[Span, ...]:
-        """A quotation that opens after the cue and a short addressee ("told the
-        audience, "...""), in the same sentence."""
-        quote = self.layout.next_quote(hit.span.end)
-        if quote is None or quote.span.start >= sent.end:
-            return ()
-        return quote.parts if self.short_gap(hit.span.end, quote.span.start) else ()
 
     def group_noun_ends(self, ws: list[Word]) -> bool:
         """``..., say experts.``, ``..., say local officials.``: a bare group of people, up

@@ -56,6 +56,8 @@ class SourcePhrases(Reading):
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
+        if len(nxt) > 1 and f"{following} {nxt[1].lower}" in group.not_before:
+            return True  # a pair of words: "held that day"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def gives_a_name(self, hit: CueHit, left: Span, sent: Span) -> bool:
@@ -85,9 +87,19 @@ class SourcePhrases(Reading):
         for k, w in enumerate(ws[:8]):
             low = w.lower
             if low in nouns:
-                return not (k + 1 < len(ws) and ws[k + 1].lower in self.e.finite)
+                return not self.verb_follows(ws[k + 1:k + 4])
             if not w.text[0].isalnum() or low in _OBJECT_ENDS or (low != "of" and low in self.e.prepositions):
                 return False
+        return False
+
+    def verb_follows(self, ws: list[Word]) -> bool:
+        """Does a verb come next, before "and", "or" or a mark ("the body showed ...": the
+        noun opens a clause; "the body and left": it does not)?"""
+        for w in ws:
+            if w.lower in ("and", "or", "but") or not w.text[0].isalnum():
+                return False
+            if w.lower in self.e.finite or self.is_verb(w):
+                return True
         return False
 
     def in_set_phrase(self, hit: CueHit, sent: Span) -> bool:
@@ -198,7 +210,8 @@ class SourcePhrases(Reading):
         ws = [w for w in self.words(lo, hi) if w.text not in ("'", "’")]
         while ws and (ws[-1].lower in self.e.aux or not ws[-1].text[0].isalnum()
                       or ws[-1].lower.endswith(("n’t", "n't"))
-                      or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1)):
+                      or (ws[-1].text.islower() and ws[-1].lower.endswith("ly") and len(ws) > 1
+                          and ws[-1].lower not in self.e.ly_nouns)):
             if ws[-1].text == ")" and any(w.text == "(" for w in ws):
                 break
             ws.pop()

@@ -50,8 +50,8 @@ def _role(text: str, i: int) -> str:
 
 
 def _opens_loose(text: str, i: int) -> bool:
-    """A straight mark with a space after it, after a sentence's end and before a capital,
-    with a closing mark later in its paragraph ('he told Cook. " You guys ... ."'): with no
+    """A straight mark with a space after it, after a sentence's end and before anything
+    but a lowercase letter, with a closing mark later in its paragraph ('he told Cook. " You guys ... ."'): with no
     quotation open, it opens one, a typo's stray space aside. A stray closing mark ('the
     pier was old." The council voted ...') has no mark after it."""
     if text[i] != '"' or not text[i + 1:i + 2].isspace():
@@ -61,7 +61,7 @@ def _opens_loose(text: str, i: int) -> bool:
         return False
     rest = text[i + 1:]
     line = rest[:rest.find("\n")] if "\n" in rest else rest
-    return line.lstrip()[:1].isupper() and ('"' in line or "”" in line)
+    return not line.lstrip()[:1].islower() and ('"' in line or "”" in line)
 
 
 def find_quotes(text: str) -> list[Quote]:
