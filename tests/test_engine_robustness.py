@@ -39,3 +39,18 @@ def test_random_punctuation_and_marks_never_crash_the_engine():
             for span in st.content:
                 assert 0 <= span.start <= span.end <= len(text)
     assert found > 50  # the checks above really ran
+
+
+def test_common_words_are_answered_alike_before_and_after_they_are_listed():
+    # Entities.common() searches the text for the first questions of an article and
+    # lists its lowercase words once many are asked; both must give the same answers.
+    from attrib.extract import entities as ent
+
+    text = ("The stone pier, well-known to skippers, was sold. Stone said the harbour's "
+            "new owner O'Neil would keep it open; the owner's plan is cost-cutting. ") * 3
+    words = sorted({w.lower() for w in text.replace(".", " ").replace(",", " ").replace(";", " ").split()})
+    listed = frozenset(ent._LOWER_RUN.findall(text))
+    for w in words:
+        if ent._LOWER_WORD.fullmatch(w):
+            assert (w in listed) == ent._written(text, w), w
+    assert "known" not in listed and "well-known" in listed and "stone" in listed

@@ -49,6 +49,9 @@ _TOKEN = re.compile(r"\S+")
 _LEAD = re.compile(r"[ \t\"“‘'(\-—–•*]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z’'-]*")  # a word written in lowercase
 _LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
+# every whole lowercase word, as _written reads one; and how many questions before listing them
+_LOWER_RUN = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_LISTED_AFTER = 24
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
@@ -153,6 +156,7 @@ class Entities:
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
         self._lower: dict[str, bool] = {}  # common(): words asked, and the answer
+        self._lower_words: frozenset[str] | None = None  # common(): every lowercase word, once many are asked
         self._starts: list[int] = []
         for n, sent in enumerate(layout.sentences):
             opened = _LEAD.match(self.text, sent.start, sent.end)
@@ -196,12 +200,21 @@ class Entities:
 
     def common(self, word: str) -> bool:
         """Is ``word`` written in lowercase somewhere in the article (a common word)?
-        A few words are asked per article: each is looked for, rather than every word of
-        the article listed."""
+        A short article is asked about a few words: each is looked for. A long one is
+        asked about many, each a search of the whole text, so after _LISTED_AFTER
+        questions its lowercase words are listed once."""
         low = word.lower()
         found = self._lower.get(low)
         if found is None:
-            found = self._lower[low] = _LOWER_WORD.fullmatch(low) is not None and _written(self.text, low)
+            if self._lower_words is None and len(self._lower) >= _LISTED_AFTER:
+                self._lower_words = frozenset(_LOWER_RUN.findall(self.text))
+            if _LOWER_WORD.fullmatch(low) is None:
+                found = False
+            elif self._lower_words is not None:
+                found = low in self._lower_words
+            else:
+                found = _written(self.text, low)
+            self._lower[low] = found
         return found
 
     # -- the scan -------------------------------------------------------------------
