@@ -502,6 +502,28 @@ def test_he_may_point_at_a_name_with_one_common_word() -> None:
     assert at_cue(text, "said").source.resolved == "Mandla Stone"
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "said"), [
+    ("Despite Mr. Ortiz's Oct. 11 announcement that the pier would reopen, the gates stayed shut.",
+     "announcement", "Mr. Ortiz", "the pier would reopen"),
+    ("The ferry sailed despite an earlier declaration by the harbour board that the storm was too "
+     "strong.", "declaration", "the harbour board", "the storm was too strong"),
+    ("The union rejected Ortiz's claim that the pier was safe.", "claim", "Ortiz", "the pier was safe"),
+])
+def test_a_noun_of_saying_with_its_possessor_or_agent(text: str, cue: str, source: str, said: str) -> None:
+    st = at_cue(text, cue)
+    assert (st.source.text, content(text, st)) == (source, said)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The claim that the pier is unsafe is old.", "claim"),  # no one is said to make it
+    ("His claim that the pier was safe was disputed.", "claim"),  # the subject: where it ends is unclear
+    ("He pointed to Cooke's testimony that concluded the pier was unsafe.", "testimony"),  # a relative
+])
+def test_nouns_of_saying_that_give_no_statement(text: str, cue: str) -> None:
+    pos = text.index(cue)
+    assert not [st for st in statements(text) if st.cue.start <= pos < st.cue.end]
+
+
 def test_a_firm_and_its_short_form_are_an_organization() -> None:
     text = ("Kestrel Freight Equities expects slower trade. Kestrel said freight rates would "
             "fall. Mara E. Holt, an economist, said the cut was overdue.")

@@ -53,7 +53,7 @@ class CueGroup:
     form (up to its end, and not as the subject of a clause: "denied the vaccine was
     unsafe"), show it names an act, not a statement ("wrote a novel", "denied him bail").
     ``layout`` reads the sentence another way: ``passive`` ("is seen by many as"),
-    ``source-after`` ("according to X")."""
+    ``source-after`` ("according to X"), ``nominal`` (a noun: "Trump's claim that ...")."""
 
     id: str
     cls: str
@@ -214,8 +214,8 @@ def _cue_groups(file: str, data: dict) -> list[CueGroup]:
                                                                 "not_object"))
         alone = expect(item.get("alone", True), bool, file, gid, "alone")
         layout = item.get("layout")
-        if layout not in (None, "passive", "source-after"):
-            raise RuleError(file, "must be: passive or source-after", gid, "layout")
+        if layout not in (None, "passive", "source-after", "nominal"):
+            raise RuleError(file, "must be: passive, source-after or nominal", gid, "layout")
         groups.append(CueGroup(gid, cls, forms, needs, not_before, only_before, alone, layout, file,
                                not_object))
     return groups

@@ -116,6 +116,8 @@ def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speake
     if src.span is None:
         return replace(src, resolution=Resolution.NONE, confidence=SURE_NONE), None
     low = src.text.lower()
+    if low in _POSSESSIVE:  # "his claim that ...": the possessor is whom "he" points at
+        low = _POSSESSIVE[low]
     if (low in lex.pronouns and not src.text.isupper()) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
     # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker

@@ -41,6 +41,8 @@ class Reader(Contents):
             return None  # a cue cannot run over a sentence boundary
         if hit.group.layout == "source-after":
             return None if self.blocked_after(hit, sent) else self.according_to(hit, sent)
+        if hit.group.layout == "nominal":
+            return None if self.blocked_after(hit, sent) else self.nominal(hit, sent)
         if self.in_set_phrase(hit, sent):
             return None
         if self.is_noun(sent.start, cue.start) or self.blocked_after(hit, sent) or self.adjective_use(hit, sent):
@@ -203,6 +205,54 @@ class Reader(Contents):
         words = [w for w in ws if w.text not in (".", "!", "?", "”", "\"", "’")]
         return 1 <= len(words) <= 3 and len(ws) - len(words) <= 2 and all(w.text.isalpha() for w in words) \
             and words[-1].lower in self.e.group_nouns
+
+    def nominal(self, hit: CueHit, sent: Span) -> Statement | None:
+        """``Mr. Trump's Oct. 11 announcement that ...``, ``an earlier declaration by
+        China's health chiefs that ...``, ``his claim that ...``: a noun of saying before
+        "that"; the source is its possessor or its "by" agent, and without one there is
+        no statement (a claim no one is said to make is the flag rules' business)."""
+        text = self.text
+        source: Span | None = None
+        ws = self.words(hit.span.end, sent.end)
+        if len(ws) > 2 and ws[0].lower == "by":
+            that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
+            if that is not None and that > 1:
+                source = strip_edges(text, ws[1].start, ws[that - 1].end)
+        else:
+            before = self.words(max(sent.start, hit.span.start - 80), hit.span.start)
+            for k in range(len(before) - 1, max(-1, len(before) - 8), -1):
+                w = before[k]
+                if w.lower in ("his", "her", "their", "its"):
+                    source = Span(w.start, w.end)
+                    break
+                if w.text.endswith(("’s", "'s")) and len(w.text) > 2:
+                    # the possessor: back over its name, its titles and a determiner
+                    j = k
+                    while j > 0 and (before[j - 1].text[:1].isupper() or before[j - 1].text == "."
+                                     or before[j - 1].lower in self.e.lex.determiners) \
+                            and before[j - 1].lower not in self.e.openers \
+                            and not (before[j - 1].lower in self.e.cue_blockers
+                                     and before[j - 1].lower not in self.e.lex.determiners):
+                        j -= 1  # not "Despite": a preposition opens no name
+                    source = self.trim_source(before[j].start, w.end - 2)
+                    break
+                if (not w.text[0].isalnum() and w.text != ".") or w.lower in self.e.openers:
+                    break  # a dot may close an abbreviation: "Mr. Trump's Oct. 11 announcement"
+        if source is None or not self.source_like(source.of(text), hit):
+            return None
+        that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
+        if that is None or (that + 1 < len(ws) and (ws[that + 1].lower in self.e.finite or self.is_verb(ws[that + 1]))):
+            return None  # "Cooke's testimony that concluded ...": a relative clause, not what was said
+        if not text[sent.start:min(source.start, hit.span.start)].strip(" \t\"“‘'(").strip():
+            return None  # the noun's phrase is the sentence's subject: where its clause ends is unclear
+        content = self.content_after(hit, sent, hit.span.end if ws[0].lower != "by" else
+                                     next(w.end for w in ws if w.lower == "that"))
+        opener = self.words(sent.start, min(source.start, hit.span.start))
+        if content and opener and opener[0].lower in self.e.cue_blockers | self.e.prepositions:
+            comma = text.find(",", content[0].start, content[-1].end)  # "Despite X's claim that A, B."
+            if comma > 0:
+                content = (strip_edges(text, content[0].start, comma),)
+        return self.build(hit, sent, self.make_source(source, None), content) if content else None
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,
