@@ -52,6 +52,7 @@ class Extractor:
         self.reader_pronouns = lx("reader-pronouns")
         self.no_sources = lx("no-sources")
         self.ly_nouns = lx("ly-nouns")
+        self.noun_phrase_openers = lx("phrase-prepositions")
         self.writer_pronouns = lx("writer-pronouns")
         self.naming_verbs = lx("naming-verbs")
         self.labels = lx("labels")

@@ -15,6 +15,11 @@ from .words import Word, strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
+# "a complaint by email that": a channel, not an agent
+_CHANNELS = frozenset(["email", "e-mail", "phone", "telephone", "letter", "mail", "fax", "text", "post"])
+_POSSESSIVES = frozenset(["his", "her", "their", "its"])
+# where the writer's words resume after a noun's clause: ", saying it lacked proof"
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _OPENING = " \t\"“‘'([—–-*•"
 # A short capitalised speaker and a colon, either opening a line (a headline or a
 # transcript label) or right before a quotation; then what they said. Never crosses a
@@ -134,7 +139,8 @@ class Reader(Contents):
             # "As Emily Feng reports for NPR, the first cases ...": the clause after the comma
             comma = text.find(",", cue.end, sent.end)
             between = self.words(cue.end, comma) if comma > 0 else []
-            if comma > 0 and len(between) <= 6 and (not between or between[0].lower in self.e.prepositions):
+            if comma > 0 and len(between) <= 6 and not any(w.lower in self.e.finite or self.is_verb(w)
+                                                           for w in between):
                 content = self.content_after(hit, sent, comma + 1)  # not "As officials said the fire was out,"
         if not content:
             content = self.content_after(hit, sent, cue.end)
@@ -207,52 +213,65 @@ class Reader(Contents):
             and words[-1].lower in self.e.group_nouns
 
     def nominal(self, hit: CueHit, sent: Span) -> Statement | None:
-        """``Mr. Trump's Oct. 11 announcement that ...``, ``an earlier declaration by
-        China's health chiefs that ...``, ``his claim that ...``: a noun of saying before
-        "that"; the source is its possessor or its "by" agent, and without one there is
-        no statement (a claim no one is said to make is the flag rules' business)."""
+        """``despite Mr. Trump's Oct. 11 announcement that ...``, ``after an earlier
+        declaration by China's health chiefs that ...``: a noun of saying before "that",
+        inside a phrase opened by a preposition; the source is the noun's possessor or its
+        "by" agent. Nowhere else: as a verb's object ("rejected Ortiz's claim that ...,
+        saying") the words belong to that verb's statement, as the subject ("The claim by
+        police that ... was withdrawn") where its clause ends is unclear, and a noun no one
+        is said to hold gives no statement."""
         text = self.text
-        source: Span | None = None
         ws = self.words(hit.span.end, sent.end)
-        if len(ws) > 2 and ws[0].lower == "by":
-            that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
-            if that is not None and that > 1:
+        that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
+        if that is None or that + 2 >= len(ws) or not self.verb_within(ws[that + 1:that + 12]) \
+                or ws[that + 1].lower in self.e.finite or self.is_verb(ws[that + 1]):
+            return None  # "testimony that concluded" (a relative), "his statement that summer"
+        phrase = self.phrase_before_noun(hit, sent)
+        if phrase is None:
+            return None
+        source: Span | None = None
+        if ws[0].lower == "by":
+            agent = [w for w in ws[1:that] if w.text[0].isalnum()]
+            if agent and agent[-1].lower not in _CHANNELS:
                 source = strip_edges(text, ws[1].start, ws[that - 1].end)
         else:
-            before = self.words(max(sent.start, hit.span.start - 80), hit.span.start)
-            for k in range(len(before) - 1, max(-1, len(before) - 8), -1):
-                w = before[k]
-                if w.lower in ("his", "her", "their", "its"):
-                    source = Span(w.start, w.end)
-                    break
-                if w.text.endswith(("’s", "'s")) and len(w.text) > 2:
-                    # the possessor: back over its name, its titles and a determiner
-                    j = k
-                    while j > 0 and (before[j - 1].text[:1].isupper() or before[j - 1].text == "."
-                                     or before[j - 1].lower in self.e.lex.determiners) \
-                            and before[j - 1].lower not in self.e.openers \
-                            and not (before[j - 1].lower in self.e.cue_blockers
-                                     and before[j - 1].lower not in self.e.lex.determiners):
-                        j -= 1  # not "Despite": a preposition opens no name
-                    source = self.trim_source(before[j].start, w.end - 2)
-                    break
-                if (not w.text[0].isalnum() and w.text != ".") or w.lower in self.e.openers:
-                    break  # a dot may close an abbreviation: "Mr. Trump's Oct. 11 announcement"
-        if source is None or not self.source_like(source.of(text), hit):
+            owner = [w for w in phrase if w.text.endswith(("’s", "'s")) or w.lower in _POSSESSIVES]
+            if owner:
+                last = owner[-1]
+                end = last.end - 2 if last.text.endswith(("’s", "'s")) else last.end
+                source = self.trim_source(phrase[0].start, end)
+        if source is None or not source.of(text).strip() or not self.source_like(source.of(text), hit):
             return None
-        that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
-        if that is None or (that + 1 < len(ws) and (ws[that + 1].lower in self.e.finite or self.is_verb(ws[that + 1]))):
-            return None  # "Cooke's testimony that concluded ...": a relative clause, not what was said
-        if not text[sent.start:min(source.start, hit.span.start)].strip(" \t\"“‘'(").strip():
-            return None  # the noun's phrase is the sentence's subject: where its clause ends is unclear
-        content = self.content_after(hit, sent, hit.span.end if ws[0].lower != "by" else
-                                     next(w.end for w in ws if w.lower == "that"))
-        opener = self.words(sent.start, min(source.start, hit.span.start))
-        if content and opener and opener[0].lower in self.e.cue_blockers | self.e.prepositions:
-            comma = text.find(",", content[0].start, content[-1].end)  # "Despite X's claim that A, B."
-            if comma > 0:
-                content = (strip_edges(text, content[0].start, comma),)
-        return self.build(hit, sent, self.make_source(source, None), content) if content else None
+        content = self.content_after(hit, sent, ws[that].end)
+        if not content:
+            return None
+        clause = strip_edges(text, content[0].start, content[-1].end)
+        stops = [m.start() for m in [_PARTICIPLE_AFTER.search(text, clause.start, clause.end)] if m]
+        if len(self.words(sent.start, phrase[0].start)) == 1:  # "Despite X's claim that A, B."
+            stops += [c for c in [text.find(",", clause.start, clause.end)] if c > 0]
+        if stops:
+            content = (strip_edges(text, clause.start, min(stops)),)
+        return self.build(hit, sent, self.make_source(source, None), content)
+
+    def phrase_before_noun(self, hit: CueHit, sent: Span) -> list[Word] | None:
+        """The words of the noun's phrase before it ("an earlier", "Mr. Trump's Oct. 11"),
+        when a preposition opens the phrase; else None."""
+        before = self.words(max(sent.start, hit.span.start - 100), hit.span.start)
+        k = len(before)
+        while k > 0 and len(before) - k < 8:
+            w = before[k - 1]
+            if w.lower in self.e.noun_phrase_openers:
+                return before[k:] or None
+            if w.lower in self.e.openers or self.is_verb(w) or w.lower in self.e.finite \
+                    or (not w.text[0].isalnum() and w.text != "."):
+                return None
+            k -= 1
+            if w.lower in self.e.lex.determiners and not w.text.endswith(("’s", "'s")):
+                return before[k:] if k > 0 and before[k - 1].lower in self.e.noun_phrase_openers else None
+        return None
+
+    def verb_within(self, ws: list[Word]) -> bool:
+        return any(w.lower in self.e.finite or self.is_verb(w) for w in ws)
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,

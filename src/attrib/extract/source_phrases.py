@@ -58,6 +58,9 @@ class SourcePhrases(Reading):
             return True  # "the Nasdaq added 20.72 points"
         if len(nxt) > 1 and f"{following} {nxt[1].lower}" in group.not_before:
             return True  # a pair of words: "held that day"
+        if following == "that" and group.only_before == frozenset(["that"]) \
+                and not any(w.lower in self.e.finite or self.is_verb(w) for w in nxt[1:7]):
+            return True  # "held that job for a decade": no clause after "that"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def gives_a_name(self, hit: CueHit, left: Span, sent: Span) -> bool:
@@ -261,6 +264,8 @@ class SourcePhrases(Reading):
 
     def source_like(self, phrase: str, hit: CueHit) -> bool:
         ws = phrase.split()
+        if not ws:
+            return False
         first, last = ws[0].lower(), ws[-1].lower()
         lex = self.e.lex
         if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
