@@ -406,6 +406,8 @@ def test_the_source_before_a_relative_clause() -> None:
     ("A senior political source said the minister would resign.", SourceType.ANONYMOUS),
     ("One academic said the figures did not add up.", SourceType.ANONYMOUS),
     ("Staff on short-term contracts say they were never told.", SourceType.VAGUE),
+    ("Officials said the pier would close.", SourceType.ANONYMOUS),  # a capital opening the sentence
+    ("Critics say the fare is too high.", SourceType.VAGUE),
 ])
 def test_unnamed_sources(text: str, stype: SourceType) -> None:
     st = statements(text)[0]

@@ -214,8 +214,8 @@ def _unnamed(tokens: list[str], lows: list[str], lex: SourceLexicons) -> SourceT
     if end == 0:
         return None
     head, head_token = lows[end - 1], tokens[end - 1]
-    if head_token[:1].isupper():
-        return None  # a name ("Rachel Reeves")
+    if head_token[:1].isupper() and end > 1:
+        return None  # a name ("Rachel Reeves"); a capital opening the sentence is none ("Officials say")
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     if head in lex.unnamed_officials or singular in lex.unnamed_officials:
         return SourceType.ANONYMOUS  # "White House advisers", "a CBP spokesperson", "the source"
@@ -224,6 +224,9 @@ def _unnamed(tokens: list[str], lows: list[str], lex: SourceLexicons) -> SourceT
         return None  # a name in the phrase ("the Pentagon's Dana White")
     if lows[0] in _INDEFINITE and (head in lex.roles or head == "source"):
         return SourceType.ANONYMOUS
+    if any(t[:1].isupper() for t in tokens[end:]) and lows[0] not in lex.quantifiers:
+        return None  # a group a named body identifies: "observers from the Nordic Election
+        # Mission"; not some of it ("some members of Congress")
     if head in lex.vague or (singular != head and singular in lex.roles):
         return SourceType.VAGUE  # "Indiana teachers", "its own engineers"
     return None
