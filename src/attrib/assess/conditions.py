@@ -8,6 +8,10 @@ from ..model import Statement
 from .rule import Conditions
 from .sourcing import source_type_key
 
+# The texts a condition may read: of a statement (all of them), of a phrase's sentence
+# and paragraph (the last two).
+TEXT_FIELDS = ("source", "cue", "from_cue", "content", "sentence", "paragraph")
+
 Texts = Mapping[str, Callable[[], str]]  # field -> the text it names, computed on demand
 
 

@@ -16,13 +16,13 @@ from typing import Any
 
 from ..errors import RuleError
 from ..rulebook import Rulebook, expect, severity, string_list
+from .conditions import TEXT_FIELDS
 from .rule import Conditions, Example, FlagRule
 from .terms import Terms, parse_terms, save_needs
 from .types import TYPES, RuleCheck
 
 CATEGORIES = ("vague-source", "anonymous-source", "agentless", "hedge", "speculation", "weasel-word", "unattributed-claim",
               "loaded-label", "single-source")
-TEXT_FIELDS = ("source", "cue", "from_cue", "content", "sentence", "paragraph")
 COMMON_KEYS = ("id", "category", "level", "message", "explanation", "type", "examples",
                "enabled", "description", "when", "unless", "confidence", "defer")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")

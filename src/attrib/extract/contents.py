@@ -13,18 +13,21 @@ from .words import Word, strip_edges
 _DASH = re.compile(r"[ \t](?:-|–|—|--)[ \t]")
 _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before", "as", "at", "in", "on",
                           "upon", "outside", "inside", "from", "alongside", "amid", "following"])
-# One item of a bullet list: a line opening with a bullet mark.
 # how and when, between a cue and a phrase that is no content ("testified side-by-side
 # before the committee"); time words that are no adverb stay
 _MANNER = frozenset(["side-by-side", "together", "jointly", "alone", "live", "again", "anew", "briefly", "first"])
 _NOT_TIME = frozenset(["the", "this", "time"])
 _RELATIVE = frozenset(["who", "whom", "which", "whose"])
+# One item of a bullet list: a line opening with a bullet mark.
 _BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
-# up to three words ("the U.N.", "Mr. Ortiz") and a mark before a quotation
-_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'.-]+[ \t]+){0,2}[\w’'.-]+)[ \t]*[,;:—–][ \t]*")
-# nothing but a mark: 'the singer said: "Let's tour."'
+# Between a cue and a quotation of the same speaker: nothing or a mark ('"A," she said,
+# "B."'), only a comma or colon ('the singer said: "..."'), or up to three words and a
+# mark ('she told reporters, "..."', 'said on Tuesday, "..."', 'told the U.N., "..."').
+_GAP = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
 _MARK_GAP = re.compile(r"[ \t]*[,:][ \t]*")
+_SHORT_GAP = re.compile(r"[ \t]+((?:[\w’'.-]+[ \t]+){0,2}[\w’'.-]+)[ \t]*[,;:—–][ \t]*")
+
 
 class Contents(Relays):
     def inserted(self, sent: Span, src_start: int, cue_end: int) -> tuple[Span, ...]:
@@ -186,6 +189,11 @@ class Contents(Relays):
             return ()
         start, end = hit.span.end, quote.span.start
         return quote.parts if _MARK_GAP.fullmatch(self.text, start, end) or self.short_gap(start, end) else ()
+
+    def interrupts(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` what stands between a cue and the second half of its
+        quote: nothing, a mark, or a short phrase and a comma?"""
+        return _GAP.fullmatch(self.text, start, end) is not None or self.short_gap(start, end)
 
     def short_gap(self, start: int, end: int) -> bool:
         """Is ``text[start:end]`` a short phrase and a comma between a cue and a quotation:

@@ -272,12 +272,6 @@ def _agrees(ent: Entity, low: str) -> bool:
     return False
 
 
-def _opens(m: Mention, entities: Entities) -> bool:
-    """Does the mention open its sentence (the subject, before any other word)?"""
-    sent = entities.layout.sentences[m.sentence]
-    return not entities.text[sent.start:m.outer.start].strip(" \t\n\"“”'‘’(")
-
-
 def _person_like(ent: Entity, low: str, entities: Entities) -> bool:
     """Could "he" or "she" point at a name the scan could not tell? A person's name has
     a first name, or at most half its words written in lowercase elsewhere in the article
@@ -319,7 +313,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         if k == sentence:
             # in its own sentence a pronoun points at an earlier speaker, or at the subject
             # that opens it ("Young, in his testimony, criticized what he called ...")
-            named = [m for m in named[:1] if _opens(m, entities) and m.entity.kind != EntityKind.BODY]
+            named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY]
         if not said and not named:
             continue
         if said:
@@ -336,10 +330,11 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
             conf *= 0.75
         if low in _PLURAL or low in _BODY:
             conf *= 0.9
-        if ent.gender is None and (low in _MALE or low in _FEMALE) and conf >= 0.8 and not rivals:
-            ent.gender = "m" if low in _MALE else "f"
-        if (low in _MALE or low in _FEMALE) and ent.kind == EntityKind.NAME:
-            ent.kind = EntityKind.PERSON  # "he" after "De'Broski Herbert": a name "he" speaks for is a person's
+        if low in _MALE or low in _FEMALE:
+            if ent.gender is None and conf >= 0.8 and not rivals:
+                ent.gender = "m" if low in _MALE else "f"
+            if ent.kind == EntityKind.NAME:
+                ent.kind = EntityKind.PERSON  # "he" after "De'Broski Herbert": a name "he" speaks for is a person's
         stype = _type_of(ent, speakers.lex)
         resolved = ent.name
         return replace(src, type=stype, resolved=resolved, resolution=Resolution.PRONOUN,

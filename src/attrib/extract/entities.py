@@ -478,6 +478,13 @@ class Entities:
                     or low in nl.bodies or low in nl.roles or low in nl.time or low in _JOINERS
                     or self.common(word) or _ACRONYM.match(word))
 
+    def opens_sentence(self, m: Mention) -> bool:
+        """Does the mention open its sentence, with nothing but the marks that may lead one
+        before it (the subject: "Young, in his testimony, ...")?"""
+        sent = self.layout.sentences[m.sentence]
+        lead = _LEAD.match(self.text, sent.start, sent.end)
+        return m.outer.start <= (lead.end() if lead else sent.start)
+
     def _mention(self, ent: Entity, span: Span, outer: Span, sentence: int) -> None:
         quote = self.layout.quote_at(span.start)
         self.mentions.append(Mention(span, outer, ent, sentence, quote is not None))

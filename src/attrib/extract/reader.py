@@ -139,8 +139,7 @@ class Reader(Contents):
             # "As Emily Feng reports for NPR, the first cases ...": the clause after the comma
             comma = text.find(",", cue.end, sent.end)
             between = self.words(cue.end, comma) if comma > 0 else []
-            if comma > 0 and len(between) <= 6 and not any(w.lower in self.e.finite or self.is_verb(w)
-                                                           for w in between):
+            if comma > 0 and len(between) <= 6 and not self.any_verb(between):
                 content = self.content_after(hit, sent, comma + 1)  # not "As officials said the fire was out,"
         if not content:
             content = self.content_after(hit, sent, cue.end)
@@ -223,8 +222,8 @@ class Reader(Contents):
         text = self.text
         ws = self.words(hit.span.end, sent.end)
         that = next((k for k, w in enumerate(ws[:10]) if w.lower == "that"), None)
-        if that is None or that + 2 >= len(ws) or not self.verb_within(ws[that + 1:that + 12]) \
-                or ws[that + 1].lower in self.e.finite or self.is_verb(ws[that + 1]):
+        if that is None or that + 2 >= len(ws) or not self.any_verb(ws[that + 1:that + 12]) \
+                or self.any_verb(ws[that + 1:that + 2]):
             return None  # "testimony that concluded" (a relative), "his statement that summer"
         phrase = self.phrase_before_noun(hit, sent)
         if phrase is None:
@@ -240,17 +239,22 @@ class Reader(Contents):
                 last = owner[-1]
                 end = last.end - 2 if last.text.endswith(("’s", "'s")) else last.end
                 source = self.trim_source(phrase[0].start, end)
-        if source is None or not source.of(text).strip() or not self.source_like(source.of(text), hit):
+        if source is None or not self.source_like(source.of(text), hit):
             return None
         content = self.content_after(hit, sent, ws[that].end)
         if not content:
             return None
         clause = strip_edges(text, content[0].start, content[-1].end)
-        stops = [m.start() for m in [_PARTICIPLE_AFTER.search(text, clause.start, clause.end)] if m]
+        stop = clause.end
+        participle = _PARTICIPLE_AFTER.search(text, clause.start, clause.end)  # ", saying it lacked proof"
+        if participle is not None:
+            stop = participle.start()
         if len(self.words(sent.start, phrase[0].start)) == 1:  # "Despite X's claim that A, B."
-            stops += [c for c in [text.find(",", clause.start, clause.end)] if c > 0]
-        if stops:
-            content = (strip_edges(text, clause.start, min(stops)),)
+            comma = text.find(",", clause.start, stop)
+            if comma > 0:
+                stop = comma
+        if stop < clause.end:
+            content = (strip_edges(text, clause.start, stop),)
         return self.build(hit, sent, self.make_source(source, None), content)
 
     def phrase_before_noun(self, hit: CueHit, sent: Span) -> list[Word] | None:
@@ -262,16 +266,12 @@ class Reader(Contents):
             w = before[k - 1]
             if w.lower in self.e.noun_phrase_openers:
                 return before[k:] or None
-            if w.lower in self.e.openers or self.is_verb(w) or w.lower in self.e.finite \
-                    or (not w.text[0].isalnum() and w.text != "."):
+            if w.lower in self.e.openers or self.any_verb([w]) or (not w.text[0].isalnum() and w.text != "."):
                 return None
             k -= 1
             if w.lower in self.e.lex.determiners and not w.text.endswith(("’s", "'s")):
                 return before[k:] if k > 0 and before[k - 1].lower in self.e.noun_phrase_openers else None
         return None
-
-    def verb_within(self, ws: list[Word]) -> bool:
-        return any(w.lower in self.e.finite or self.is_verb(w) for w in ws)
 
     def passive(self, hit: CueHit, sent: Span) -> Statement | None:
         """``is seen by many as ...``, ``it is believed that ...``: the agent, if any,

@@ -58,8 +58,7 @@ class SourcePhrases(Reading):
             return True  # "the Nasdaq added 20.72 points"
         if len(nxt) > 1 and f"{following} {nxt[1].lower}" in group.not_before:
             return True  # a pair of words: "held that day"
-        if following == "that" and group.only_before == frozenset(["that"]) \
-                and not any(w.lower in self.e.finite or self.is_verb(w) for w in nxt[1:7]):
+        if following == "that" and group.only_before == frozenset(["that"]) and not self.any_verb(nxt[1:7]):
             return True  # "held that job for a decade": no clause after "that"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
@@ -101,7 +100,7 @@ class SourcePhrases(Reading):
         for w in ws:
             if w.lower in ("and", "or", "but") or not w.text[0].isalnum():
                 return False
-            if w.lower in self.e.finite or self.is_verb(w):
+            if self.any_verb([w]):
                 return True
         return False
 
@@ -364,7 +363,7 @@ class SourcePhrases(Reading):
             return None
         for k in range(len(pieces) - 2, max(0, len(pieces) - 4), -1):
             name, role = pieces[k - 1].strip(" \t\n\"“”'"), pieces[k].strip()
-            if any(w.lower in self.e.finite or self.is_verb(w) for p in pieces[k + 1:] for w in self.words_of(p)):
+            if self.any_verb(self.words(lo + len(",".join(pieces[:k + 1])), left.start)):
                 break  # "When Ines Ortiz, a skipper, arrived, the council said": a clause of its own
             if self.is_name(name) and name.split()[0].lower() not in self.e.openers and self.is_appositive(role):
                 end = lo + len(",".join(pieces[:k]))  # the comma after the name
@@ -372,10 +371,6 @@ class SourcePhrases(Reading):
                 if found is not None and self.is_name(found.of(text)):
                     return found, text[end + 1:left.end].strip()
         return None
-
-    @staticmethod
-    def words_of(piece: str) -> list[Word]:
-        return words(piece, 0, len(piece))
 
     def main_subject(self, sent: Span) -> Span | None:
         """The noun phrase opening a sentence: capitalised words, a determiner and up to
@@ -470,6 +465,11 @@ class SourcePhrases(Reading):
     def is_verb(self, w: Word) -> bool:
         """A finite verb or a past form in -ed ("rubbed", "sued", "released", "was")."""
         return w.text.islower() and (w.lower in self.e.finite or (w.lower.endswith("ed") and len(w.lower) > 3))
+
+    def any_verb(self, ws: list[Word]) -> bool:
+        """Does a verb stand among ``ws``: a finite form, capitalised or not ("Was"), or a
+        lowercase past form ("released")?"""
+        return any(w.lower in self.e.finite or self.is_verb(w) for w in ws)
 
     def relative_pronoun(self, lo: int, cue_start: int) -> Span | None:
         """``a young child, who said ...``: the relative pronoun stands as the source."""

@@ -39,7 +39,7 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
                     *(r.span.end for r in st.via))
         nxt = doc.layout.next_quote(after)
         if st.kind != Kind.INDIRECT and st.content[-1].end <= st.cue.start and nxt is not None \
-                and _interrupts(doc, after, nxt.span.start) and not _cue_in(starts, n, nxt.span):
+                and doc.interrupts(after, nxt.span.start) and not _cue_in(starts, n, nxt.span):
             spans.extend(nxt.parts)  # the second half of an interrupted quote
             last = max(last, nxt.span.end)
         while st.kind != Kind.INDIRECT or len(spans) > len(st.content):
@@ -71,14 +71,6 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
     return out
 
 
-# Between a cue (or its source) and the second half of an interrupted quote.
-_GAP = re.compile(r"[ \t]*[,;:—–-]?[ \t]*")
-
-
-def _interrupts(doc: Reader, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` what stands between a cue and the second half of its quote:
-    nothing, a mark, or a short phrase and a comma ('"A," she told reporters, "B."')?"""
-    return _GAP.fullmatch(doc.text, start, end) is not None or doc.short_gap(start, end)
 # Between a statement's end and a quoted sentence that goes on with it ("... ,” Mayer said. “ I love it.”)
 _GAP_AFTER = re.compile(r"[ \t.,;:—–-]*")
 

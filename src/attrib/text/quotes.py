@@ -51,16 +51,19 @@ def _role(text: str, i: int) -> str:
 
 def _opens_loose(text: str, i: int) -> bool:
     """A straight mark with a space after it, after a sentence's end and before anything
-    but a lowercase letter, with a closing mark later in its paragraph ('he told Cook. " You guys ... ."'): with no
-    quotation open, it opens one, a typo's stray space aside. A stray closing mark ('the
-    pier was old." The council voted ...') has no mark after it."""
+    but a lowercase letter, with a closing mark later in its paragraph ('he told Cook. "
+    You guys ... ."'): with no quotation open, it opens one, a typo's stray space aside.
+    A stray closing mark ('the pier was old." The council voted ...') has no mark after
+    it. Reads only the mark's own line, however long the text."""
     if text[i] != '"' or not text[i + 1:i + 2].isspace():
         return False
-    before = text[:i].rstrip(" \t")
-    if before and before[-1] not in ".!?\n":
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] not in ".!?\n":
         return False
-    rest = text[i + 1:]
-    line = rest[:rest.find("\n")] if "\n" in rest else rest
+    end = text.find("\n", i + 1)
+    line = text[i + 1:end if end >= 0 else len(text)]
     return not line.lstrip()[:1].islower() and ('"' in line or "”" in line)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...errors import RuleError
 from ...model import Resolution, Span, Statement
 from ...rulebook import Rulebook
-from ..conditions import unless_holds, when_holds
+from ..conditions import TEXT_FIELDS, unless_holds, when_holds
 from ..hits import Hit, message
 from ..sourcing import source_type_key
 
@@ -70,10 +70,10 @@ class StatementTexts(Mapping[str, Callable[[], str]]):
         return get
 
     def __iter__(self) -> Iterator[str]:
-        return iter(("source", "cue", "from_cue", "content", "sentence", "paragraph"))
+        return iter(TEXT_FIELDS)
 
     def __len__(self) -> int:
-        return 6
+        return len(TEXT_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ class StatementCheck:
     name: ClassVar[str] = "statement"
     keys: ClassVar[tuple[str, ...]] = ("span",)
     fields: ClassVar[tuple[str, ...]] = ("source_type", "kind", "cue_class", "source_given", "relayed",
-                                         "source", "cue", "from_cue", "content", "sentence", "paragraph")
+                                         *TEXT_FIELDS)
     placeholders: ClassVar[frozenset[str]] = frozenset({"match", "source", "cue", "type", "context"})
 
     span: str = "source"
