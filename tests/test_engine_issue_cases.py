@@ -277,6 +277,7 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("The plan, backed by the dockers' union, goes to a vote on Friday.", "backed"),
     # "show" the noun, not the verb
     ("The Harbour Lights show on Sept. 12 sold out at once.", "show"),
+    ("As shown off at the boat show this week, the ferry has a long range.", "shown"),  # "As" is nobody
     ("She wrote songs for the television show “Harbour Lights” for three years.", "show"),
     ("The harbour projects cost the city millions.", "projects"),
     ("The meeting held that day drew 200 people.", "held"),

@@ -263,8 +263,8 @@ class SourcePhrases(Reading):
 
     def source_like(self, phrase: str, hit: CueHit) -> bool:
         ws = phrase.split()
-        if not ws:
-            return False
+        if not ws or (len(ws) == 1 and ws[0].lower() in self.e.openers and ws[0].lower() not in _RELATIVES):
+            return False  # "As shown off at the show, ...": a clause word, nobody ("who" stands for one)
         first, last = ws[0].lower(), ws[-1].lower()
         lex = self.e.lex
         if first in ("it", "there", "this", "that", "what") and hit.group.cls in ("belief", "evidence", "reaction"):
