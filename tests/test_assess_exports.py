@@ -70,6 +70,24 @@ def test_markdown_report_reads_top_to_bottom(cli):
     assert "### Dana Whitlock (person, company spokeswoman)" in out
 
 
+ONE_OF_EACH = ("Bridge Work Runs Late\n\nThe bridge over the Tarn will reopen in May, Mayor Ana Bell "
+               "said on Monday. The council approved the repair budget last spring, and crews have "
+               "worked nights since June. Reportedly, the cost of the steel has doubled since the work "
+               "began. Traffic will use the old ferry road until then.\n")
+
+
+@pytest.mark.parametrize("fmt, says", [("text", ("1 attributed statement\n", "1 flag\n")),
+                                       ("md", ("1 attributed statement.", "1 flag;")),
+                                       ("html", ("<b>1</b> attributed statement<", "<b>1</b> flag<"))])
+def test_a_count_of_one_takes_the_singular(cli, tmp_path, fmt, says):
+    article = tmp_path / "bridge.txt"
+    article.write_text(ONE_OF_EACH, encoding="utf-8")
+    out = cli("check", str(article), "-f", fmt).out
+    for words in says:
+        assert words in out
+    assert "1 flags" not in out and "1 attributed statements" not in out
+
+
 def test_markdown_escapes_article_markup(cli):
     out = cli("check", str(HOSTILE), "-f", "md").out
     assert "<script>" not in out and "\\<script\\>" in out

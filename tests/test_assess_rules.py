@@ -63,7 +63,7 @@ def test_check_a_good_pack(cli, tmp_path):
     pack = write_pack(tmp_path, {"house.yaml": GOOD_RULE})
     run = cli("rules", "--check", str(pack))
     assert run.code == 0, run.err
-    assert "1 rules, 2 examples, all pass" in run.out
+    assert "1 rule, 2 examples, all pass" in run.out
 
 
 def test_a_failing_example_exits_1_and_names_file_rule_and_key(cli, tmp_path):

@@ -121,9 +121,9 @@ def test_attrib_cache_shows_prunes_and_clears(tmp_path):
     assert shown.code == 0, shown.err
     assert f"page cache: {path}" in shown.out and "4 pages, 2.0 MB" in shown.out
     aged = run_cli("cache", "--prune", "--max-age", "2.5", env=env)
-    assert "pruned: 1 pages, 0.5 MB" in aged.out and "3 pages, 1.5 MB" in aged.out
+    assert "pruned: 1 page, 0.5 MB" in aged.out and "3 pages, 1.5 MB" in aged.out
     sized = run_cli("cache", "--prune", "--max-size", "1", env=env)
-    assert "pruned: 1 pages, 0.5 MB" in sized.out and "2 pages, 1.0 MB" in sized.out
+    assert "pruned: 1 page, 0.5 MB" in sized.out and "2 pages, 1.0 MB" in sized.out
     assert _urls(path) == {"https://a.example/0", "https://a.example/1"}
     cleared = run_cli("cache", "--clear", env=env)
     assert cleared.code == 0 and "cleared: 2 pages, 1.0 MB" in cleared.out and "0 pages, 0.0 MB" in cleared.out

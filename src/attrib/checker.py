@@ -23,6 +23,7 @@ from .extract import Extractor
 from .ingest import FetchOptions, load_article
 from .ingest.outlets import build_registry
 from .model import Article, Corroboration, CoveragePage, OutletInfo, PageOrigin, Report, ScoreItem, Statement
+from .plural import counted
 from .rulebook import Rulebook, load_rulebook
 from .settings import Settings
 from .text import Layout
@@ -116,9 +117,9 @@ class Checker:
         statements = tuple(st for st in report.statements if st.id not in gone_statements)
         flags = tuple(f for f in report.flags if f.id not in gone_flags)
         summary = summarise(statements, flags, self.scoring, self.ruleset.categories())
-        counted = [f"{n} {word}{'s' * (n != 1)}" for n, word in
-                   ((len(gone_flags), "flag"), (len(gone_statements), "statement")) if n]
-        note = ScoreItem(f"dismissed by the reviewer: {' and '.join(counted)} (not counted)", 0.0,
+        gone = [counted(n, word) for n, word in
+                ((len(gone_flags), "flag"), (len(gone_statements), "statement")) if n]
+        note = ScoreItem(f"dismissed by the reviewer: {' and '.join(gone)} (not counted)", 0.0,
                          tuple(f.id for f in report.flags if f.id in gone_flags))
         return replace(report, summary=replace(summary, breakdown=(*summary.breakdown, note),
                                                corroboration=report.summary.corroboration))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import AttribError, ExitCode
+from .plural import counted
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -385,7 +386,7 @@ def cmd_cache(args: argparse.Namespace) -> int:
         lines = []
         if args.clear:
             gone = cache.clear()
-            lines.append(f"cleared: {gone.pages} pages, {mb(gone.bytes)}")
+            lines.append(f"cleared: {counted(gone.pages, 'page')}, {mb(gone.bytes)}")
         elif args.prune or args.max_age or args.max_size:
             limits = cache.limits
             if args.max_age:
@@ -393,14 +394,14 @@ def cmd_cache(args: argparse.Namespace) -> int:
             if args.max_size:
                 limits = replace(limits, max_bytes=int(args.max_size * 1048576))
             gone = cache.prune(limits)
-            lines.append(f"pruned: {gone.pages} pages, {mb(gone.bytes)}")
+            lines.append(f"pruned: {counted(gone.pages, 'page')}, {mb(gone.bytes)}")
         if cache.failure:
             raise AttribError(f"{path}: the page cache cannot be changed ({cache.failure})")
         now = cache.stats()
         oldest = "" if now.oldest is None else \
             f", the oldest stored {time.strftime('%Y-%m-%d', time.localtime(now.oldest))}"
         lines.insert(0, f"page cache: {path}")
-        lines.append(f"{now.pages} pages, {mb(now.bytes)}{oldest}")
+        lines.append(f"{counted(now.pages, 'page')}, {mb(now.bytes)}{oldest}")
         lines.append(f"limits: {cache.limits.max_age / 86400:g} days, {mb(cache.limits.max_bytes)} "
                      "($ATTRIB_CACHE_MAX_DAYS, $ATTRIB_CACHE_MAX_MB)")
         _write(None, "\n".join(lines) + "\n")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .assess.examples import run_examples
 from .assess.ruleset import parse_rules
 from .errors import ExitCode
+from .plural import counted
 from .rulebook import bundled_rules_dir
 from .safety import clean
 
@@ -33,7 +34,7 @@ def list_rules(checker: Checker) -> str:
         rows.append((rule.id, rule.category, on.level.value if on else "off", shown_path(rule.file)))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths)) + "  " + row[3] for row in rows]
-    lines.append(f"{len(ruleset.rules)} rules, {len(active)} on"
+    lines.append(f"{counted(len(ruleset.rules), 'rule')}, {len(active)} on"
                  + (f" (settings: {settings.file})" if settings.file else ""))
     return clean("\n".join(lines)) + "\n"
 
@@ -55,5 +56,5 @@ def check_pack(directory: str) -> tuple[str, int]:
     failures = [r for r in results if not r.ok]
     lines = [clean(r.describe()) for r in failures]
     verdict = "all pass" if not failures else f"{len(failures)} failed"
-    lines.append(f"{directory}: {len(pack.rules)} rules, {len(results)} examples, {verdict}")
+    lines.append(f"{directory}: {counted(len(pack.rules), 'rule')}, {counted(len(results), 'example')}, {verdict}")
     return "\n".join(lines) + "\n", ExitCode.FINDINGS if failures else ExitCode.OK

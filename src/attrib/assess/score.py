@@ -28,6 +28,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..model import Flag, Kind, ScoreItem, Severity, SourceType, Statement, Summary
+from ..plural import counted
 from ..rulebook import expect
 from ..text import Layout
 from .sourcing import is_named, named_groups, source_type_key
@@ -114,10 +115,6 @@ def parse_scoring(documents: Iterable[tuple[str, Any]]) -> Scoring:
     return scoring
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _size(words: int, scoring: Scoring) -> float:
     return max(1.0, words / scoring.per_words) if scoring.per_words else 1.0
 
@@ -146,7 +143,7 @@ def breakdown(flags: Iterable[Flag], scoring: Scoring, words: int = 0) -> tuple[
             how = f"{per}; at most {cap:g}"
         else:
             how = f", capped at {cap:g}" if raw > cap else ""
-        reason = f"{category}: {_plural(len(flags_in), 'flag')} ({parts}{how})"
+        reason = f"{category}: {counted(len(flags_in), 'flag')} ({parts}{how})"
         items.append(ScoreItem(reason, -lost, tuple(f.id for f in flags_in)))
     return tuple(sorted(items, key=lambda i: (i.points, i.reason)))
 
@@ -171,7 +168,7 @@ def not_assessed(statements: tuple[Statement, ...], flags: tuple[Flag, ...], sco
     if layout is not None and scoring.min_sentences:
         found = prose_sentences(layout, scoring, scoring.min_sentences)
         if found < scoring.min_sentences:
-            return (f"too little text to judge: {_plural(found, 'sentence')} of prose "
+            return (f"too little text to judge: {counted(found, 'sentence')} of prose "
                     f"(at least {scoring.min_sentences} needed)")
     if layout is not None and scoring.min_sentences and not statements and not flags:
         return "nothing to judge: no attributed statements and no claims or sourcing problems found"

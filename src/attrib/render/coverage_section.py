@@ -20,6 +20,7 @@ from ..model import (
     SpeakerVerdict,
     Unchecked,
 )
+from ..plural import counted
 from ..safety import clean
 from ..safety import markdown_inline as _md
 
@@ -163,7 +164,7 @@ def text_lines(report: Report, statement_id: str) -> list[str]:
     if c is None:
         return []
     lines = [f"      corroboration: {status_text(c)}"
-             + (f" ({len(c.evidence)} outlet{'s' * (len(c.evidence) != 1)})" if c.evidence else "")]
+             + (f" ({counted(len(c.evidence), 'outlet')})" if c.evidence else "")]
     for e in c.evidence:
         why = f" ({clean(reasons_text(e))})" if e.reasons else ""
         lines.append(f"        {e.status.value:<10} {clean(e.outlet)}  score {e.score:g}{why}")
@@ -186,7 +187,7 @@ def text_section(report: Report) -> list[str]:
         return []
     counts = dict(corroboration_counts(report.corroborations))
     used = sum(p.error is None for p in report.coverage)
-    lines = ["", f"Coverage: {used} page{'s' * (used != 1)} used, {len(report.coverage) - used} skipped"]
+    lines = ["", f"Coverage: {counted(used, 'page')} used, {len(report.coverage) - used} skipped"]
     if counts:
         lines.append("  " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     for reason, n in unchecked_reasons(report.corroborations):

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from .. import __version__
 from ..model import Flag, Report, ReviewState, Span, Statement, Verdict
+from ..plural import noun
 from ..safety import clean
 from . import coverage_section
 from .context import flag_sentence, heading, share, verdict_words, verdicts_by_finding
@@ -208,9 +209,10 @@ def summary_html(report: Report) -> str:
     score = "–" if s.score is None else f"{s.score:g}"
     of = f"not assessed: {s.not_assessed}" if s.not_assessed else "out of 100"
     colour = VERDICT_COLOURS.get(s.verdict, GREY)
-    facts = [(str(s.statements), "attributed statements"), (str(len(report.flags)), "flags"),
+    facts = [(str(s.statements), noun(s.statements, "attributed statement")),
+             (str(len(report.flags)), noun(len(report.flags), "flag")),
              (share(s.named_on_record_share), "from named, on-record sources"),
-             (str(len(s.distinct_sources)), "distinct named sources")]
+             (str(len(s.distinct_sources)), noun(len(s.distinct_sources), "distinct named source"))]
     rows = "".join(
         f'<tr><td class="pts">{item.points:g}</td><td>{esc(item.reason)}</td><td>'
         + " ".join(f'<a href="#{esc(fid)}">{esc(fid)}</a>' for fid in item.flags) + "</td></tr>"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Flag, Report, ReviewState, Statement, Verdict
+from ..plural import counted
 from ..review import dismissed
 from ..safety import markdown_inline as _md
 from . import coverage_section
@@ -59,13 +60,13 @@ def _assessment(report: Report) -> list[str]:
     """Verdict and score with its breakdown, the sources, then every flag in its sentence."""
     s = report.summary
     if s.not_assessed is not None:
-        out = [f"**Not assessed:** {_md(s.not_assessed)}. {len(report.flags)} flags.", ""]
+        out = [f"**Not assessed:** {_md(s.not_assessed)}. {counted(len(report.flags), 'flag')}.", ""]
     elif s.score is None:
         return []
     else:
         gone = len(dismissed(report)[1])
         not_counted = f" ({gone} not counted: dismissed by the reviewer)" if gone else ""
-        out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {len(report.flags)} flags{not_counted}; "
+        out = [f"**Verdict: {_md(s.verdict)} ({s.score:g}/100).** {counted(len(report.flags), 'flag')}{not_counted}; "
                f"{share(s.named_on_record_share)} of statements come from a named, on-record source.", ""]
     out += ["## Score", ""]
     if s.not_assessed is not None:
@@ -123,7 +124,7 @@ def _review(report: Report) -> list[str]:
 def _statements(report: Report) -> list[str]:
     text = report.article.text
     verdicts = verdicts_by_finding(report)
-    out = [f"{len(report.statements)} attributed statements.", "", "## Statements by source", ""]
+    out = [f"{counted(len(report.statements), 'attributed statement')}.", "", "## Statements by source", ""]
     groups: dict[str, list[Statement]] = defaultdict(list)
     for st in report.statements:
         groups[st.source.name if st.source.span is not None else "(no source given)"].append(st)

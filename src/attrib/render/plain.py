@@ -4,6 +4,7 @@ are stripped before anything reaches the terminal."""
 from __future__ import annotations
 
 from ..model import Report, Resolution
+from ..plural import counted
 from ..safety import clean
 from . import coverage_section
 from .provenance import provenance
@@ -18,7 +19,7 @@ def to_text(report: Report) -> str:
     text = report.article.text
     lines = []
     head = report.article.title or report.article.path or "article"
-    lines.append(f"{clean(head)}: {len(report.statements)} attributed statements")
+    lines.append(f"{clean(head)}: {counted(len(report.statements), 'attributed statement')}")
     lines += [x for x in [coverage_section.outlet_line(report)] if x]
     for st in report.statements:
         src = st.source
@@ -42,11 +43,11 @@ def to_text(report: Report) -> str:
 def _flags(report: Report) -> list[str]:
     s = report.summary
     if s.not_assessed is not None:
-        lines = ["", f"Not assessed: {clean(s.not_assessed)}. {len(report.flags)} flags"]
+        lines = ["", f"Not assessed: {clean(s.not_assessed)}. {counted(len(report.flags), 'flag')}"]
     elif s.score is None:
         return []
     else:
-        lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {len(report.flags)} flags"]
+        lines = ["", f"Score {s.score:g}/100 ({clean(s.verdict)}), {counted(len(report.flags), 'flag')}"]
     for item in s.breakdown:
         lines.append(f"  {item.points:>6g}  {clean(item.reason)}")
     for flag in report.flags:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from ..plural import counted
 from ..safety import shown
 from .scan_run import Progress, ScanResult
 
@@ -63,7 +64,7 @@ def summary(r: ScanResult) -> str:
     lines = [f"scanned {r.articles:,} articles ({r.words:,} words) in {r.partitions:,} partitions"
              + (f", {r.resumed:,} of them done before --resume" if r.resumed else "")
              + f": {_duration(r.seconds)}, {rate:,.0f} words/s",
-             f"{r.statements:,} statements, {r.flags:,} flags"
+             f"{counted(r.statements, 'statement')}, {counted(r.flags, 'flag')}"
              + (f", {r.clusters:,} quotations in two articles or more" if r.clusters is not None else ""),
              f"tables in {shown(str(r.output))}/" + (f"; report {shown(str(r.report))}" if r.report else "")]
     if r.errors:

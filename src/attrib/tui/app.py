@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from ..errors import AttribError, StoreError
 from ..model import Corroboration, CoveragePage, Report, ReviewState
+from ..plural import counted, noun
 from ..render import FORMATS, render
 from ..review import Finding, ReviewBook, findings_of, meaning
 from ..safety import clean
@@ -197,12 +198,13 @@ class ReviewApp(App[None]):
             self.table.show_finding(start.id)
         restored = len(self.book)
         if restored:
-            self.notify(f"Restored {restored} review{'s' * (restored != 1)} from an earlier "
+            self.notify(f"Restored {counted(restored, 'review')} from an earlier "
                         "session.", title="Welcome back", markup=False)
         orphans = self.book.orphans()
         if orphans:
-            self.notify(f"{len(orphans)} saved review(s) match no finding now: their words are "
-                        "no longer in the findings (the rules changed); they are kept.",
+            n = len(orphans)
+            self.notify(f"{counted(n, 'saved review')} {noun(n, 'matches', 'match')} no finding now: "
+                        "their words are no longer in the findings (the rules changed); they are kept.",
                         severity="warning", markup=False)
         if self.corroborate_fn is not None:
             self.action_corroborate()
@@ -700,7 +702,7 @@ class ReviewApp(App[None]):
                         timeout=10, markup=False)
         else:
             checked = len(self.state.corroborations)
-            self.notify(f"Checked {checked} of {len(self.report.statements)} statements "
+            self.notify(f"Checked {checked} of {counted(len(self.report.statements), 'statement')} "
                         "against other coverage.", title="Coverage", markup=False)
 
 

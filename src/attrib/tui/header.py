@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ..model import Article
+from ..plural import counted
 from . import palette
 from .safe import Shown, one_line
 from .state import ScreenState
@@ -74,10 +75,8 @@ class ReportHeader(Horizontal):
         out = Shown()
         tail = Shown()
         if width >= WIDE:
-            statements = len(s.report.statements)
-            flags = len(s.report.flags)
-            tail.append(f"{statements} statement{'s' * (statements != 1)} · "
-                        f"{flags} flag{'s' * (flags != 1)} · ", p.grey)
+            tail.append(f"{counted(len(s.report.statements), 'statement')} · "
+                        f"{counted(len(s.report.flags), 'flag')} · ", p.grey)
         tail.append(f"{s.reviewed()}/{len(s.findings)} reviewed ", p.grey)
         if summary.not_assessed is not None:
             out.append("not assessed", "bold " + p.grey)
