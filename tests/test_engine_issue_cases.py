@@ -222,6 +222,11 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
 
 # -- cues that are no attribution -------------------------------------------------------
 
+NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n"
+         "Terns: Lee Cole left in the second half.\n\nUP NEXT\n\n"
+         "Gulls: Host the Terns on Friday.\n\nTerns: Visit the Gulls on Friday.")
+
+
 @pytest.mark.parametrize(("text", "cue"), [
     ("Newly revealed emails show the plan was approved in May.", "revealed"),
     ("The hiker was found dead on Sunday.", "found"),
@@ -304,6 +309,16 @@ def test_a_quoted_title_does_not_cut_the_content_to_one_word() -> None:
     ("The family claimed the skipper's body and left town.", "claimed"),  # taking, not claiming
     ("The storm claimed three lives on the coast.", "claimed"),
     ("In the novel, a woman you think might become a pirate becomes a nun.", "think"),  # the reader
+    # a second verb of the source after "and", and a phrase of time before it, are no content
+    ("After that, Moss wrote, and wrote, and wrote.", "wrote"),
+    ("I found them at last, and asked them for comment on the story.", "asked"),  # a request
+    ("If he is holding a poorly described parcel, it is a ghost story.", "described"),  # an adjective
+    ("The fires continued, showing that the ban is not enforced.", "continued"),  # the writer's inference
+    ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
+    ("Everyone on the quay called him Skip.", "called"),  # a nickname given
+    # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)
+    (NOTES, ": Ada"),
+    (NOTES, ": Visit"),
 ])
 def test_not_an_attribution(text: str, cue: str) -> None:
     pos = text.index(cue)
@@ -458,8 +473,10 @@ def test_a_stray_closing_mark_opens_no_quotation() -> None:
     ("The rules say that drivers must stop.", "say", "The rules"),
     ("She claimed the land belonged to her grandfather.", "claimed", "She"),
     ("The family claimed the body showed signs of torture.", "claimed", "The family"),
+    ("The assembly reported a loss.", "reported", "The assembly"),  # an -ly noun, no adverb
     ("The family said the body was found.", "said", "The family"),  # "family" is no adverb
     ("A US ally said the strike was legal.", "said", "A US ally"),
+    ('"We will sail," he continued, saying the crew was ready.', "continued", "he"),  # a quotation before
 ])
 def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> None:
     assert at_cue(text, cue).source.text == source
@@ -603,3 +620,11 @@ def test_an_acronym_is_the_short_form_of_its_body() -> None:
     src = at_cue(text, "says").source
     assert src.resolved == "World Health Organization"
     assert src.resolution is Resolution.SHORT_FORM
+
+
+@pytest.mark.parametrize("text", [
+    "MOSS: We sail at dawn.\n\nLEE: Not in this wind.\n\nMOSS: Then we wait.",  # labels in capitals
+    "Moss: We sail at dawn.\n\nLee: Not in this wind.\n\nMoss: Then we wait.",  # people, named again
+])
+def test_a_transcript_keeps_its_speakers(text: str) -> None:
+    assert [st.source.text.lower() for st in statements(text)] == ["moss", "lee", "moss"]

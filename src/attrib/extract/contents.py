@@ -51,6 +51,8 @@ class Contents(Relays):
         tail = strip_edges(text, k, sent.end)
         if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
             return ()
+        if len(rest) > n + 2 and rest[n + 1].text in ("and", "or", "nor") and self.is_verb(rest[n + 2]):
+            return ()  # "After that, Ford wrote, and wrote": a second verb of the source, no content around it
         if tail.of(text).split(None, 1)[0].lower() in self.e.citing:
             return (head,)  # "..., the Echo said, citing two players": a relay, not content
         return (head, tail)
@@ -69,7 +71,7 @@ class Contents(Relays):
         nxt = rest[n + 1]
         if nxt.lower in self.e.citing or nxt.lower in _SUBORDINATE or nxt.lower in ("a", "an", "the") \
                 or not nxt.text[0].isalnum() \
-                or nxt.lower in ("who", "which", "according", "not") or nxt.lower.endswith("ing") \
+                or nxt.lower in ("who", "which", "according", "not", "and", "or", "nor") or nxt.lower.endswith("ing") \
                 or not self._finite(rest[n + 2:n + 9]):
             return ()  # "..., standing outside the gate": a phrase of circumstance, not more content
         tail = strip_edges(text, nxt.start, self.summary_start(nxt.start, sent.end))
@@ -138,6 +140,9 @@ class Contents(Relays):
             j -= 1
         if text[j:pos].strip() == ",":
             clause = strip_edges(text, sent.start, j)
+            ws = self.words(clause.start, clause.end)
+            if ws and ws[0].lower in self.e.prepositions and not self.any_verb(ws):
+                return ()  # "After that, Ford wrote": a phrase of time or place, no content
             if len(clause) > 3:
                 return (clause,)
         return ()
@@ -161,6 +166,8 @@ class Contents(Relays):
                 ws[j].lower == "to" and j + 1 < len(ws) and ws[j + 1].text.islower()
                 and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
+        if ws[i].text in ("and", "or", "nor"):
+            return ()  # "Ford wrote, and wrote", "said and did nothing": a second verb, not what was said
         start = ws[i].start
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:

@@ -4,6 +4,7 @@ extractor.py for the order)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..model import Kind, Source, SourceType, Span, Statement
@@ -331,7 +332,11 @@ class Reader(Contents):
         """
         taken = {st.cue.start for st in found} | {st.cue.end for st in found}
         out = []
-        matches = (m for lo, hi in _lines_with(self.text, ":") for m in _COLON.finditer(self.text, lo, hi))
+        matches = [m for lo, hi in _lines_with(self.text, ":") for m in _COLON.finditer(self.text, lo, hi)]
+        # a label that opens several lines, with no quotation after it, heads a list of notes
+        # ("Lakers: Kuzma left the court ...", "Lakers: Visit the Thunder on Friday.")
+        run_in = Counter(m.group("who") for m in matches
+                         if m.group("line") is not None and m.group("rest")[:1] not in "\"“'")
         for m in matches:
             colon = m.end("who")
             if colon in taken or colon - 1 in taken:
@@ -345,6 +350,9 @@ class Reader(Contents):
             analysis = self.e.classify(phrase)
             if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name and not label:
                 continue
+            if run_in[m.group("who")] > 1 and not quoted and not label and (
+                    analysis.type is not SourceType.PERSON or f"the {phrase}" in self.text):
+                continue  # "the Lakers" in the text: a team, whatever the name scan took it for
             if not (m.group("line") is not None or quoted or label):
                 continue
             end = self.text.find("\n", colon)

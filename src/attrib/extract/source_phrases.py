@@ -30,6 +30,8 @@ _OBJECT_ENDS = frozenset(["that", "to", "which", "who", "saying", "arguing", "ca
 _RELATIVES = frozenset(["who", "which", "that", "whom", "whose"])
 # a single lowercase word and a stop after a naming verb: "a small molecule called succinate,"
 _ONE_WORD_NAME = re.compile(r"\s+[a-z][\w-]*\s*[,.;:)]")
+# an object pronoun and a name that ends the clause: "called him Mike."
+_NICKNAME = re.compile(r"\s+(?:him|her|them|me|us)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*[,.;:)]")
 # a participle that opens an aside: ", alarmed that ...,", ", angered by ...,"
 _PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\s+(?:that|by|at|about|over|with)\b")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
@@ -56,11 +58,20 @@ class SourcePhrases(Reading):
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
+        if "#participle" in group.not_before and following == "," and len(nxt) > 1 \
+                and nxt[1].text.islower() and nxt[1].lower.endswith("ing") \
+                and not self.quoted_before(sent, hit.span.start):
+            return True  # "the fires continued, showing that ...", not '"...," he continued, saying'
         if len(nxt) > 1 and f"{following} {nxt[1].lower}" in group.not_before:
             return True  # a pair of words: "held that day"
         if following == "that" and group.only_before == frozenset(["that"]) and not self.any_verb(nxt[1:7]):
             return True  # "held that job for a decade": no clause after "that"
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
+
+    def quoted_before(self, sent: Span, pos: int) -> bool:
+        """Does a quotation open in the sentence before ``pos``?"""
+        quote = self.layout.next_quote(sent.start)
+        return quote is not None and quote.span.start < pos
 
     def gives_a_name(self, hit: CueHit, left: Span, sent: Span) -> bool:
         """``a group called Black Votes Matter``, ``a poem called "Winter Station"``: a
@@ -68,6 +79,8 @@ class SourcePhrases(Reading):
         quotation, names a thing (rules/lexicons/naming-verbs.yaml)."""
         if hit.form not in self.e.naming_verbs:
             return False
+        if _NICKNAME.match(self.text, hit.span.end, sent.end + 1):
+            return True  # "Everyone called him Mike.": a name given to a person, nothing said
         nxt = self.text[hit.span.end:min(sent.end, hit.span.end + 3)].lstrip()
         one_word = _ONE_WORD_NAME.match(self.text, hit.span.end, sent.end)  # "a molecule called succinate,"
         if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'" or one_word):
@@ -131,6 +144,10 @@ class SourcePhrases(Reading):
             return False  # "tried to suggest", "took to Twitter to say" read as the verb
         if last[:1].isdigit():
             return True  # "271 pledged delegates"
+        if last.endswith("ly") and last not in self.e.ly_nouns and len(prev) > 1 \
+                and prev[-2].lower in self.e.lex.determiners \
+                and self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("ed"):
+            return True  # "a poorly described article", "the widely reported claim"
         return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
 
     def adjective_use(self, hit: CueHit, sent: Span) -> bool:
