@@ -316,6 +316,7 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("The fires continued, showing that the ban is not enforced.", "continued"),  # the writer's inference
     ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
     ("Everyone on the quay called him Skip.", "called"),  # a nickname given
+    ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
     # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)
     (NOTES, ": Ada"),
     (NOTES, ": Visit"),
@@ -489,6 +490,11 @@ def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> Non
      "the pier would reopen, but that will take years"),  # the speaker's own caveat
     ('"We won the vote," she told the U.N., "and now we work."', "We won the vote, | and now we work."),
     ("After hitting “Harbour Lights,” the singer said: “Let’s tour.”", "Let’s tour."),
+    ("If the union agrees, the strike ends, the mayor said.", "If the union agrees, the strike ends"),
+    # a statement in a clause set before the main one ends with that clause (rules/lexicons/subordinators.yaml)
+    ("Although the mayor said the pier, which is old, would close, it stayed open.",
+     "the pier, which is old, would close"),
+    ("While Tarnby wants to buy the ferry, it has balked at the price.", "to buy the ferry"),
 ])
 def test_contents_that_must_not_change(text: str, expected: str) -> None:
     assert content(text, statements(text)[0]) == expected

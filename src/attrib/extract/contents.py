@@ -140,9 +140,9 @@ class Contents(Relays):
             j -= 1
         if text[j:pos].strip() == ",":
             clause = strip_edges(text, sent.start, j)
-            ws = self.words(clause.start, clause.end)
-            if ws and ws[0].lower in self.e.prepositions and not self.any_verb(ws):
-                return ()  # "After that, Ford wrote": a phrase of time or place, no content
+            first = text[clause.start:clause.end].split(None, 1)[0].lower()
+            if first in self.e.prepositions and "," not in clause.of(text):
+                return ()  # "After that, Ford wrote", "In an interview, Webb confessed": no content
             if len(clause) > 3:
                 return (clause,)
         return ()
@@ -174,6 +174,10 @@ class Contents(Relays):
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return quote.parts  # the whole content is one quotation
         stop = self.summary_start(start, end)
+        opener = self.words(sent.start, min(sent.end, sent.start + 20))
+        if opener and opener[0].lower in self.e.subordinators and "," not in text[sent.start:pos] \
+                and quote is None:
+            stop = self.clause_close(start, stop)  # "Although the mayor said A, B": B is the writer's
         if len(_DASH.findall(text, sent.start, pos)) % 2:
             closing = _DASH.search(text, start, stop)
             if closing:  # "The Authority - which considers the US biased - called for ...": inside dashes
@@ -218,6 +222,18 @@ class Contents(Relays):
                                    and ws[i].lower not in _NOT_TIME)):
             i += 1
         return i
+
+    def clause_close(self, start: int, stop: int) -> int:
+        """The first comma after ``start`` that no relative clause follows ("the pier,
+        which is old, would close, it ..." closes at the third), or ``stop``."""
+        comma = self.text.find(",", start, stop)
+        while comma >= 0:
+            nxt = self.words(comma + 1, min(stop, comma + 20))
+            if not nxt or nxt[0].lower not in _RELATIVE:
+                return comma
+            closing = self.text.find(",", comma + 1, stop)  # the relative clause's own end
+            comma = self.text.find(",", closing + 1, stop) if closing >= 0 else -1
+        return stop
 
     def _finite(self, ws: list[Word]) -> bool:
         """Does a clause follow (before the next comma): an auxiliary, a past form or a
