@@ -314,6 +314,7 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("I found them at last, and asked them for comment on the story.", "asked"),  # a request
     ("If he is holding a poorly described parcel, it is a ghost story.", "described"),  # an adjective
     ("The fires continued, showing that the ban is not enforced.", "continued"),  # the writer's inference
+    ("Otherwise, you may consider continuing coverage through a former employer.", "continuing"),  # a gerund
     ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
     ("Everyone on the quay called him Skip.", "called"),  # a nickname given
     ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
