@@ -90,6 +90,14 @@ def test_he_never_points_at_a_title_of_common_words() -> None:
     assert at_cue(text, "said").source.resolved == "Saeb Erekat"
 
 
+@pytest.mark.parametrize("dash", [" — ", ", "])
+def test_a_first_name_alone_before_who_is_a_person(dash: str) -> None:
+    text = ("Many savers follow the investor Warren Buffett's advice on index funds. "
+            f"Tommy{dash}who goes only by his first name online{',' if dash == ', ' else ' —'} retired at 51. "
+            "He saved from his 20s on, he wrote in a blog post.")
+    assert at_cue(text, "wrote").source.resolved == "Tommy"
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")

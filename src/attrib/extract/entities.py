@@ -55,6 +55,7 @@ _LISTED_AFTER = 24
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,6}$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _AGE = re.compile(r",[ \t]*\d{1,3}[ \t]*,")
+_WHO_AFTER = re.compile(r"[ \t]*(?:,|—|–|--)[ \t]*who\b")  # "Tommy, who retired at 51"
 _APPOSED = re.compile(r"\b[Tt]he ([a-z]+),[ \t]*$")  # "The group, " right before a body's name
 # Months and days, written out and abbreviated: a closed class, never a name.
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -352,8 +353,9 @@ class Entities:
             if _ACRONYM.match(word) or lows[0] in nl.bodies or lows[0] in nl.agencies:
                 self._body(word, span, sentence)
                 return
-            if lows[0] not in names.places() and self._role_beside(span):
-                self._person(seg, span.start, [], sentence)
+            if lows[0] not in names.places() and (self._role_beside(span) or (
+                    lows[0] in names.first_names() and _WHO_AFTER.match(text, span.end))):
+                self._person(seg, span.start, [], sentence)  # "Tommy — who only goes by his first name"
             return  # a lone capitalised word tells nothing more
         joiner = next((i for i, w in enumerate(lows) if w in _JOINERS), len(lows))
         if lows[-1] in nl.bodies or _singular(lows[joiner - 1]) in nl.bodies or joined in nl.agencies \
