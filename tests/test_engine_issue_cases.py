@@ -98,6 +98,18 @@ def test_a_first_name_alone_before_who_is_a_person(dash: str) -> None:
     assert at_cue(text, "wrote").source.resolved == "Tommy"
 
 
+def test_a_pronoun_carries_the_topic_past_a_person_named_after_it() -> None:
+    text = ("A cheerful woman in her 80s, Edna Vole lives by the harbour in Tarnby. She spoke warmly "
+            "of her late nephew. She gave me the address of his sister, Ruth Kell. "
+            "“I cannot believe Ruth would hide his books,” she said.")
+    assert at_cue(text, "said").source.resolved == "Edna Vole"
+
+
+def test_a_pronoun_with_only_a_person_named_after_it_still_points_there() -> None:
+    text = "She gave the keys to the harbourmaster, Ruth Kell. “The quay is safe,” she said."
+    assert at_cue(text, "said").source.resolved == "Ruth Kell"
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")

@@ -9,7 +9,9 @@ speakers already read, never just the speakers:
 * "he" and "she" take a person of the same sentence's earlier speaker, else of the
   nearest sentence before that names one, with gender agreement where the article
   tells it (a title, a role, a first name, a pronoun already resolved); in that
-  sentence the speaker comes first, then the first person named (the subject). "They"
+  sentence the speaker comes first, then the first person named (the subject); a person
+  named after the same pronoun in an earlier sentence is passed over, since that pronoun
+  carries the topic on ("She gave me the address of his sister, Ruth Kell."). "They"
   takes a body or a group, "it" a body (``pronoun``);
 * "the spokesman", "the governor" the last person with that role or title; "the
   company" the last body named so (``description``);
@@ -24,6 +26,7 @@ number of sentences, so the pass is linear in the article's length.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import replace
 
@@ -41,6 +44,7 @@ _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _RELATIVE = frozenset({"who", "which"})
 _NAMED = (SourceType.ORGANIZATION, SourceType.GOVERNMENT, SourceType.NEWS_AGENCY)
 _LOOK_BACK = 8  # sentences a pronoun looks back over
+_WORD = re.compile(r"[A-Za-z]+")
 # Closed class: the abbreviated titles and the role they stand for ("the senator").
 _TITLE_ROLE = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "maj": "major",
@@ -303,6 +307,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
                                confidence=0.9, antecedent=m.span, role=src.role or ent.role), ent
         return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
     window = 3 if low in _BODY else _LOOK_BACK
+    passed: list[Mention] = []  # people named after the topic's pronoun, the last resort
     for k in range(sentence, max(-1, sentence - window), -1):
         said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)
                 and not (low in _PLURAL and e.kind == EntityKind.BODY and sentence - k > 1)
@@ -314,6 +319,14 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
             # in its own sentence a pronoun points at an earlier speaker, or at the subject
             # that opens it ("Young, in his testimony, criticized what he called ...")
             named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY]
+        elif low in _MALE or low in _FEMALE:
+            # the same pronoun earlier in that sentence carries the topic on; a person named
+            # after it is not whom it points at ("She gave me an email address for Ford's
+            # sister, Martha Fry. 'I cannot believe Martha would ...,' she said.")
+            chain = _pronoun_at(text, entities, k, low)
+            if chain is not None:
+                passed += [m for m in named if m.span.start > chain]
+                named = [m for m in named if m.span.start < chain]
         if not said and not named:
             continue
         if said:
@@ -339,7 +352,22 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         resolved = ent.name
         return replace(src, type=stype, resolved=resolved, resolution=Resolution.PRONOUN,
                        confidence=round(conf, 2), antecedent=where or ent.first, role=src.role or ent.role), ent
+    if passed:
+        m = passed[0]
+        return replace(src, type=_type_of(m.entity, speakers.lex), resolved=m.entity.name,
+                       resolution=Resolution.PRONOUN, confidence=0.5, antecedent=m.span,
+                       role=src.role or m.entity.role), m.entity
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
+
+
+def _pronoun_at(text: str, entities: Entities, k: int, low: str) -> int | None:
+    """Where sentence ``k`` first uses the subject pronoun ``low`` ("she"), outside a
+    quotation, or None."""
+    sent = entities.layout.sentences[k]
+    for m in _WORD.finditer(text, sent.start, sent.end):
+        if m.group().lower() == low and not entities.layout.in_quotes(Span(m.start(), m.end())):
+            return m.start()
+    return None
 
 
 def _description(src: Source, noun: str, speakers: _Speakers,
