@@ -105,6 +105,13 @@ def test_a_pronoun_carries_the_topic_past_a_person_named_after_it() -> None:
     assert at_cue(text, "said").source.resolved == "Edna Vole"
 
 
+def test_the_writers_i_is_nobody_a_pronoun_points_at() -> None:
+    text = ("Edna Vole lives by the harbour in Tarnby. But she was surprised when I asked her "
+            "about the books. “I cannot believe it,” she said.")
+    assert at_cue(text, "asked").source.resolution is Resolution.UNRESOLVED
+    assert at_cue(text, "said").source.resolved == "Edna Vole"
+
+
 def test_a_pronoun_with_only_a_person_named_after_it_still_points_there() -> None:
     text = "She gave the keys to the harbourmaster, Ruth Kell. “The quay is safe,” she said."
     assert at_cue(text, "said").source.resolved == "Ruth Kell"

@@ -122,7 +122,8 @@ def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speake
     low = src.text.lower()
     if low in _POSSESSIVE:  # "his claim that ...": the possessor is whom "he" points at
         low = _POSSESSIVE[low]
-    if (low in lex.pronouns and not src.text.isupper()) or src.text in _RELATIVE:
+    # a pronoun, not a label in capitals ("US"); "I" is one, and never a person to point at
+    if (low in lex.pronouns and not (src.text.isupper() and len(src.text) > 1)) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
     # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker
     # nor is a name after a preposition ("owners of the cafés in Marrow Bay")
