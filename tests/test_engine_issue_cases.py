@@ -480,6 +480,8 @@ def test_a_name_before_a_role_whose_words_hold_commas(text: str) -> None:
     ("The Selden Water Board raised prices. The utility said costs had doubled.", "Selden Water Board"),
     ("The Home Office cut 200 jobs. Brenmark Industries objected. The ministry said demand fell.",
      "Home Office"),
+    ("Tarn Media bought the Herald. Rivals such as Vole Co. face the same costs. Vole lost $3 million, "
+     "and the company said its debt grew.", "Vole Co"),  # "Co." makes a firm
 ])
 def test_a_generic_noun_points_back_at_the_last_body_of_its_kind(text: str, resolved: str) -> None:
     assert at_cue(text, "said").source.resolved == resolved
