@@ -344,6 +344,7 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("Otherwise, you may consider continuing coverage through a former employer.", "continuing"),  # a gerund
     ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
     ("Everyone on the quay called him Skip.", "called"),  # a nickname given
+    ("Vole Capital, a firm that boasts a reputation for deep cuts, bought the Herald.", "boasts"),  # having
     ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
     # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)
     (NOTES, ": Ada"),
@@ -508,6 +509,7 @@ def test_a_stray_closing_mark_opens_no_quotation() -> None:
     ("The family said the body was found.", "said", "The family"),  # "family" is no adverb
     ("A US ally said the strike was legal.", "said", "A US ally"),
     ('"We will sail," he continued, saying the crew was ready.', "continued", "he"),  # a quotation before
+    ('"We won," the skipper boasted.', "boasted", "the skipper"),
 ])
 def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> None:
     assert at_cue(text, cue).source.text == source
