@@ -140,11 +140,10 @@ class Contents(Relays):
             j -= 1
         if text[j:pos].strip() == ",":
             clause = strip_edges(text, sent.start, j)
-            first = text[clause.start:clause.end].split(None, 1)[0].lower()
-            if first in self.e.prepositions and "," not in clause.of(text):
+            words = clause.of(text).split(None, 1)
+            if len(clause) <= 3 or (words[0].lower() in self.e.prepositions and "," not in clause.of(text)):
                 return ()  # "After that, Ford wrote", "In an interview, Webb confessed": no content
-            if len(clause) > 3:
-                return (clause,)
+            return (clause,)
         return ()
 
     def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:
