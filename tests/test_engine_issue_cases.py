@@ -345,6 +345,9 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
     ("Everyone on the quay called him Skip.", "called"),  # a nickname given
     ("Vole Capital, a firm that boasts a reputation for deep cuts, bought the Herald.", "boasts"),  # having
+    ("The new skiff isn’t expected until next year.", "expected"),  # a passive with its "be" contracted
+    ("The lamps show as you walk past the quay.", "show"),
+    ("Lights give messages, such as suggesting a lane change.", "suggesting"),  # a gerund
     ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
     # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)
     (NOTES, ": Ada"),
@@ -510,6 +513,7 @@ def test_a_stray_closing_mark_opens_no_quotation() -> None:
     ("A US ally said the strike was legal.", "said", "A US ally"),
     ('"We will sail," he continued, saying the crew was ready.', "continued", "he"),  # a quotation before
     ('"We won," the skipper boasted.', "boasted", "the skipper"),
+    ("He was quoted as saying the pier would close.", "saying", "He"),
 ])
 def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> None:
     assert at_cue(text, cue).source.text == source
@@ -527,6 +531,7 @@ def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> Non
     ("Although the mayor said the pier, which is old, would close, it stayed open.",
      "the pier, which is old, would close"),
     ("While Tarnby wants to buy the ferry, it has balked at the price.", "to buy the ferry"),
+    ("Tarn says it will sell the ID. Skiff in Europe next year.", "it will sell the ID. Skiff in Europe next year"),
 ])
 def test_contents_that_must_not_change(text: str, expected: str) -> None:
     assert content(text, statements(text)[0]) == expected

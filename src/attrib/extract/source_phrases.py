@@ -144,6 +144,8 @@ class SourcePhrases(Reading):
             return False  # "tried to suggest", "took to Twitter to say" read as the verb
         if last[:1].isdigit():
             return True  # "271 pledged delegates"
+        if last == "as" and len(prev) > 1 and prev[-2].lower == "such":
+            return True  # "such as suggesting a lane change": a gerund ("quoted as saying" stays)
         if last.endswith("ly") and last not in self.e.ly_nouns and len(prev) > 1 \
                 and prev[-2].lower in self.e.lex.determiners \
                 and self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("ed"):
@@ -176,8 +178,8 @@ class SourcePhrases(Reading):
         if hit.form.split()[0].endswith("ing"):
             return False
         for w in reversed(self.words(max(sent.start, hit.span.start - 40), hit.span.start)):
-            if w.lower in _BE:
-                return True
+            if w.lower in _BE or w.lower.removesuffix("n't").removesuffix("n’t") in _BE:
+                return True  # "were revealed", "isn't expected until next year"
             if not (w.lower.endswith("ly") or w.lower in ("also", "not", "never", "since", "now", "then")):
                 return False
         return False
