@@ -532,6 +532,10 @@ def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> Non
      "the pier, which is old, would close"),
     ("While Tarnby wants to buy the ferry, it has balked at the price.", "to buy the ferry"),
     ("Tarn says it will sell the ID. Skiff in Europe next year.", "it will sell the ID. Skiff in Europe next year"),
+    # a source set inside its content, with a role and a place: the predicate after it is content
+    ("This system, says Ruth Kell, an ecologist at the University of Tarn, Selden, guides the shoals.",
+     "This system | guides the shoals"),
+    ("The pier will close, says Ruth Kell, a harbour official, citing costs.", "The pier will close"),
 ])
 def test_contents_that_must_not_change(text: str, expected: str) -> None:
     assert content(text, statements(text)[0]) == expected

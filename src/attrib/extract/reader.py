@@ -203,7 +203,32 @@ class Reader(Contents):
             content = self.content_before(sent, hit.span.start)
         if not content:
             return None
+        if len(content) == 1 and not self.any_verb(self.words(content[0].start, content[0].end)):
+            content = (*content, *self.predicate_after(after, sent))
         return self.build(hit, sent, self.make_source(src, role), content)
+
+    def predicate_after(self, pos: int, sent: Span) -> tuple[Span, ...]:
+        """``This system, says Richard Locksley, an immunologist at the University of
+        California, San Francisco, helps direct ...``: a subject with no verb before the
+        inserted source, its predicate after the source's last comma (past the parts of a
+        place)."""
+        text = self.text
+        for _ in range(3):
+            if text[pos:pos + 1] != ",":
+                return ()
+            end = self.phrase_end(pos + 1, sent.end)
+            ws = self.words(pos + 1, end)
+            if not ws:
+                return ()
+            if ws[0].capitalized:
+                pos = end  # ", San Francisco,": more of the role's place
+                continue
+            if ws[0].text.isalpha() and ws[0].lower not in self.e.lex.determiners \
+                    and ws[0].lower not in self.e.prepositions and ws[0].lower not in self.e.openers:
+                tail = strip_edges(text, ws[0].start, self.summary_start(ws[0].start, sent.end))
+                return (tail,) if len(tail) > 3 else ()
+            return ()
+        return ()
 
     def group_noun_ends(self, ws: list[Word]) -> bool:
         """``..., say experts.``, ``..., say local officials.``: a bare group of people, up
