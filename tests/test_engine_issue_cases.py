@@ -347,6 +347,8 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("Vole Capital, a firm that boasts a reputation for deep cuts, bought the Herald.", "boasts"),  # having
     ("The new skiff isn’t expected until next year.", "expected"),  # a passive with its "be" contracted
     ("The lamps show as you walk past the quay.", "show"),
+    # a clause is no source: the "that" after "found" opens what was found, not a relative clause
+    ("When she looked, Kell found that the shoal had twice the fish previously reported.", "reported"),
     ("Lights give messages, such as suggesting a lane change.", "suggesting"),  # a gerund
     ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
     # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)

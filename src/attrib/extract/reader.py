@@ -16,6 +16,7 @@ from .words import Word, strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 # "a complaint by email that": a channel, not an agent
 _CHANNELS = frozenset(["email", "e-mail", "phone", "telephone", "letter", "mail", "fax", "text", "post"])
 _POSSESSIVES = frozenset(["his", "her", "their", "its"])
@@ -72,7 +73,7 @@ class Reader(Contents):
         if left is None or self.is_clause(left) or self.restrictive(left):
             # "An official who spoke on condition of anonymity because he ... said"
             outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
-            if outer is not None and outer != left and outer.of(text)[:1].isupper():
+            if outer is not None and outer != left and outer.of(text)[:1].isupper() and not self.verb_before_relative(outer):
                 left = outer
         role, aside = None, ""
         if left is None:
@@ -154,6 +155,14 @@ class Reader(Contents):
                            and len(self.words(content[0].start, content[-1].end)) < 3):
             return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
+
+    def verb_before_relative(self, phrase: Span) -> bool:
+        """``Howitt found that they had ...``: a verb right before the phrase's first
+        relative word makes it a clause, not a noun with a relative clause ("An official
+        who spoke", "a blog post that said")."""
+        ws = self.words(phrase.start, phrase.end)
+        k = next((n for n, w in enumerate(ws) if w.lower in _RELATIVE_WORDS), 0)
+        return k > 0 and self.any_verb(ws[k - 1:k])
 
     def title_case(self, sent: Span) -> bool:
         """Is the sentence a title-case line (a headline), with no lowercase word of four
