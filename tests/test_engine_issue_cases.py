@@ -471,6 +471,8 @@ def test_unnamed_sources(text: str, stype: SourceType) -> None:
      "think tank told the Herald."),
     ("“The tide turned,” Ines Ortiz, a researcher at the Institute for Tides, Ports and Weather, "
      "a think tank, told the Herald."),
+    ("“The tide turned, and with it a ‘new era’ for the port,” Ines Ortiz, a researcher at the "
+     "Institute for Tides, Ports, and Weather, told the Herald in a statement."),  # a comma before the cue
 ])
 def test_a_name_before_a_role_whose_words_hold_commas(text: str) -> None:
     st = at_cue(text, "told")

@@ -78,6 +78,11 @@ class Reader(Contents):
         role, aside = None, ""
         if left is None:
             left, role, aside = self.appositive(sent.start, cue.start)
+        if left is None and text[sent.start:cue.start].rstrip().endswith(","):
+            # '"...," Jim Chilton, a vice president at Boeing Defense, Space, and Security, said'
+            named = self.name_before_role(sent.start, Span(cue.start, cue.start))
+            if named is not None:
+                left, role = named
         before = text[sent.start:cue.start].rstrip()
         if left is None and hit.group.cls in _INVERTIBLE and not self.relayed(hit) \
                 and (before.endswith(",") or before[-1:] in CLOSERS):

@@ -380,7 +380,7 @@ class SourcePhrases(Reading):
         pieces = text[lo:left.start].split(",")
         if len(pieces) < 3 or pieces[-1].strip():
             return None
-        for k in range(len(pieces) - 2, max(0, len(pieces) - 4), -1):
+        for k in range(len(pieces) - 2, max(0, len(pieces) - 5), -1):
             name, role = pieces[k - 1].strip(" \t\n\"“”'"), pieces[k].strip()
             if self.any_verb(self.words(lo + len(",".join(pieces[:k + 1])), left.start)):
                 break  # "When Ines Ortiz, a skipper, arrived, the council said": a clause of its own
@@ -388,7 +388,7 @@ class SourcePhrases(Reading):
                 end = lo + len(",".join(pieces[:k]))  # the comma after the name
                 found = self.trim_source(self.clause_start(lo, end), end)
                 if found is not None and self.is_name(found.of(text)):
-                    return found, text[end + 1:left.end].strip()
+                    return found, text[end + 1:left.end].strip().rstrip(",").rstrip()
         return None
 
     def main_subject(self, sent: Span) -> Span | None:
