@@ -274,6 +274,8 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("The senator found herself in a tight race after the debate.", "found"),
     ("Ferry operators found ways to cut their fuel bills.", "found"),
     ("Divers found and freed the trapped seal on Sunday.", "found"),
+    ("A family friend found the skipper's van in the harbour lot.", "found"),  # a thing found
+    ("Elin found contact details for the family, whom she had never met.", "found"),
     # an event brought to its end is no conclusion drawn
     ("The inquiry concluded its last public hearing on Friday.", "concluded"),
     ("The choir's tour concludes Nov. 3 in Leeds.", "concludes"),
@@ -518,6 +520,7 @@ def test_a_stray_closing_mark_opens_no_quotation() -> None:
     ('"We will sail," he continued, saying the crew was ready.', "continued", "he"),  # a quotation before
     ('"We won," the skipper boasted.', "boasted", "the skipper"),
     ("He was quoted as saying the pier would close.", "saying", "He"),
+    ("Police found the van was stolen in May.", "found", "Police"),  # a clause after the thing
 ])
 def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> None:
     assert at_cue(text, cue).source.text == source
