@@ -117,6 +117,18 @@ def test_a_pronoun_with_only_a_person_named_after_it_still_points_there() -> Non
     assert at_cue(text, "said").source.resolved == "Ruth Kell"
 
 
+def test_a_pronoun_and_a_name_speak_together_and_they_points_back_at_both() -> None:
+    text = ("Fares can be cut only so far, says planner Ines Ortiz. Income matters more, she and "
+            "her husband Tom explained on their podcast. Cutting costs takes effort, they said.")
+    assert at_cue(text, "explained").source.resolved == "Ines Ortiz and Tom"
+    assert at_cue(text, "said").source.resolved == "Ines Ortiz and Tom"
+
+
+def test_a_name_and_a_role_with_a_name_speak_together() -> None:
+    text = "The fares will rise, Ines Ortiz and her husband Tom Ortiz explained."
+    assert at_cue(text, "explained").source.resolved == "Ines Ortiz and Tom Ortiz"
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")

@@ -125,6 +125,11 @@ def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speake
     # a pronoun, not a label in capitals ("US"); "I" is one, and never a person to point at
     if (low in lex.pronouns and not (src.text.isupper() and len(src.text) > 1)) or src.text in _RELATIVE:
         return _pronoun(src, low, at, sentence, entities, speakers, text)
+    first, _, rest = low.partition(" ")
+    if (first in _MALE or first in _FEMALE) and rest.startswith("and "):
+        joined = _pronoun_and_name(src, first, at, sentence, entities, speakers, text)
+        if joined is not None:
+            return joined
     # the possessor in "Morrison's lawyer" or "Trump's advisers" is not the speaker
     # nor is a name after a preposition ("owners of the cafés in Marrow Bay")
     mentions = [m for m in entities.within(src.span)
@@ -214,6 +219,26 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
         ent.kind = EntityKind.PERSON  # a name that speaks is a person's
     _set_type(ent, SourceType.PERSON)
     return _from_entity(src, ent, m.span), ent
+
+
+def _pronoun_and_name(src: Source, low: str, at: int, sentence: int, entities: Entities,
+                      speakers: _Speakers, text: str) -> tuple[Source, Entity] | None:
+    """``he and his wife Kali explained``: the person "he" points at and the people named
+    after "and", together; "they" may point back at them."""
+    if src.span is None:
+        return None
+    owner, ent = _pronoun(replace(src, text=low), low, at, sentence, entities, speakers, text)
+    others = [m.entity.name for m in entities.within(src.span) if m.entity.kind != EntityKind.BODY]
+    if not others and src.resolved:
+        others = [src.resolved]  # a first name alone, which the scan leaves: "his wife Kali"
+    if ent is None or owner.resolution is not Resolution.PRONOUN or not others:
+        return None
+    names_ = " and ".join(dict.fromkeys([ent.name, *others]))
+    group = entities.new_entity(names_, EntityKind.PERSON, src.span)
+    group.plural = True
+    _set_type(group, SourceType.PERSON)
+    return replace(src, type=SourceType.PERSON, resolved=names_, resolution=Resolution.PRONOUN,
+                   confidence=owner.confidence, antecedent=owner.antecedent), group
 
 
 def _short_form(m: Mention, src: Source) -> bool:

@@ -34,6 +34,8 @@ _ONE_WORD_NAME = re.compile(r"\s+[a-z][\w-]*\s*[,.;:)]")
 _NICKNAME = re.compile(r"\s+(?:him|her|them|me|us)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s*[,.;:)]")
 # a participle that opens an aside: ", alarmed that ...,", ", angered by ...,"
 _PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\s+(?:that|by|at|about|over|with)\b")
+# "and " right before a source, or "and his wife " before a name the role was cut from
+_AND_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<and>and)\s+(?:(?:his|her|their)\s+[a-z]+\s+)?$")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -188,11 +190,12 @@ class SourcePhrases(Reading):
         """``Volker and Morrison said``, ``the singer and guitarist told``: a short noun
         phrase joined by "and" belongs to the source (a clause joined so does not)."""
         text = self.text
-        before = text[max(sent.start, left.start - 5):left.start]
-        if not before.endswith("and ") or before.endswith(", and "):
-            return left
-        lo = self.clause_start(sent.start, left.start - 4)
-        head = self.trim_source(lo, left.start - 4)
+        joint = _AND_BEFORE.search(text, max(sent.start, left.start - 40), left.start)
+        if joint is None or text[max(sent.start, joint.start() - 1):joint.start()] == ",":
+            return left  # ", and": a clause joined, not a noun phrase
+        and_at = joint.start("and")
+        lo = self.clause_start(sent.start, and_at)
+        head = self.trim_source(lo, and_at)
         if head is None or self.is_clause(head):
             return left
         ws = self.words(head.start, head.end)
@@ -200,8 +203,9 @@ class SourcePhrases(Reading):
         if len(ws) > (7 if any(w.lower in ("of", "on", "for") for w in ws[1:]) else 4):
             return left
         first = head.of(text).split(None, 1)[0]
-        if not (first[:1].isupper() or first.lower() in self.e.lex.determiners):
-            return left
+        if not (first[:1].isupper() or first.lower() in self.e.lex.determiners
+                or first.lower() in self.e.clause_subjects):
+            return left  # "Volker and", "the singer and", "he and his wife Kali"
         return Span(head.start, left.end)
 
     def restrictive(self, left: Span) -> bool:
