@@ -129,6 +129,16 @@ def test_a_name_and_a_role_with_a_name_speak_together() -> None:
     assert at_cue(text, "explained").source.resolved == "Ines Ortiz and Tom Ortiz"
 
 
+def test_a_role_no_one_had_points_at_the_subject_of_the_sentence_before() -> None:
+    text = ("Founding members Ada Moss and Pat Lee will reunite next year. Lee teased the tour on "
+            "Monday at the Harbour Hall. After the encore, the singer and guitarist told the crowd, "
+            "“We should go on the road.”")
+    src = at_cue(text, "told").source
+    assert src.resolved == "Pat Lee" and src.resolution is Resolution.DESCRIPTION
+    anonymous = "Lee teased the tour on Monday. The source said the dates were set."
+    assert at_cue(anonymous, "said").source.resolved is None  # an unnamed source stays unnamed
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")
