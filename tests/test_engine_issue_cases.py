@@ -139,6 +139,15 @@ def test_a_role_no_one_had_points_at_the_subject_of_the_sentence_before() -> Non
     assert at_cue(anonymous, "said").source.resolved is None  # an unnamed source stays unnamed
 
 
+@pytest.mark.parametrize("text", [
+    "While the campaign did not appeal to Ruth Kell, a harbour officer, she said she would not judge it.",
+    "When the skipper Tom Lee looked inside the hold, he thought he was seeing things.",
+])
+def test_a_pronoun_points_at_a_person_of_the_clause_set_before_its_own(text: str) -> None:
+    cue = "said" if "said" in text else "thought"
+    assert at_cue(text, cue).source.resolved in ("Ruth Kell", "Tom Lee")
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")

@@ -350,9 +350,14 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
                  and _agrees(m.entity, low) and not (low in _PLURAL and sentence - k > 1)
                  and _person_like(m.entity, low, entities)]
         if k == sentence:
-            # in its own sentence a pronoun points at an earlier speaker, or at the subject
-            # that opens it ("Young, in his testimony, criticized what he called ...")
-            named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY]
+            # in its own sentence a pronoun points at an earlier speaker, at the subject that
+            # opens it ("Young, in his testimony, criticized what he called ..."), or at a
+            # person of a clause set before its own ("While the campaign did not appeal to
+            # Julie Graham, she said ...")
+            opening = _opening_clause_end(text, entities, sentence, speakers.lex)
+            named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY] \
+                or [m for m in named if opening is not None and m.span.end <= opening < at
+                    and m.entity.kind != EntityKind.BODY][-1:]
         elif low in _MALE or low in _FEMALE:
             # the same pronoun earlier in that sentence carries the topic on; a person named
             # after it is not whom it points at ("She gave me an email address for Ford's
@@ -392,6 +397,17 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
                        resolution=Resolution.PRONOUN, confidence=0.5, antecedent=m.span,
                        role=src.role or m.entity.role), m.entity
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
+
+
+def _opening_clause_end(text: str, entities: Entities, k: int, lex: SourceLexicons) -> int | None:
+    """Where a clause set before the main one ends (its comma), if sentence ``k`` opens
+    with a subordinator ("While ..., she said")."""
+    sent = entities.layout.sentences[k]
+    first = _WORD.search(text, sent.start, sent.end)
+    if first is None or first.group().lower() not in lex.subordinators:
+        return None
+    comma = text.find(",", first.end(), sent.end)
+    return comma if comma >= 0 else None
 
 
 def _pronoun_at(text: str, entities: Entities, k: int, low: str) -> int | None:

@@ -36,6 +36,7 @@ class SourceLexicons:
     generic_bodies: frozenset[str]
     unnamed_officials: frozenset[str]
     generic_agencies: frozenset[str]
+    subordinators: frozenset[str]
 
     @classmethod
     def from_rulebook(cls, rules: Rulebook) -> SourceLexicons:
@@ -51,7 +52,7 @@ class SourceLexicons:
                    lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
                    lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
                    lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"),
-                   lx("unnamed-officials"), lx("generic-agencies"))
+                   lx("unnamed-officials"), lx("generic-agencies"), lx("subordinators"))
 
 
 def _plural(word: str) -> str:
