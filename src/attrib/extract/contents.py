@@ -18,6 +18,8 @@ _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before"
 _MANNER = frozenset(["side-by-side", "together", "jointly", "alone", "live", "again", "anew", "briefly", "first"])
 _NOT_TIME = frozenset(["the", "this", "time"])
 _RELATIVE = frozenset(["who", "whom", "which", "whose"])
+# a second verb or clause joined on: "Ford wrote, and wrote" (lowercase: not a quotation's "And")
+_COORDINATORS = frozenset(["and", "or", "nor"])
 # One item of a bullet list: a line opening with a bullet mark.
 _BULLET = re.compile(r"[ \t]*[•·▪●◦*–—-][ \t]+(?P<item>[^\n]+)\n?")
 
@@ -51,7 +53,7 @@ class Contents(Relays):
         tail = strip_edges(text, k, sent.end)
         if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
             return ()
-        if len(rest) > n + 2 and rest[n + 1].text in ("and", "or", "nor") and self.is_verb(rest[n + 2]):
+        if len(rest) > n + 2 and rest[n + 1].text in _COORDINATORS and self.is_verb(rest[n + 2]):
             return ()  # "After that, Ford wrote, and wrote": a second verb of the source, no content around it
         if tail.of(text).split(None, 1)[0].lower() in self.e.citing:
             return (head,)  # "..., the Echo said, citing two players": a relay, not content
@@ -71,7 +73,8 @@ class Contents(Relays):
         nxt = rest[n + 1]
         if nxt.lower in self.e.citing or nxt.lower in _SUBORDINATE or nxt.lower in ("a", "an", "the") \
                 or not nxt.text[0].isalnum() \
-                or nxt.lower in ("who", "which", "according", "not", "and", "or", "nor") or nxt.lower.endswith("ing") \
+                or nxt.lower in ("who", "which", "according", "not") or nxt.text in _COORDINATORS \
+                or nxt.lower.endswith("ing") \
                 or not self._finite(rest[n + 2:n + 9]):
             return ()  # "..., standing outside the gate": a phrase of circumstance, not more content
         tail = strip_edges(text, nxt.start, self.summary_start(nxt.start, sent.end))
@@ -165,7 +168,7 @@ class Contents(Relays):
                 ws[j].lower == "to" and j + 1 < len(ws) and ws[j + 1].text.islower()
                 and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
-        if ws[i].text in ("and", "or", "nor"):
+        if ws[i].text in _COORDINATORS:
             return ()  # "Ford wrote, and wrote", "said and did nothing": a second verb, not what was said
         start = ws[i].start
         quote = self.quote_at(start)
@@ -174,7 +177,7 @@ class Contents(Relays):
                 return quote.parts  # the whole content is one quotation
         stop = self.summary_start(start, end)
         opener = self.words(sent.start, min(sent.end, sent.start + 20))
-        if opener and opener[0].lower in self.e.subordinators and "," not in text[sent.start:pos] \
+        if opener and opener[0].lower in self.e.lex.subordinators and "," not in text[sent.start:pos] \
                 and quote is None:
             stop = self.clause_close(start, stop)  # "Although the mayor said A, B": B is the writer's
         if len(_DASH.findall(text, sent.start, pos)) % 2:

@@ -60,6 +60,7 @@ SURE_SURNAME_ONLY = 0.8
 SURE_UNNAMED = 0.9  # right 0.98, 0.80
 SURE_DESCRIPTION = 0.7  # right 0.67, 0.71
 SURE_TOPIC = 0.6  # a role no one had, given to the subject of the sentence before
+SURE_PASSED = 0.5  # a pronoun's only candidate stood after the topic's own pronoun
 SURE_UNRESOLVED = 0.3
 SURE_NONE = 0.4  # no source found where the gold had one: 0/3, 0/4
 
@@ -394,7 +395,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
     if passed:
         m = passed[0]
         return replace(src, type=_type_of(m.entity, speakers.lex), resolved=m.entity.name,
-                       resolution=Resolution.PRONOUN, confidence=0.5, antecedent=m.span,
+                       resolution=Resolution.PRONOUN, confidence=SURE_PASSED, antecedent=m.span,
                        role=src.role or m.entity.role), m.entity
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
 

@@ -42,7 +42,6 @@ class Extractor:
         self._lex: SourceLexicons | None = None
         # the clause openers as a trie (a space in a form is one space, as it was written)
         self.openers = lx("clause-openers")
-        self.subordinators = lx("subordinators")
         openers = trie_pattern(self.openers, " ")
         self.boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{openers})(?![\w-])", re.I)
         self.cue_blockers = lx("cue-blockers")
