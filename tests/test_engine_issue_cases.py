@@ -148,6 +148,12 @@ def test_a_pronoun_points_at_a_person_of_the_clause_set_before_its_own(text: str
     assert at_cue(text, cue).source.resolved in ("Ruth Kell", "Tom Lee")
 
 
+def test_a_speaker_known_by_a_first_name_alone_has_its_gender() -> None:
+    text = ("In 1997, Elin wrote, she met the skipper Tom Lee at a fair. She asked him for a story. "
+            "“No,” he said.")
+    assert at_cue(text, "said").source.resolved == "Tom Lee"
+
+
 def test_it_and_they_point_at_bodies() -> None:
     text = ("The Harbour Authority rejected the offer on Friday. It said the talks were over. "
             "Dock workers' unions called a strike. They said the pay offer was an insult.")
@@ -377,6 +383,7 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     ("Otherwise, you may consider continuing coverage through a former employer.", "continuing"),  # a gerund
     ("The lessons learned in Tarnby could guide other ports.", "learned"),  # a participle after its noun
     ("Everyone on the quay called him Skip.", "called"),  # a nickname given
+    ("Correction added Nov. 18, 2019: The caption misnamed the skipper.", "added"),  # a date, no speaker
     ("Vole Capital, a firm that boasts a reputation for deep cuts, bought the Herald.", "boasts"),  # having
     ("The new skiff isn’t expected until next year.", "expected"),  # a passive with its "be" contracted
     ("The lamps show as you walk past the quay.", "show"),
