@@ -506,6 +506,12 @@ def test_unnamed_sources(text: str, stype: SourceType) -> None:
     assert st.source.resolution is Resolution.UNNAMED
 
 
+@pytest.mark.parametrize("text", ["Republicans said the hearing was a sham.",
+                                  "Democrats argued the vote was fair."])
+def test_a_partys_members_are_the_party_not_a_person(text: str) -> None:
+    assert statements(text)[0].source.type is SourceType.ORGANIZATION
+
+
 @pytest.mark.parametrize("text", [
     ("“The tide turned,” Ines Ortiz, a researcher at the Institute for Tides, Ports and Weather "
      "think tank told the Herald."),
