@@ -726,3 +726,10 @@ def test_an_acronym_is_the_short_form_of_its_body() -> None:
 ])
 def test_a_transcript_keeps_its_speakers(text: str) -> None:
     assert [st.source.text.lower() for st in statements(text)] == ["moss", "lee", "moss"]
+
+
+def test_a_firms_first_word_stands_for_it_even_when_it_is_a_first_name() -> None:
+    text = ("The private equity firm Alden Capital owns the Harbour Register. "
+            "Alden on Tuesday announced that it had bought the Tarnby Gazette.")
+    src = at_cue(text, "announced").source
+    assert src.resolved == "Alden Capital" and src.type is SourceType.ORGANIZATION

@@ -460,8 +460,9 @@ class Entities:
         if m and m.group(1) not in self._by_name:
             self._by_name[m.group(1)] = ent  # "World Health Organization (WHO)": WHO is its short form
         first = name.split()[0]
+        firm = len(name.split()) == 2 and name.split()[1].lower() in self.nl.bodies  # "Alden Capital"
         if first != name and first[:1].isupper() and first not in self._by_name and first not in self._by_surname \
-                and self._own_word(first):
+                and self._own_word(first, firm):
             self._by_name[first] = ent  # "Alden Capital", then "Alden said": the firm, not a person
         initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _JOINERS)
         if len(initials) >= 3 and initials not in self._by_name:
@@ -470,13 +471,14 @@ class Entities:
         if apposed and apposed.group(1).lower() in self.nl.bodies:
             ent.roles.add(apposed.group(1).lower())  # "The group, WeWorkers Coalition, ...": later "the group"
 
-    def _own_word(self, word: str) -> bool:
+    def _own_word(self, word: str, firm: bool = False) -> bool:
         """Could ``word`` alone stand for the body whose name it opens? Not a place ("Washington
-        Post"), a first name, a title, a word of the lexicons ("National", "Federal") or one
-        the article writes in lowercase ("General Motors": "general")."""
+        Post"), a first name (unless a firm's word follows it: "Alden Capital"), a title, a
+        word of the lexicons ("National", "Federal") or one the article writes in lowercase
+        ("General Motors": "general")."""
         low = word.lower()
         nl = self.nl
-        return not (low in names.places() or low in names.first_names() or low in nl.titles
+        return not (low in names.places() or (low in names.first_names() and not firm) or low in nl.titles
                     or low in nl.bodies or low in nl.roles or low in nl.time or low in _JOINERS
                     or self.common(word) or _ACRONYM.match(word))
 
