@@ -44,7 +44,13 @@ def sentences(text: str, abbreviations) -> list[str]:
      ["“We won.”", "Then the crowd left!", "Was it over?", "Yes."]),
     ("Headline Without a Full Stop\n\nOster, 4 April\n\nThe river rose.",
      ["Headline Without a Full Stop", "Oster, 4 April", "The river rose."]),
-], ids=["titles", "U.S.", "initials", "p.m.-decimal", "ranks", "quoted-question", "curly", "lines"])
+    # a short quoted title the sentence goes on after is no sentence end; quoted speech is
+    ("The “Fish. Eat it.” campaign did not appeal to Ruth Kell, she said.",
+     ["The “Fish. Eat it.” campaign did not appeal to Ruth Kell, she said."]),
+    ("“We won. Now we rest,” the mayor said. “We sail. Then we eat,” he said.",
+     ["“We won.", "Now we rest,” the mayor said.", "“We sail.", "Then we eat,” he said."]),
+], ids=["titles", "U.S.", "initials", "p.m.-decimal", "ranks", "quoted-question", "curly", "lines",
+        "quoted-title", "quoted-speech"])
 def test_sentences(text: str, expected: list[str], abbreviations) -> None:
     assert sentences(text, abbreviations) == expected
 

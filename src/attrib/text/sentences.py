@@ -2,7 +2,9 @@
 
 A boundary is a line break, or ``.``, ``!`` or ``?`` (with any closing quotes or
 brackets) followed by white space and something that can open a sentence. A period after
-a known abbreviation or a single initial is not a boundary.
+a known abbreviation or a single initial is not a boundary, nor is one inside a short
+curly quotation the sentence goes on after in lowercase (a title or a slogan: 'the
+“Meth. We’re on it.” campaign').
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ def split_sentences(text: str, abbreviations: Collection[str] = ()) -> list[Span
     start = 0
     for m in _END.finditer(text):
         if m.group()[0] == "." and _is_abbreviation(text, m.start(), abbreviations):
+            continue
+        if m.group() != "\n" and _inside_title(text, start, m.end()):
             continue
         end = m.end()
         _add(spans, text, start, end)
@@ -50,6 +54,20 @@ def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> boo
         following = text[dot + 1 : dot + 12].split(maxsplit=1)
         return not (following and following[0] in _OPENERS)
     return True
+
+
+# A short quotation the sentence goes on after, in lowercase: a title or a slogan, not
+# speech ('the “Meth. We’re on it.” campaign'); after speech a pronoun or a verb follows.
+_TITLE_CLOSE = re.compile(r"[^“”\n]{1,40}”\s+(?!(?:he|she|they|it|we|i|you|said|says|asked|added|told|the|a|an|"
+                          r"his|her|their|its|our|my|your|this|that|one|according)\b)[a-z]")
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """Is ``end`` inside a curly quotation opened in this sentence that closes soon and is
+    followed by more of the sentence in lowercase?"""
+    opened = text.rfind("“", start, end)
+    return opened >= 0 and text.find("”", opened, end) < 0 and end - opened < 40 \
+        and _TITLE_CLOSE.match(text, end) is not None
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:
