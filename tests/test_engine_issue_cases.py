@@ -441,6 +441,8 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("Councillor Moss was skeptical the money would come.", "was skeptical", "Councillor Moss"),
     ("I asked the harbour master whether the pier was safe.", "asked", "I"),  # an exchange the writer reports
     ("\"I think the pier will close,\" Ortiz said. \"We want it open.\"", "said", "Ortiz"),
+    ('Tarnby criticised the sale, with harbour chief Ines Ortiz warning of "dire consequences".',
+     "warning", "harbour chief Ines Ortiz"),  # "with" and a participle: its subject speaks
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)

@@ -69,7 +69,11 @@ class Reader(Contents):
         lo = self.clause_start(self.after_previous_cue(sent, cue.start, found), cue.start)
         left = self.trim_source(lo, cue.start)
         if left is not None and left.of(text).split(None, 1)[0].lower() in self.e.phrase_prepositions:
-            left = None  # "... because of agency policy said": no source opens with a preposition
+            if left.of(text).startswith(("with ", "With ")) and hit.form.endswith("ing") and len(left) > 5:
+                # "..., with Foreign Minister Ayman Safadi warning of ...": the subject of the participle
+                left = strip_edges(text, left.start + 5, left.end)
+            else:
+                left = None  # "... because of agency policy said": no source opens with a preposition
         if left is None or self.is_clause(left) or self.restrictive(left):
             # "An official who spoke on condition of anonymity because he ... said"
             outer = self.trim_source(self.clause_start(sent.start, cue.start, self.e.outer_boundary), cue.start)
