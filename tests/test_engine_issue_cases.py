@@ -443,6 +443,8 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ("\"I think the pier will close,\" Ortiz said. \"We want it open.\"", "said", "Ortiz"),
     ('Tarnby criticised the sale, with harbour chief Ines Ortiz warning of "dire consequences".',
      "warning", "harbour chief Ines Ortiz"),  # "with" and a participle: its subject speaks
+    ("The minister emphasised that the talks would go on.", "emphasised", "The minister"),  # British
+    ("The union sharply criticised the sale of the pier.", "criticised", "The union"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
     st = at_cue(text, cue)

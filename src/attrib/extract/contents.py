@@ -18,6 +18,8 @@ _SUBORDINATE = frozenset(["while", "when", "whilst", "during", "after", "before"
 _MANNER = frozenset(["side-by-side", "together", "jointly", "alone", "live", "again", "anew", "briefly", "first"])
 _NOT_TIME = frozenset(["the", "this", "time"])
 _RELATIVE = frozenset(["who", "whom", "which", "whose"])
+# "with" and a subject and a participle: a clause of its own after the content
+_WITH_PARTICIPLE = re.compile(r",\s+with\s+(?:[\w’'.-]+\s+){1,6}?(?P<ing>[a-z]+ing)\b")
 # a second verb or clause joined on: "Ford wrote, and wrote" (lowercase: not a quotation's "And")
 _COORDINATORS = frozenset(["and", "or", "nor"])
 # One item of a bullet list: a line opening with a bullet mark.
@@ -180,6 +182,9 @@ class Contents(Relays):
         if opener and opener[0].lower in self.e.lex.subordinators and "," not in text[sent.start:pos] \
                 and quote is None:
             stop = self.clause_close(start, stop)  # "Although the mayor said A, B": B is the writer's
+        absolute = _WITH_PARTICIPLE.search(text, start, stop)
+        if absolute and self.e.matcher.is_form(absolute.group("ing")):
+            stop = absolute.start()  # "..., with the minister warning of ...": a statement of its own
         if len(_DASH.findall(text, sent.start, pos)) % 2:
             closing = _DASH.search(text, start, stop)
             if closing:  # "The Authority - which considers the US biased - called for ...": inside dashes

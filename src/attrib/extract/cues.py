@@ -10,6 +10,10 @@ from ..model import Span
 from ..rulebook import CueGroup
 
 
+# The rules list American spellings; British news writes "-ise" ("criticised").
+_IZE = re.compile(r"iz(e|es|ed|ing)\b")
+
+
 class CueHit(NamedTuple):
     """A cue form found in the text (a tuple: made for every cue word of a corpus)."""
 
@@ -26,13 +30,19 @@ class CueMatcher:
         for group in groups:
             for form in group.forms:
                 # The first group to list a form owns it; later duplicates are ignored.
-                self._groups.setdefault(" ".join(form.split()), group)
+                form = " ".join(form.split())
+                self._groups.setdefault(form, group)
+                self._groups.setdefault(_IZE.sub(r"is\1", form), group)  # "criticised", "emphasised"
         alternation = trie_pattern(self._groups)
         pattern = rf"(?<![\w’'-])(?:{alternation})(?![\w-])"
         # Matching the lowercased text is twice as fast as matching without case; the
         # case-blind pattern serves a text whose lowercase is longer ("İ").
         self._pattern = re.compile(pattern)
         self._caseless = re.compile(pattern, re.IGNORECASE)
+
+    def is_form(self, word: str) -> bool:
+        """Is ``word`` (lowercase) a cue form of its own?"""
+        return word in self._groups
 
     def find(self, text: str, start: int = 0, end: int | None = None):
         """Cue hits in order. Forms that follow each other with only a space between
