@@ -9,7 +9,6 @@ from typing import NamedTuple
 from ..model import Span
 from ..rulebook import CueGroup
 
-
 # The rules list American spellings; British news writes "-ise" ("criticised").
 _IZE = re.compile(r"iz(e|es|ed|ing)\b")
 
