@@ -273,6 +273,22 @@ def test_a_quote_carried_over_paragraphs() -> None:
     assert "300 people" not in content(text, st)
 
 
+def test_a_quoted_sentence_goes_on_with_the_reported_speech_before_it() -> None:
+    text = ("The tide gauge, Ortiz said, is always sensing the sea. “Once the salt goes out of "
+            "whack, the cells react.” The council meets on Monday.")
+    st = at_cue(text, "said")
+    assert content(text, st).endswith("the cells react.")
+    assert "council" not in content(text, st)
+
+
+def test_a_quoted_sentence_with_its_own_cue_after_it_goes_on_with_no_one_else() -> None:
+    text = ("“What is the plan if the ferry fails?” Moss asked. Lee noted the ferry was in service. "
+            "“But what if it fails?” Moss asked again.")
+    assert "what if it fails" not in content(text, at_cue(text, "noted"))
+    assert "what if it fails" not in content(text, at_cue(text, "asked"))
+    assert content(text, at_cue(text, "asked", 2)) == "But what if it fails?"
+
+
 def test_bullets_after_said_colon() -> None:
     text = "The governor also said:\n• taxes will not rise\n• the schools will stay open\n\nThe crowd cheered."
     st = statements(text)[0]

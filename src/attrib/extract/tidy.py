@@ -42,15 +42,27 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
                 and doc.interrupts(after, nxt.span.start) and not _cue_in(starts, n, nxt.span):
             spans.extend(nxt.parts)  # the second half of an interrupted quote
             last = max(last, nxt.span.end)
-        while st.kind != Kind.INDIRECT or len(spans) > len(st.content):
+        while True:
             nxt = doc.layout.next_quote(last)
             if nxt is None or "\n" in text[last:nxt.span.start]:
                 break
             tail = doc.sentence_at(nxt.span.start)
-            if _cue_in(starts, n, Span(max(tail.start, last), max(tail.end, nxt.span.end))):
+            # its cue may follow it, in its sentence or a short one right after:
+            # '"...!" Trump tweeted', '"...?" Aderholt asked again.'
+            reach = doc.sentence_at(max(nxt.span.end - 1, nxt.span.start)).end
+            gap = nxt.span.end
+            while gap < len(text) and text[gap] in " \t":
+                gap += 1
+            follow = doc.sentence_at(gap)
+            if follow.start == gap and len(text[follow.start:follow.end].split()) <= _SHORT_TAG:
+                reach = max(reach, follow.end)
+            if _cue_in(starts, n, Span(max(tail.start, last), max(tail.end, reach, nxt.span.end))):
                 break  # the quote has a cue of its own
-            if not _GAP_AFTER.fullmatch(text, last, nxt.span.start) and (
-                    text[tail.start:nxt.span.start].strip() or nxt.span.end < tail.end - 1):
+            whole = not text[tail.start:nxt.span.start].strip() and nxt.span.end >= tail.end - 1
+            if st.kind == Kind.INDIRECT and len(spans) == len(st.content):
+                if not (whole and not text[last:nxt.span.start].strip()):
+                    break  # after reported speech only a whole quoted sentence goes on with it
+            elif not _GAP_AFTER.fullmatch(text, last, nxt.span.start) and not whole:
                 break
             spans.extend(nxt.parts)
             last = nxt.span.end
@@ -71,6 +83,8 @@ def continue_quotes(doc: Reader, found: list[Statement]) -> list[Statement]:
     return out
 
 
+# A sentence right after a quotation this short is its tag ('"...?" Aderholt asked again.')
+_SHORT_TAG = 6
 # Between a statement's end and a quoted sentence that goes on with it ("... ,” Mayer said. “ I love it.”)
 _GAP_AFTER = re.compile(r"[ \t.,;:—–-]*")
 
