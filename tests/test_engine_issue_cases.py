@@ -460,6 +460,10 @@ def test_not_an_attribution(text: str, cue: str) -> None:
     ('Tarnby criticised the sale, with harbour chief Ines Ortiz warning of "dire consequences".',
      "warning", "harbour chief Ines Ortiz"),  # "with" and a participle: its subject speaks
     ("The minister emphasised that the talks would go on.", "emphasised", "The minister"),  # British
+    ("Smoke will return this week, with forecasters warning that the air will turn foul.", "warning",
+     "forecasters"),  # a group of people (people-groups.yaml) stands as a source
+    ("Many skippers are in debt, and politicians are worried that a levy could sink them.", "are worried",
+     "politicians"),
     ("The union sharply criticised the sale of the pier.", "criticised", "The union"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:

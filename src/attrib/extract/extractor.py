@@ -94,7 +94,8 @@ class Extractor:
 
     @functools.cached_property
     def group_nouns(self) -> frozenset[str]:
-        """People as a group, which may follow an inverted cue bare: "..., say experts."."""
+        """People as a group: they may follow an inverted cue bare ("..., say experts.") and
+        stand as the subject of one that needs a source ("with forecasters warning")."""
         return self.lex.vague | self.lex.roles | self.lex.unnamed_officials
 
     @property

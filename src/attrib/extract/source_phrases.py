@@ -303,7 +303,7 @@ class SourcePhrases(Reading):
             return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
             or first in ("who", "which") or any(w.lower() in lex.roles for w in ws) \
-            or last in lex.vague or last in lex.documents or ws[0][:1].isdigit()
+            or last in lex.vague or last in self.e.group_nouns or last in lex.documents or ws[0][:1].isdigit()
 
     def is_appositive(self, phrase: str) -> bool:
         ws = phrase.lower().split()

@@ -49,7 +49,7 @@ class SourceLexicons:
         roles = lx("role-nouns") | library | frozenset(_plural(w) for w in library)
         return cls(lx("pronouns"), lx("person-pronouns"), roles, titles,
                    lx("news-agencies"), lx("government-words"), lx("organization-words"),
-                   lx("document-words"), lx("vague-sources"), lx("anonymous-markers"),
+                   lx("document-words"), lx("vague-sources") | lx("people-groups"), lx("anonymous-markers"),
                    lx("determiners"), lx("media-words"), lx("quantifiers"), lx("linking-words"),
                    lx("outlet-descriptors"), lx("agency-heads"), lx("generic-bodies"),
                    lx("unnamed-officials"), lx("generic-agencies"), lx("subordinators"))
