@@ -129,23 +129,17 @@ def test_a_name_and_a_role_with_a_name_speak_together() -> None:
     assert at_cue(text, "explained").source.resolved == "Ines Ortiz and Tom Ortiz"
 
 
-def test_a_role_no_one_had_points_at_the_subject_of_the_sentence_before() -> None:
-    text = ("Founding members Ada Moss and Pat Lee will reunite next year. Lee teased the tour on "
-            "Monday at the Harbour Hall. After the encore, the singer and guitarist told the crowd, "
-            "“We should go on the road.”")
-    src = at_cue(text, "told").source
-    assert src.resolved == "Pat Lee" and src.resolution is Resolution.DESCRIPTION
-    anonymous = "Lee teased the tour on Monday. The source said the dates were set."
-    assert at_cue(anonymous, "said").source.resolved is None  # an unnamed source stays unnamed
+def test_a_role_no_one_had_stays_unresolved() -> None:
+    text = "Mark Vole pleaded guilty to fraud on Monday. The judge said he would be sentenced in May."
+    assert at_cue(text, "said").source.resolved is None  # not the defendant named before
 
 
-@pytest.mark.parametrize("text", [
-    "While the campaign did not appeal to Ruth Kell, a harbour officer, she said she would not judge it.",
-    "When the skipper Tom Lee looked inside the hold, he thought he was seeing things.",
-])
-def test_a_pronoun_points_at_a_person_of_the_clause_set_before_its_own(text: str) -> None:
-    cue = "said" if "said" in text else "thought"
-    assert at_cue(text, cue).source.resolved in ("Ruth Kell", "Tom Lee")
+def test_a_pronoun_points_at_the_subject_of_the_clause_set_before_its_own() -> None:
+    text = "When the skipper Tom Lee looked inside the hold, he thought he was seeing things."
+    assert at_cue(text, "thought").source.resolved == "Tom Lee"
+    text = ("Coach Bill Vane was upbeat after the loss. While the team missed injured striker Tom Reed, "
+            "he said the defence had played well.")
+    assert at_cue(text, "said").source.resolved == "Bill Vane"  # an object there is no subject
 
 
 def test_a_speaker_known_by_a_first_name_alone_has_its_gender() -> None:
@@ -406,7 +400,7 @@ NOTES = ("TIP-INS\n\nGulls: Ada Moss missed her third game with a sore knee.\n\n
     # a clause is no source: the "that" after "found" opens what was found, not a relative clause
     ("When she looked, Kell found that the shoal had twice the fish previously reported.", "reported"),
     ("Lights give messages, such as suggesting a lane change.", "suggesting"),  # a gerund
-    ("In a long recorded interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
+    ("In a long interview with the Herald, Moss confessed to the theft.", "confessed"),  # no content
     # a label opening several notes is a list's heading, not a speaker ("the Gulls" is a team)
     (NOTES, ": Ada"),
     (NOTES, ": Visit"),
@@ -464,6 +458,7 @@ def test_not_an_attribution(text: str, cue: str) -> None:
      "forecasters"),  # a group of people (people-groups.yaml) stands as a source
     ("Many skippers are in debt, and politicians are worried that a levy could sink them.", "are worried",
      "politicians"),
+    ("The mayor turned to Twitter last month to describe the pier as “a ruin.”", "describe", "The mayor"),
     ("The union sharply criticised the sale of the pier.", "criticised", "The union"),
 ])
 def test_cues_that_must_be_read(text: str, cue: str, source: str) -> None:
@@ -757,3 +752,17 @@ def test_a_firms_first_word_stands_for_it_even_when_it_is_a_first_name() -> None
             "Alden on Tuesday announced that it had bought the Tarnby Gazette.")
     src = at_cue(text, "announced").source
     assert src.resolved == "Alden Capital" and src.type is SourceType.ORGANIZATION
+
+
+# Sentences a review of the third pass wrote to break its guards; each once lost its
+# statement (or its source) to a guard that reached too far.
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("At least 12 people were killed, police said.", "said", "police"),
+    ("In March the jobless rate rose to 6 percent, the labour office said.", "said", "the labour office"),
+    ("On Tuesday the board voted to close the school, the district said.", "said", "the district"),
+    ("In 2019 the ferry line lost $3 million, the filing showed.", "showed", "the filing"),
+])
+def test_a_sentence_opening_with_a_time_or_place_keeps_its_content(text: str, cue: str, source: str) -> None:
+    st = at_cue(text, cue)
+    assert st.source.text == source
+    assert content(text, st) == text[:text.index(",")]

@@ -145,10 +145,10 @@ class Contents(Relays):
             j -= 1
         if text[j:pos].strip() == ",":
             clause = strip_edges(text, sent.start, j)
-            words = clause.of(text).split(None, 1)
-            if len(clause) <= 3 or (words[0].lower() in self.e.prepositions and "," not in clause.of(text)):
+            ws = self.words(clause.start, clause.end)
+            if len(clause) <= 3 or (ws[0].lower in self.e.prepositions and not self.any_verb(ws)):
                 return ()  # "After that, Ford wrote", "In an interview, Webb confessed": no content
-            return (clause,)
+            return (clause,)  # "At least 12 people were killed, police said" is
         return ()
 
     def content_after(self, hit: CueHit, sent: Span, pos: int) -> tuple[Span, ...]:

@@ -13,9 +13,8 @@ speakers already read, never just the speakers:
   named after the same pronoun in an earlier sentence is passed over, since that pronoun
   carries the topic on ("She gave me the address of his sister, Ruth Kell."). "They"
   takes a body or a group, "it" a body (``pronoun``);
-* "the spokesman", "the governor" the last person with that role or title, else the
-  person who opens the sentence before; "the company" the last body named so
-  (``description``);
+* "the spokesman", "the governor" the last person with that role or title; "the
+  company" the last body named so (``description``);
 * an unnamed source ("officials", "a senior political source") stands as written
   (``unnamed``); a sentence with no source at all has ``none``.
 
@@ -59,7 +58,6 @@ SURE_SHORT = 0.95  # right 96/96, 39/39
 SURE_SURNAME_ONLY = 0.8
 SURE_UNNAMED = 0.9  # right 0.98, 0.80
 SURE_DESCRIPTION = 0.7  # right 0.67, 0.71
-SURE_TOPIC = 0.6  # a role no one had, given to the subject of the sentence before
 SURE_PASSED = 0.5  # a pronoun's only candidate stood after the topic's own pronoun
 SURE_UNRESOLVED = 0.3
 SURE_NONE = 0.4  # no source found where the gold had one: 0/3, 0/4
@@ -148,12 +146,6 @@ def _resolve_one(src: Source, at: int, sentence: int, entities: Entities, speake
         described = _description(src, low[4:], speakers, lex)
         if described[0].resolution is Resolution.DESCRIPTION:
             return described
-        topic = _topic_before(sentence, entities, speakers) if src.type == SourceType.PERSON else None
-        if topic is not None:
-            # "Simmons teased the tour. ... the singer and guitarist told the audience": the
-            # person the sentence before is about, when no one had that role
-            return replace(src, resolved=topic.entity.name, resolution=Resolution.DESCRIPTION,
-                           confidence=SURE_TOPIC, antecedent=topic.span), topic.entity
     if src.type in (SourceType.ANONYMOUS, SourceType.VAGUE) or (
             src.type == SourceType.PERSON and not low.startswith("the ")):
         ent = entities.new_entity(src.text, EntityKind.PERSON, src.span)  # unnamed people, one or many
@@ -353,13 +345,13 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
                  and _person_like(m.entity, low, entities)]
         if k == sentence:
             # in its own sentence a pronoun points at an earlier speaker, at the subject that
-            # opens it ("Young, in his testimony, criticized what he called ..."), or at a
-            # person of a clause set before its own ("While the campaign did not appeal to
-            # Julie Graham, she said ...")
-            opening = _opening_clause_end(text, entities, sentence, speakers.lex)
+            # opens it ("Young, in his testimony, criticized what he called ..."), or at the
+            # subject of a clause set before its own ("When the immunologist De'Broski
+            # Herbert looked ..., he thought"; not "While the team missed Tom Reed, he said")
+            opening = _opening_subject(text, entities, sentence, speakers.lex)
             named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY] \
-                or [m for m in named if opening is not None and m.span.end <= opening < at
-                    and m.entity.kind != EntityKind.BODY][-1:]
+                or [m for m in named[:1] if opening is not None and opening <= m.span.start < at
+                    and len(text[opening:m.span.start].split()) <= 1 and m.entity.kind != EntityKind.BODY]
         elif low in _MALE or low in _FEMALE:
             # the same pronoun earlier in that sentence carries the topic on; a person named
             # after it is not whom it points at ("She gave me an email address for Ford's
@@ -401,15 +393,22 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
 
 
-def _opening_clause_end(text: str, entities: Entities, k: int, lex: SourceLexicons) -> int | None:
-    """Where a clause set before the main one ends (its comma), if sentence ``k`` opens
-    with a subordinator ("While ..., she said")."""
+def _opening_subject(text: str, entities: Entities, k: int, lex: SourceLexicons) -> int | None:
+    """Where the subject of a clause set before the main one may start, if sentence ``k``
+    opens with a subordinator: right after it, or after a determiner and a role ("When
+    the immunologist ..."); one more word may stand before the name ("the skipper")."""
     sent = entities.layout.sentences[k]
     first = _WORD.search(text, sent.start, sent.end)
     if first is None or first.group().lower() not in lex.subordinators:
         return None
-    comma = text.find(",", first.end(), sent.end)
-    return comma if comma >= 0 else None
+    pos = first.end()
+    for _ in range(2):
+        word = _WORD.search(text, pos, sent.end)
+        if word is None or not (word.group().lower() in lex.determiners or word.group().lower() in lex.roles):
+            break
+        pos = word.end()
+    word = _WORD.search(text, pos, sent.end)
+    return word.start() if word is not None else None
 
 
 def _pronoun_at(text: str, entities: Entities, k: int, low: str) -> int | None:
@@ -419,14 +418,6 @@ def _pronoun_at(text: str, entities: Entities, k: int, low: str) -> int | None:
     for m in _WORD.finditer(text, sent.start, sent.end):
         if m.group().lower() == low and not entities.layout.in_quotes(Span(m.start(), m.end())):
             return m.start()
-    return None
-
-
-def _topic_before(sentence: int, entities: Entities, speakers: _Speakers) -> Mention | None:
-    """The person who opens the sentence before, as its subject, if one does."""
-    for m in speakers.mentions.get(sentence - 1, ())[:1]:
-        if m.entity.kind == EntityKind.PERSON and not m.quoted and entities.opens_sentence(m):
-            return m
     return None
 
 

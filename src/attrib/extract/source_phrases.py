@@ -142,8 +142,12 @@ class SourcePhrases(Reading):
         last = prev[-1].lower
         if last in self.e.lex.quantifiers:  # "several reports" is a noun, "many say" is not
             return self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("s")
-        if last == "to" and len(prev) > 1 and prev[-2].lower in self.e.catenatives:
-            return False  # "tried to suggest", "took to Twitter to say" read as the verb
+        if last == "to" and len(prev) > 1:
+            k = len(prev) - 2
+            while k > 0 and prev[k].lower in self.e.time:
+                k -= 1  # "turned to Twitter last month to describe"
+            if prev[k].lower in self.e.catenatives:
+                return False  # "tried to suggest", "took to Twitter to say" read as the verb
         if last[:1].isdigit():
             return True  # "271 pledged delegates"
         if last == "as" and len(prev) > 1 and prev[-2].lower == "such":
@@ -447,9 +451,10 @@ class SourcePhrases(Reading):
         return span_of(taken)
 
     def before_verb(self, left: Span, hit: CueHit) -> Span:
-        """``Trump released a new radio ad calling ...``: before a participle with no comma,
-        a verb inside the source phrase ends it; the subject is what comes before."""
-        if not hit.form.split()[0].endswith("ing"):
+        """``Trump released a new radio ad calling ...``, ``Kejriwal turned to Twitter last
+        month to describe ...``: before a participle with no comma, or an infinitive, a verb
+        inside the source phrase ends it; the subject is what comes before."""
+        if not hit.form.split()[0].endswith("ing") and self.text[max(0, hit.span.start - 4):hit.span.start] != " to ":
             return left
         ws = self.words(left.start, left.end)
         for k in range(1, len(ws)):
