@@ -766,3 +766,13 @@ def test_a_sentence_opening_with_a_time_or_place_keeps_its_content(text: str, cu
     st = at_cue(text, cue)
     assert st.source.text == source
     assert content(text, st) == text[:text.index(",")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Two people familiar with the plans who were not authorized to speak publicly said the merger "
+     "would be announced Monday.", "Two people familiar with the plans who were not authorized to speak"),
+    ("Lawyers for the accused who appeared in court said the charges were weak.",
+     "Lawyers for the accused who appeared in court"),
+])
+def test_a_noun_before_a_relative_clause_is_no_verb(text: str, source: str) -> None:
+    assert at_cue(text, "said").source.text == source  # "plans", "accused": nouns here

@@ -171,7 +171,12 @@ class Reader(Contents):
         who spoke", "a blog post that said")."""
         ws = self.words(phrase.start, phrase.end)
         k = next((n for n, w in enumerate(ws) if w.lower in _RELATIVE_WORDS), 0)
-        return k > 0 and self.any_verb(ws[k - 1:k])
+        if k == 0 or (k > 1 and ws[k - 2].lower in self.e.lex.determiners):
+            return False  # "the accused who appeared": a noun
+        w = ws[k - 1]
+        # not "familiar with the plans who": a plural noun that is also a verb form
+        return w.text.islower() and ((w.lower in self.e.finite and not w.lower.endswith("s"))
+                                     or (w.lower.endswith("ed") and len(w.lower) > 3))
 
     def title_case(self, sent: Span) -> bool:
         """Is the sentence a title-case line (a headline), with no lowercase word of four
