@@ -742,6 +742,9 @@ def test_an_acronym_is_the_short_form_of_its_body() -> None:
 @pytest.mark.parametrize("text", [
     "MOSS: We sail at dawn.\n\nLEE: Not in this wind.\n\nMOSS: Then we wait.",  # labels in capitals
     "Moss: We sail at dawn.\n\nLee: Not in this wind.\n\nMoss: Then we wait.",  # people, named again
+    # "the Moss family" in the text makes no team of a speaker who says "we"
+    "The talks followed a week of attacks on the Moss family.\n\nMoss: We sail at dawn.\n\n"
+    "Lee: Not in this wind.\n\nMoss: Then the tide decides.",
 ])
 def test_a_transcript_keeps_its_speakers(text: str) -> None:
     assert [st.source.text.lower() for st in statements(text)] == ["moss", "lee", "moss"]

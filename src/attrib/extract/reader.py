@@ -17,6 +17,7 @@ from .words import Word, strip_edges
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our|[Mm]e|[Uu]s)\b")
 # "a complaint by email that": a channel, not an agent
 _CHANNELS = frozenset(["email", "e-mail", "phone", "telephone", "letter", "mail", "fax", "text", "post"])
 _POSSESSIVES = frozenset(["his", "her", "their", "its"])
@@ -381,10 +382,14 @@ class Reader(Contents):
         taken = {st.cue.start for st in found} | {st.cue.end for st in found}
         out = []
         matches = [m for lo, hi in _lines_with(self.text, ":") for m in _COLON.finditer(self.text, lo, hi)]
-        # a label that opens several lines, with no quotation after it, heads a list of notes
-        # ("Lakers: Kuzma left the court ...", "Lakers: Visit the Thunder on Friday.")
+        # a label that opens several lines, with no quotation after it and no "I", "we" or
+        # "you" in any of them, heads a list of notes ("Lakers: Kuzma left the court ...",
+        # "Lakers: Visit the Thunder on Friday."), where a transcript's speakers talk
         run_in = Counter(m.group("who") for m in matches
                          if m.group("line") is not None and m.group("rest")[:1] not in "\"“'")
+        for m in matches:
+            if _FIRST_PERSON.search(m.group("rest")):
+                run_in[m.group("who")] = 0
         for m in matches:
             colon = m.end("who")
             if colon in taken or colon - 1 in taken:
@@ -398,9 +403,8 @@ class Reader(Contents):
             analysis = self.e.classify(phrase)
             if analysis.type in (SourceType.UNKNOWN, SourceType.DOCUMENT) and not analysis.name and not label:
                 continue
-            if run_in[m.group("who")] > 1 and not quoted and not label and (
-                    analysis.type is not SourceType.PERSON or f"the {phrase}" in self.text):
-                continue  # "the Lakers" in the text: a team, whatever the name scan took it for
+            if run_in[m.group("who")] > 1 and not quoted and not label:
+                continue
             if not (m.group("line") is not None or quoted or label):
                 continue
             end = self.text.find("\n", colon)
