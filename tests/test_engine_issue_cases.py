@@ -601,6 +601,8 @@ def test_guards_that_must_not_overreach(text: str, cue: str, source: str) -> Non
     ("Although the mayor said the pier, which is old, would close, it stayed open.",
      "the pier, which is old, would close"),
     ("While Tarnby wants to buy the ferry, it has balked at the price.", "to buy the ferry"),
+    ("Once again the minister said that schools, harbours and roads would get more money.",
+     "schools, harbours and roads would get more money"),  # no main clause after those commas
     ("Tarn says it will sell the ID. Skiff in Europe next year.", "it will sell the ID. Skiff in Europe next year"),
     # a source set inside its content, with a role and a place: the predicate after it is content
     ("This system, says Ruth Kell, an ecologist at the University of Tarn, Selden, guides the shoals.",

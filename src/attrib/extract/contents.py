@@ -231,15 +231,21 @@ class Contents(Relays):
         return i
 
     def clause_close(self, start: int, stop: int) -> int:
-        """The first comma after ``start`` that no relative clause follows ("the pier,
-        which is old, would close, it ..." closes at the third), or ``stop``."""
+        """The first comma after ``start`` that a main clause follows, a subject and a verb
+        ("the pier, which is old, would close, it stayed open" closes at the third; "prices,
+        wages and rents would rise" at none), or ``stop``."""
         comma = self.text.find(",", start, stop)
         while comma >= 0:
-            nxt = self.words(comma + 1, min(stop, comma + 20))
-            if not nxt or nxt[0].lower not in _RELATIVE:
+            nxt = self.words(comma + 1, min(stop, comma + 60))
+            if nxt and nxt[0].lower in _RELATIVE:
+                closing = self.text.find(",", comma + 1, stop)  # the relative clause's own end
+                comma = self.text.find(",", closing + 1, stop) if closing >= 0 else -1
+                continue
+            if nxt and (nxt[0].lower in self.e.clause_subjects or nxt[0].lower in ("it", "there")
+                        or nxt[0].lower in self.e.lex.determiners or nxt[0].capitalized) \
+                    and self.any_verb(nxt[1:5]):
                 return comma
-            closing = self.text.find(",", comma + 1, stop)  # the relative clause's own end
-            comma = self.text.find(",", closing + 1, stop) if closing >= 0 else -1
+            comma = self.text.find(",", comma + 1, stop)
         return stop
 
     def _finite(self, ws: list[Word]) -> bool:
