@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import time
 from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -103,6 +104,15 @@ def make_app(tmp_path: Path, report: Report | None = None, **kwargs):
     store = kwargs.pop("store", None) or ReviewStore(tmp_path / "reviews.sqlite3")
     kwargs.setdefault("rescore", checker().reviewed)
     return ReviewApp(report or real_report(), store=store, cursor_blink=False, **kwargs)
+
+
+async def until(pilot, condition, timeout: float = 10) -> None:
+    """Let the app run until ``condition()`` holds (timers and threads run late on a busy
+    machine: a fixed pause is a race), or fail after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "the app never got there"
+        await pilot.pause(0.05)
 
 
 def row_ids(app) -> list[str]:

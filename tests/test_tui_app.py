@@ -43,6 +43,7 @@ from support_tui import (
     real_report,
     row_ids,
     screen_text,
+    until,
 )
 
 # harbour-strike.txt in text order: Okafor's quote and her indirect statement, Reyes to
@@ -424,9 +425,9 @@ async def test_a_change_made_in_another_window_shows(tmp_path):
         other = ReviewStore(tmp_path / "reviews.sqlite3")  # the other window
         other.update(app.report.article.digest, app.state.by_id[flag].key, "state", "dismissed")
         other.update(app.report.article.digest, app.state.by_id["s13"].key, "state", "confirmed")
-        await pilot.pause(1.5)  # the app looks once a second
+        # the app looks once a second
+        await until(pilot, lambda: cell_text(app, "s13", "review") == "✔ right")
         assert cell_text(app, flag, "review") == "✖ disagree ✎"  # both fields kept
-        assert cell_text(app, "s13", "review") == "✔ right"
         told = [n.message for n in app._notifications if "another window" in n.message]
         assert told == [f"Changed in another window: {flag} disagree (note), s13 extraction right."]
         # our change to a field the other window changed (before this one looked) says so
@@ -521,7 +522,8 @@ async def test_export_markdown_asks_before_replacing_a_file(tmp_path, monkeypatc
         await pilot.click("#export")
         await pilot.pause()
         assert "exists" in _plain(app.screen.query_one("#export-error"))
-        await pilot.pause(0.3)  # a button ignores a second press within its 0.2 s flash
+        # a button ignores a second press within its 0.2 s flash
+        await until(pilot, lambda: not app.screen.query_one("#export").has_class("-active"))
         await pilot.click("#export")
         await pilot.pause()
     text = (tmp_path / "harbour-strike.attrib.md").read_text()
@@ -865,10 +867,7 @@ async def test_the_screen_opens_on_the_article_while_it_is_being_checked(tmp_pat
         assert "Checking the article…" in screen and "Dock Workers Walk Out" in screen.splitlines()[0]
         assert app.check_action("confirm", ()) is None and app.check_action("export", ()) is None
         arrived.set()
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if row_ids(app):
-                break
+        await until(pilot, lambda: bool(row_ids(app)))
         assert row_ids(app) == ORDER and app.selected.id == "s1"
         await pilot.press("x")
         assert app.book[app.state.by_id["s1"].key].state == "dismissed"  # saved: the store is in use
@@ -882,5 +881,5 @@ async def test_when_the_check_fails_the_app_quits_and_keeps_the_error(tmp_path):
 
     app = make_app(tmp_path, Report(article=report.article), pending=pending)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.return_code is not None)
     assert str(app.failure) == "the engine broke" and app.return_code == 2

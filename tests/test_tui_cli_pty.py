@@ -74,6 +74,12 @@ class Terminal:
         wait_for(lambda: condition(self.lines()), timeout,
                  lambda: "the screen never showed it:\n" + "\n".join(self.lines()))
 
+    def wait_checked(self, timeout: float = 20) -> None:
+        """Until the check is done: the screen may open while the article is still being
+        checked ("0/0 reviewed", review keys off), and a key sent then is dropped."""
+        self.wait_screen(lambda lines: "reviewed" in lines[0]
+                         and not lines[0].rstrip().endswith("0/0 reviewed"), timeout)
+
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
@@ -102,7 +108,7 @@ def wait_for(condition, timeout: float = 10, why=lambda: "timed out") -> None:
 def test_review_then_quit_then_reopen(tmp_path):
     term = Terminal(tmp_path, "tui", str(ARTICLE))
     try:
-        term.read_until(b"reviewed")
+        term.wait_checked()
         term.send("c")
         wait_for(lambda: len(saved(tmp_path)) == 1)
         term.send("q")
@@ -123,7 +129,7 @@ def test_review_then_quit_then_reopen(tmp_path):
 def test_a_kill_loses_nothing_already_entered(tmp_path):
     term = Terminal(tmp_path, "tui", str(ARTICLE))
     try:
-        term.read_until(b"reviewed")
+        term.wait_checked()
         term.send("x")
         wait_for(lambda: len(saved(tmp_path)) == 1)
         term.send("c")

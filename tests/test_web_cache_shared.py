@@ -34,7 +34,7 @@ def test_discovery_requests_are_spaced_across_parallel_runs(hostile, tmp_path):
     gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     # The margin is for a loaded machine delaying one request after its turn came.
     assert min(gaps) >= 0.7 * INTERVAL, gaps
-    assert arrivals[-1] - arrivals[0] >= (RUNS - 1) * INTERVAL * 0.95, gaps
+    assert arrivals[-1] - arrivals[0] >= (RUNS - 1) * INTERVAL * 0.85, gaps
 
 
 # -- pruning and attrib cache ---------------------------------------------------------------

@@ -89,11 +89,13 @@ async def test_review_app_keeps_the_good_pages_when_one_redirects_nowhere(hostil
                                      hostile.url("/redirect/javascript"), hostile.url("/redirect/port")),
                               cache=tmp_path / "cache.sqlite")
     app = make_app(tmp_path, report, corroborate=coverage_corroborator(checker, request))
+    messages: list[str] = []  # as posted: a notice on screen expires after its time-out
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (messages.append(str(message)), notify(message, **kwargs))[1]
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.is_running
-        messages = [n.message for n in app._notifications]
         assert any("javascript:" in m and "only http and https" in m for m in messages), messages
         assert any("port 70000" in m for m in messages), messages
         statuses = {cell.plain for cell in app.table.get_column("corroboration")}
