@@ -70,6 +70,7 @@ class Extractor:
         self.outer_boundary = re.compile(rf"[,;:()\[\]—–―\"“”]|\s-\s|(?<![\w-])(?:{plain})(?![\w-])", re.I)
         self.aux = lx("aux-adverbs")
         self.time = lx("time-words")
+        self.months = lx("months")
         self.relay_forms = lx("relay-verbs")
         self.citing = lx("citing")
         self.addressees = lx("addressees")

@@ -36,6 +36,9 @@ _NICKNAME = re.compile(r"\s+(?:him|her|them|me|us)\s+[A-Z][\w’'-]*(?:\s+[A-Z][
 _PARTICIPLE_ASIDE = re.compile(r"[a-z]+ed\s+(?:that|by|at|about|over|with)\b")
 # "and " right before a source, or "and his wife " before a name the role was cut from
 _AND_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<and>and)\s+(?:(?:his|her|their)\s+[a-z]+\s+)?$")
+# what makes "a poorly described article" a noun phrase (not "Both privately admitted")
+_ARTICLES = frozenset(["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
+                       "our", "my", "your"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"])
 
 
@@ -60,6 +63,10 @@ class SourcePhrases(Reading):
         following = nxt[0].lower if nxt else ""
         if "#number" in group.not_before and following[:1].isdigit():
             return True  # "the Nasdaq added 20.72 points"
+        day = next((w for w in nxt[1:3] if w.text != "."), None)
+        if "#date" in group.not_before and following.rstrip(".") in self.e.months \
+                and day is not None and day.text[:1].isdigit():
+            return True  # "Correction added Nov. 18, 2019:", not "added April sales were strong"
         if "#participle" in group.not_before and following == "," and len(nxt) > 1 \
                 and nxt[1].text.islower() and nxt[1].lower.endswith("ing") \
                 and not self.quoted_before(sent, hit.span.start):
@@ -68,6 +75,9 @@ class SourcePhrases(Reading):
             return True  # a pair of words: "held that day"
         if following == "that" and group.only_before == frozenset(["that"]) and not self.any_verb(nxt[1:7]):
             return True  # "held that job for a decade": no clause after "that"
+        if following in group.not_before and following in self.e.prepositions \
+                and any(w.lower == "that" for w in nxt[2:8]) and self.any_verb(nxt[3:12]):
+            return False  # a time or place, then the clause: "believed in March that ..."
         return following in group.not_before or (bool(group.only_before) and following not in group.only_before)
 
     def quoted_before(self, sent: Span, pos: int) -> bool:
@@ -153,7 +163,7 @@ class SourcePhrases(Reading):
         if last == "as" and len(prev) > 1 and prev[-2].lower == "such":
             return True  # "such as suggesting a lane change": a gerund ("quoted as saying" stays)
         if last.endswith("ly") and last not in self.e.ly_nouns and len(prev) > 1 \
-                and prev[-2].lower in self.e.lex.determiners \
+                and prev[-2].lower in _ARTICLES \
                 and self.text[cue_start:cue_start + 30].split(None, 1)[0].lower().endswith("ed"):
             return True  # "a poorly described article", "the widely reported claim"
         return last in self.e.cue_blockers or (last.endswith(("’s", "'s")) and len(last) > 2)
