@@ -143,8 +143,8 @@ def test_a_pronoun_points_at_the_subject_of_the_clause_set_before_its_own() -> N
 
 
 def test_a_speaker_known_by_a_first_name_alone_has_its_gender() -> None:
-    text = ("In 1997, Elin wrote, she met the skipper Tom Lee at a fair. She asked him for a story. "
-            "“No,” he said.")
+    text = ("The writer Elin Vole kept a diary. In 1997, Elin wrote, she met the skipper Tom Lee at a "
+            "fair. She asked him for a story. “No,” he said.")
     assert at_cue(text, "said").source.resolved == "Tom Lee"
 
 
@@ -790,6 +790,9 @@ def test_a_noun_before_a_relative_clause_is_no_verb(text: str, source: str) -> N
     ("Both privately admitted that the plan had failed.", "admitted", "Both"),
     ("The daily reported that the minister would resign.", "reported", "The daily"),
     ("The mayor boasted record ferry use in a speech on Friday.", "boasted", "The mayor"),
+    ("A study found cash payments to poor families cut child poverty by a third.", "found", "A study"),
+    ("Officials said, or at least hinted, that fares would rise.", "said", "Officials"),
+    ("The ministry said, and the navy confirmed, that 12 sailors were lost.", "said", "The ministry"),
 ])
 def test_a_guard_gives_way_where_the_cue_is_a_cue(text: str, cue: str, source: str) -> None:
     assert at_cue(text, cue).source.text == source
@@ -798,3 +801,25 @@ def test_a_guard_gives_way_where_the_cue_is_a_cue(text: str, cue: str, source: s
 def test_a_photo_id_ends_its_sentence() -> None:
     text = "She lost her ID. Police said she was held for six hours."
     assert at_cue(text, "said").source.text == "Police"
+
+
+def test_what_goes_on_after_an_inserted_source_stays_content() -> None:
+    text = "The yard will close in June, the company said, and will lay off 300 workers."
+    assert content(text, at_cue(text, "said")) == "The yard will close in June | and will lay off 300 workers"
+
+
+def test_a_surname_alone_has_no_gender_from_the_first_name_list() -> None:
+    text = 'Kelly wrote in a memo that the plan was flawed. "We need more time," he said.'
+    assert at_cue(text, "said").source.resolved == "Kelly"  # Kelly may be his surname
+
+
+@pytest.mark.parametrize(("text", "stype"), [
+    ("Some Democrats said privately that the vote was lost.", SourceType.VAGUE),  # members, unnamed
+    ("Republicans said the hearing was a sham.", SourceType.ORGANIZATION),
+])
+def test_a_party_and_some_of_its_members(text: str, stype: SourceType) -> None:
+    assert statements(text)[0].source.type is stype
+
+
+def test_a_reciprocal_is_no_content() -> None:
+    assert not statements("The talks ended without a deal, with both sides blaming each other.")

@@ -55,8 +55,8 @@ class Contents(Relays):
         tail = strip_edges(text, k, sent.end)
         if len(head) < 4 or len(tail) < 4 or self.quote_ending_at(j - 1) is not None:
             return ()
-        if len(rest) > n + 2 and rest[n + 1].text in _COORDINATORS and self.is_verb(rest[n + 2]):
-            return ()  # "After that, Ford wrote, and wrote": a second verb of the source, no content around it
+        if len(rest) > n + 2 and rest[n + 1].text in _COORDINATORS and self.e.matcher.is_form(rest[n + 2].lower):
+            return ()  # "After that, Ford wrote, and wrote": the source's second cue, no content around it
         if tail.of(text).split(None, 1)[0].lower() in self.e.citing:
             return (head,)  # "..., the Echo said, citing two players": a relay, not content
         return (head, tail)
@@ -171,7 +171,13 @@ class Contents(Relays):
                 and ws[j + 1].lower not in self.e.lex.determiners and ws[j + 1].lower not in self.e.lex.pronouns):
             return ()  # "testified before the committee", "reported to him": no content ("plans to go" has)
         if ws[i].text in _COORDINATORS:
-            return ()  # "Ford wrote, and wrote", "said and did nothing": a second verb, not what was said
+            # "said, and the army confirmed, that ...", "said, or at least hinted, that ...":
+            # the content is the clause after the aside; else "Ford wrote, and wrote" has none
+            aside_end = text.find(",", ws[i].end, end)
+            after = self.words(aside_end + 1, end) if aside_end >= 0 else []
+            if after and after[0].lower == "that" and len(after) > 2:
+                return (strip_edges(text, after[1].start, self.summary_start(after[1].start, end)),)
+            return ()
         start = ws[i].start
         quote = self.quote_at(start)
         if quote is not None and quote.span.start == start:

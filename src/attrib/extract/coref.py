@@ -187,7 +187,9 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
             ent = entities.by_surname(words[-1]) if len(words) == 1 else None
             if ent is None or ent.kind == EntityKind.BODY:
                 ent = entities.new_entity(src.resolved, EntityKind.PERSON, src.span)
-                ent.gender = names.first_names().get(words[0].lower())  # "Elise wrote": a woman
+                if any(e.name.split()[0] == words[0] and " " in e.name for e in entities.entities):
+                    # "Elise wrote" after "Elise Matthesen": a first name, and its gender
+                    ent.gender = names.first_names().get(words[0].lower())
             _set_type(ent, SourceType.PERSON)
             return _from_entity(src, ent, src.span), ent
         return None

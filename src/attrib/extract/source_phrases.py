@@ -114,19 +114,20 @@ class SourcePhrases(Reading):
         for k, w in enumerate(ws[:8]):
             low = w.lower
             if low in nouns:
-                return not self.verb_follows(ws[k + 1:k + 4])
+                return not self.verb_follows(ws[k + 1:k + 9])  # "found cash payments to poor families cut ..."
             if not w.text[0].isalnum() or low in _OBJECT_ENDS or (low != "of" and low in self.e.prepositions):
                 return False
         return False
 
     def verb_follows(self, ws: list[Word]) -> bool:
-        """Does a verb come next, before "and", "or" or a mark ("the body showed ...": the
-        noun opens a clause; "the body and left": it does not)?"""
-        for w in ws:
-            if w.lower in ("and", "or", "but") or not w.text[0].isalnum():
+        """Does a verb come next, before a word that opens a clause or a mark ("the body
+        showed ...": the noun opens a clause; "the body and left", "police when the boat
+        went missing": it does not)?"""
+        for k, w in enumerate(ws):
+            if w.lower in self.e.openers or not w.text[0].isalnum():
                 return False
-            if self.any_verb([w]):
-                return True
+            if w.lower in self.e.finite or (k < 3 and self.is_verb(w)):
+                return True  # a past form further on modifies a noun: "a memoir ... entitled"
         return False
 
     def in_set_phrase(self, hit: CueHit, sent: Span) -> bool:

@@ -190,6 +190,8 @@ def classify(phrase: str, lex: SourceLexicons) -> Analysis:
         return Analysis(SourceType.PERSON, name, role)
     if is_gov and (head in lex.government or (_has_phrase(_normal(bare), lex.government) and not role)):
         return Analysis(SourceType.GOVERNMENT, phrase.strip(), None)
+    if is_org and quantified and head.endswith("s") and not role:
+        return Analysis(SourceType.VAGUE, None, None)  # "Some Democrats", "two Republicans": members, unnamed
     if is_org and head not in lex.roles:
         return Analysis(SourceType.ORGANIZATION, phrase.strip(), None)
     if head in lex.roles or (len(lows) > 1 and lows[-2] in lex.roles):
