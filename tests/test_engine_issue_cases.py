@@ -98,7 +98,19 @@ def test_a_first_name_alone_before_who_is_a_person(dash: str) -> None:
     assert at_cue(text, "wrote").source.resolved == "Tommy"
 
 
-def test_a_pronoun_carries_the_topic_past_a_person_named_after_it() -> None:
+def test_a_pronoun_never_points_at_a_person_its_own_words_name() -> None:
+    text = ('Jack Moss coached for 30 years. He was replaced by Tim Lowe in 2020. '
+            '"I learned a lot from Jack," he said.')
+    assert at_cue(text, "said").source.resolved == "Tim Lowe"
+
+
+def test_a_person_in_a_comparison_is_no_antecedent() -> None:
+    text = ("Ada Moss moved to Nashville at 54, more nervous about it than Rose Vane ever was. "
+            "“It was terrifying,” she said.")
+    assert at_cue(text, "said").source.resolved == "Ada Moss"
+
+
+def test_a_pronoun_passes_over_the_person_its_quotation_names() -> None:
     text = ("A cheerful woman in her 80s, Edna Vole lives by the harbour in Tarnby. She spoke warmly "
             "of her late nephew. She gave me the address of his sister, Ruth Kell. "
             "“I cannot believe Ruth would hide his books,” she said.")
@@ -112,7 +124,7 @@ def test_the_writers_i_is_nobody_a_pronoun_points_at() -> None:
     assert at_cue(text, "said").source.resolved == "Edna Vole"
 
 
-def test_a_pronoun_with_only_a_person_named_after_it_still_points_there() -> None:
+def test_a_pronoun_points_at_a_person_named_after_the_same_pronoun() -> None:
     text = "She gave the keys to the harbourmaster, Ruth Kell. “The quay is safe,” she said."
     assert at_cue(text, "said").source.resolved == "Ruth Kell"
 

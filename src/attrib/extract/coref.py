@@ -9,9 +9,9 @@ speakers already read, never just the speakers:
 * "he" and "she" take a person of the same sentence's earlier speaker, else of the
   nearest sentence before that names one, with gender agreement where the article
   tells it (a title, a role, a first name, a pronoun already resolved); in that
-  sentence the speaker comes first, then the first person named (the subject); a person
-  named after the same pronoun in an earlier sentence is passed over, since that pronoun
-  carries the topic on ("She gave me the address of his sister, Ruth Kell."). "They"
+  sentence the speaker comes first, then the first person named (the subject); never a
+  person the statement itself names ('"I cannot believe Martha would ...," she said' is
+  not Martha) nor one named only in a comparison ("than Rose-Lynn Harlan"). "They"
   takes a body or a group, "it" a body (``pronoun``);
 * "the spokesman", "the governor" the last person with that role or title; "the
   company" the last body named so (``description``);
@@ -58,7 +58,6 @@ SURE_SHORT = 0.95  # right 96/96, 39/39
 SURE_SURNAME_ONLY = 0.8
 SURE_UNNAMED = 0.9  # right 0.98, 0.80
 SURE_DESCRIPTION = 0.7  # right 0.67, 0.71
-SURE_PASSED = 0.5  # a pronoun's only candidate stood after the topic's own pronoun
 SURE_UNRESOLVED = 0.3
 SURE_NONE = 0.4  # no source found where the gold had one: 0/3, 0/4
 
@@ -76,6 +75,9 @@ class _Speakers:
         self.roles: dict[str, Entity] = {}
         self.bodies: deque[Entity] = deque(maxlen=24)
         self._seen = 0  # mentions already passed, for the role and body indexes
+        # the capitalised words of the statement being resolved: no one speaks of
+        # themself by name ('"I cannot believe Martha would ...," she said' is not Martha)
+        self.named_in_content: frozenset[str] = frozenset()
 
     def advance(self, pos: int) -> None:
         """Index roles and bodies of every mention before ``pos``."""
@@ -109,6 +111,9 @@ def resolve(statements: list[Statement], entities: Entities, lex: SourceLexicons
         at = src.span.start if src.span is not None else st.cue.start
         speakers.advance(at)
         sentence = entities.layout.sentence_index(at)
+        speakers.named_in_content = frozenset(
+            w for c in st.content for w in _WORD.findall(text, c.start, c.end) if w[:1].isupper()
+        ) if src.text.lower() in lex.pronouns else frozenset()  # "His office said he ..." may name him
         src, ent = _resolve_one(src, at, sentence, entities, speakers, lex, text)
         if ent is not None and src.span is not None:
             speakers.add(sentence, src.span, ent, src.role)
@@ -337,14 +342,14 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
                                confidence=0.9, antecedent=m.span, role=src.role or ent.role), ent
         return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
     window = 3 if low in _BODY else _LOOK_BACK
-    passed: list[Mention] = []  # people named after the topic's pronoun, the last resort
     for k in range(sentence, max(-1, sentence - window), -1):
         said = [(p, e) for p, e in speakers.by_sentence.get(k, ()) if p.start < at and _agrees(e, low)
                 and not (low in _PLURAL and e.kind == EntityKind.BODY and sentence - k > 1)
-                and _person_like(e, low, entities)]
+                and _person_like(e, low, entities) and not _named_in(e, speakers.named_in_content)]
         named = [m for m in speakers.mentions.get(k, ()) if m.span.start < at and not m.quoted
                  and _agrees(m.entity, low) and not (low in _PLURAL and sentence - k > 1)
-                 and _person_like(m.entity, low, entities)]
+                 and _person_like(m.entity, low, entities)
+                 and not _named_in(m.entity, speakers.named_in_content)]
         if k == sentence:
             # in its own sentence a pronoun points at an earlier speaker, at the subject that
             # opens it ("Young, in his testimony, criticized what he called ..."), or at the
@@ -354,14 +359,7 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
             named = [m for m in named[:1] if entities.opens_sentence(m) and m.entity.kind != EntityKind.BODY] \
                 or [m for m in named[:1] if opening is not None and opening <= m.span.start < at
                     and len(text[opening:m.span.start].split()) <= 1 and m.entity.kind != EntityKind.BODY]
-        elif low in _MALE or low in _FEMALE:
-            # the same pronoun earlier in that sentence carries the topic on; a person named
-            # after it is not whom it points at ("She gave me an email address for Ford's
-            # sister, Martha Fry. 'I cannot believe Martha would ...,' she said.")
-            chain = _pronoun_at(text, entities, k, low)
-            if chain is not None:
-                passed += [m for m in named if m.span.start > chain]
-                named = [m for m in named if m.span.start < chain]
+        named = [m for m in named if _word_before(text, max(0, m.outer.start - 12), m.outer.start) != "than"]
         if not said and not named:
             continue
         if said:
@@ -387,11 +385,6 @@ def _pronoun(src: Source, low: str, at: int, sentence: int, entities: Entities, 
         resolved = ent.name
         return replace(src, type=stype, resolved=resolved, resolution=Resolution.PRONOUN,
                        confidence=round(conf, 2), antecedent=where or ent.first, role=src.role or ent.role), ent
-    if passed:
-        m = passed[0]
-        return replace(src, type=_type_of(m.entity, speakers.lex), resolved=m.entity.name,
-                       resolution=Resolution.PRONOUN, confidence=SURE_PASSED, antecedent=m.span,
-                       role=src.role or m.entity.role), m.entity
     return replace(src, resolution=Resolution.UNRESOLVED, confidence=SURE_UNRESOLVED), None
 
 
@@ -413,14 +406,10 @@ def _opening_subject(text: str, entities: Entities, k: int, lex: SourceLexicons)
     return word.start() if word is not None else None
 
 
-def _pronoun_at(text: str, entities: Entities, k: int, low: str) -> int | None:
-    """Where sentence ``k`` first uses the subject pronoun ``low`` ("she"), outside a
-    quotation, or None."""
-    sent = entities.layout.sentences[k]
-    for m in _WORD.finditer(text, sent.start, sent.end):
-        if m.group().lower() == low and not entities.layout.in_quotes(Span(m.start(), m.end())):
-            return m.start()
-    return None
+def _named_in(ent: Entity, words: frozenset[str]) -> bool:
+    """Is a person named (first name or surname) in the words of their own statement?"""
+    parts = ent.name.split()
+    return ent.kind != EntityKind.BODY and len(parts) > 1 and (parts[0] in words or parts[-1] in words)
 
 
 def _description(src: Source, noun: str, speakers: _Speakers,
