@@ -16,7 +16,6 @@ from .words import Word, strip_edges
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t]*(?:—|–|--)[ \t]*([A-Z][^\n]{1,80})$", re.M)
 _INVERTIBLE = frozenset({"speech", "writing"})
-_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our|[Mm]e|[Uu]s)\b")
 # "a complaint by email that": a channel, not an agent
 _CHANNELS = frozenset(["email", "e-mail", "phone", "telephone", "letter", "mail", "fax", "text", "post"])
@@ -165,19 +164,6 @@ class Reader(Contents):
                            and len(self.words(content[0].start, content[-1].end)) < 3):
             return None  # a title-case line: "..., Study Finds", "Trump Says He Will Run", not "Harbour Notes & Queries"
         return self.build(hit, sent, source, content, self.aside_relay(aside, sent.start, cue.start))
-
-    def verb_before_relative(self, phrase: Span) -> bool:
-        """``Howitt found that they had ...``: a verb right before the phrase's first
-        relative word makes it a clause, not a noun with a relative clause ("An official
-        who spoke", "a blog post that said")."""
-        ws = self.words(phrase.start, phrase.end)
-        k = next((n for n, w in enumerate(ws) if w.lower in _RELATIVE_WORDS), 0)
-        if k == 0 or (k > 1 and ws[k - 2].lower in self.e.lex.determiners):
-            return False  # "the accused who appeared": a noun
-        w = ws[k - 1]
-        # not "familiar with the plans who": a plural noun that is also a verb form
-        return w.text.islower() and ((w.lower in self.e.finite and not w.lower.endswith("s"))
-                                     or (w.lower.endswith("ed") and len(w.lower) > 3))
 
     def title_case(self, sent: Span) -> bool:
         """Is the sentence a title-case line (a headline), with no lowercase word of four

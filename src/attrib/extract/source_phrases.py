@@ -223,6 +223,19 @@ class SourcePhrases(Reading):
             return left  # "Volker and", "the singer and", "he and his wife Kali"
         return Span(head.start, left.end)
 
+    def verb_before_relative(self, phrase: Span) -> bool:
+        """``Howitt found that they had ...``: a verb right before the phrase's first
+        relative word makes it a clause, not a noun with a relative clause ("An official
+        who spoke", "a blog post that said")."""
+        ws = self.words(phrase.start, phrase.end)
+        k = next((n for n, w in enumerate(ws) if w.lower in _RELATIVES), 0)
+        if k == 0 or (k > 1 and ws[k - 2].lower in self.e.lex.determiners):
+            return False  # "the accused who appeared": a noun
+        w = ws[k - 1]
+        # not "familiar with the plans who": a plural noun that is also a verb form
+        return w.text.islower() and ((w.lower in self.e.finite and not w.lower.endswith("s"))
+                                     or (w.lower.endswith("ed") and len(w.lower) > 3))
+
     def restrictive(self, left: Span) -> bool:
         """Is ``left`` the inside of a relative clause with no comma before it ("Villagers
         who stayed behind accused")? Then the source is the noun with its clause."""
@@ -318,7 +331,7 @@ class SourcePhrases(Reading):
             return True  # "forecasters say": a speech cue vouches for its subject
         return any(w[:1].isupper() for w in ws) or first in lex.determiners or first in lex.pronouns \
             or first in ("who", "which") or any(w.lower() in lex.roles for w in ws) \
-            or last in lex.vague or last in self.e.group_nouns or last in lex.documents or ws[0][:1].isdigit()
+            or last in self.e.group_nouns or last in lex.documents or ws[0][:1].isdigit()
 
     def is_appositive(self, phrase: str) -> bool:
         ws = phrase.lower().split()
