@@ -425,8 +425,9 @@ async def test_a_change_made_in_another_window_shows(tmp_path):
         other = ReviewStore(tmp_path / "reviews.sqlite3")  # the other window
         other.update(app.report.article.digest, app.state.by_id[flag].key, "state", "dismissed")
         other.update(app.report.article.digest, app.state.by_id["s13"].key, "state", "confirmed")
-        # the app looks once a second
-        await until(pilot, lambda: cell_text(app, "s13", "review") == "✔ right")
+        # the app looks once a second; it shows the changes, then says so
+        await until(pilot, lambda: any("another window" in n.message for n in app._notifications))
+        assert cell_text(app, "s13", "review") == "✔ right"
         assert cell_text(app, flag, "review") == "✖ disagree ✎"  # both fields kept
         told = [n.message for n in app._notifications if "another window" in n.message]
         assert told == [f"Changed in another window: {flag} disagree (note), s13 extraction right."]
