@@ -184,10 +184,10 @@ class Contents(Relays):
             if quote.span.end >= strip_edges(text, start, end).end - 1 or quote.span.end > end:
                 return quote.parts  # the whole content is one quotation
         stop = self.summary_start(start, end)
-        opener = self.words(sent.start, min(sent.end, sent.start + 20))
-        if opener and opener[0].lower in self.e.lex.subordinators and "," not in text[sent.start:pos] \
-                and quote is None:
-            stop = self.clause_close(start, stop)  # "Although the mayor said A, B": B is the writer's
+        if quote is None and "," not in text[sent.start:pos]:
+            opener = self.words(sent.start, min(sent.end, sent.start + 20))
+            if opener and opener[0].lower in self.e.lex.subordinators:
+                stop = self.clause_close(start, stop)  # "Although the mayor said A, B": B is the writer's
         absolute = _WITH_PARTICIPLE.search(text, start, stop)
         if absolute and self.e.matcher.is_form(absolute.group("ing")):
             stop = absolute.start()  # "..., with the minister warning of ...": a statement of its own

@@ -192,7 +192,7 @@ def _named(src: Source, mentions: list[Mention], entities: Entities,
             ent = entities.by_surname(words[-1]) if len(words) == 1 else None
             if ent is None or ent.kind == EntityKind.BODY:
                 ent = entities.new_entity(src.resolved, EntityKind.PERSON, src.span)
-                if any(e.name.split()[0] == words[0] and " " in e.name for e in entities.entities):
+                if entities.first_word_of_a_name(words[0]):
                     # "Elise wrote" after "Elise Matthesen": a first name, and its gender
                     ent.gender = names.first_names().get(words[0].lower())
             _set_type(ent, SourceType.PERSON)

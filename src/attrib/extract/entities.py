@@ -158,6 +158,7 @@ class Entities:
         self._by_surname: dict[str, Entity] = {}
         self._lower: dict[str, bool] = {}  # common(): words asked, and the answer
         self._lower_words: frozenset[str] | None = None  # common(): every lowercase word, once many are asked
+        self._first_words: frozenset[str] | None = None  # first_word_of_a_name(), built on first use
         self._starts: list[int] = []
         for n, sent in enumerate(layout.sentences):
             opened = _LEAD.match(self.text, sent.start, sent.end)
@@ -189,6 +190,14 @@ class Entities:
 
     def by_surname(self, word: str) -> Entity | None:
         return self._by_surname.get(word)
+
+    def first_word_of_a_name(self, word: str) -> bool:
+        """Does the article write ``word`` as the first of a name's words ("Elise" in
+        "Elise Matthesen")? The names known at the first question (the scan's), indexed
+        once: a scan over every entity for each speaker grew with the article."""
+        if self._first_words is None:
+            self._first_words = frozenset(e.name.split()[0] for e in self.entities if " " in e.name)
+        return word in self._first_words
 
     def new_entity(self, name: str, kind: EntityKind, span: Span | None = None) -> Entity:
         """An entity the engine meets outside the scan (a speaker named in a way the scan
